@@ -1,0 +1,27 @@
+package io.prescient.io.read;
+
+import java.util.Locale;
+
+/** The file formats Prescient reads. */
+public enum Format {
+    /** Generic CSV, long ({@code series_id,timestamp,value[,covariate...]}) or wide ({@code timestamp,col1,...}). */
+    CSV,
+    /** Numenta Anomaly Benchmark CSV: {@code timestamp,value}. */
+    NAB,
+    /** GWA-T-12 Bitbrains VM trace: 11 columns separated by ';' and a TAB, one file per VM. */
+    GWA;
+
+    public static Format parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + name + "', expected csv, nab or gwa", e);
+        }
+    }
+
+    /** Whether a file of this name is one this format reads. */
+    public boolean accepts(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || this == CSV && lower.endsWith(".txt");
+    }
+}

@@ -135,4 +135,15 @@ class RegularSeriesTest {
         assertTrue(Unit.UNKNOWN.admits(-1));
         assertTrue(Unit.BYTES.admits(Double.NaN));
     }
+
+    @Test
+    void panelAlignsThenResamplesAndCountsMissingOverAll() {
+        Panel p = Panel.aligned(List.of(series("a", 0, 1800, 1, 2, 3, NAN), series("b", 3600, 1800, 5, NAN)));
+        assertEquals(new TimeGrid(0, 1800, 4), p.grid());
+        assertEquals(4 / 8.0, p.missingFraction(), 1e-12);
+        Panel hourly = p.resample(3600, Aggregation.MEAN);
+        assertEquals(new TimeGrid(0, 3600, 2), hourly.grid());
+        assertArrayEquals(new double[] {1.5, 3}, hourly.series().get(0).values());
+        assertArrayEquals(new double[] {NAN, 5}, hourly.series().get(1).values());
+    }
 }

@@ -1,0 +1,32 @@
+package io.prescient.cli;
+
+import io.prescient.core.store.SeriesStore;
+import io.prescient.io.PrescientHome;
+import io.prescient.io.duckdb.DuckDbStore;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What commands need from outside the arguments: the environment variables (so that tests can set
+ * them) and, through them, the Prescient directory and the store.
+ */
+public record CliEnvironment(Map<String, String> variables) {
+
+    public CliEnvironment {
+        variables = Map.copyOf(variables);
+    }
+
+    public PrescientHome home() {
+        return PrescientHome.fromEnvironment(variables);
+    }
+
+    /** The store file: {@code explicit}, else {@code $PRESCIENT_STORE}, else the default in the Prescient directory. */
+    public Path storeFile(Path explicit) {
+        return home().storeFile(explicit, variables);
+    }
+
+    public SeriesStore openStore(Path explicit, boolean readOnly) {
+        return DuckDbStore.open(storeFile(explicit), readOnly);
+    }
+}

@@ -1,0 +1,86 @@
+package io.prescient.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * {@code prescient demo}: the main job on the bundled sample data and the embedded store. It unpacks
+ * the NAB samples into the Prescient directory, ingests them, and shows the dataset and one series,
+ * through the same commands a user runs.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run Prescient on the bundled sample data (four real AWS CloudWatch series from NAB).",
+                "Uses $PRESCIENT_HOME/demo.duckdb unless --store is given."})
+public final class DemoCommand implements Runnable {
+
+    static final String DATASET = "demo-nab";
+    static final List<String> SAMPLES = List.of("ec2_cpu_utilization_5f5533.csv", "elb_request_count_8c0756.csv",
+            "rds_cpu_utilization_e47b3b.csv", "ec2_network_in_5abac7.csv", "LICENSE.txt");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    private final CliEnvironment environment;
+
+    public DemoCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path samples = unpackSamples(environment.home().folder("samples").resolve("nab"));
+        Path storeFile = store.file() != null ? store.file() : environment.home().folder("demo.duckdb");
+        CommandLine root = spec.root().commandLine();
+        out.println("== ingest the samples (" + samples + ") into " + storeFile);
+        out.flush();
+        run(root, "ingest", samples.toString(), "--format", "nab", "--dataset", DATASET, "--store", storeFile.toString());
+        out.println();
+        out.println("== the dataset on its common 5-minute grid");
+        out.flush();
+        run(root, "dataset", "show", DATASET, "--store", storeFile.toString());
+        out.println();
+        out.println("== one workload: ELB requests per 5 minutes, hourly sums");
+        out.flush();
+        run(root, "series", "show", DATASET + "/elb_request_count_8c0756/request_count", "--step", "1h", "--rule", "sum",
+                "--last", "6", "--store", storeFile.toString());
+    }
+
+    private static void run(CommandLine root, String... args) {
+        int code = root.execute(args);
+        if (code != 0) {
+            throw new IllegalStateException("demo step '" + String.join(" ", args) + "' failed with exit code " + code);
+        }
+    }
+
+    private static Path unpackSamples(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String name : SAMPLES) {
+                try (InputStream in = DemoCommand.class.getResourceAsStream("samples/nab/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("sample " + name + " is missing from the build; rebuild with mvn package");
+                    }
+                    Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the samples into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

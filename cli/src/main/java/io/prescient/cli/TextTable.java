@@ -1,0 +1,54 @@
+package io.prescient.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with left-aligned text columns and right-aligned numeric ones. */
+final class TextTable {
+
+    private final List<String> header;
+    private final boolean[] rightAligned;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    TextTable(List<String> header, boolean... rightAligned) {
+        this.header = header;
+        this.rightAligned = rightAligned.length == header.size() ? rightAligned : new boolean[header.size()];
+    }
+
+    TextTable add(Object... cells) {
+        List<String> row = new ArrayList<>();
+        for (Object cell : cells) {
+            row.add(String.valueOf(cell));
+        }
+        rows.add(row);
+        return this;
+    }
+
+    void print(PrintWriter out) {
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        printRow(out, header, widths);
+        for (List<String> row : rows) {
+            printRow(out, row, widths);
+        }
+    }
+
+    private void printRow(PrintWriter out, List<String> row, int[] widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < widths.length; c++) {
+            String cell = row.get(c);
+            String pad = " ".repeat(widths[c] - cell.length());
+            sb.append(rightAligned[c] ? pad + cell : cell + pad);
+            if (c < widths.length - 1) {
+                sb.append("  ");
+            }
+        }
+        out.println(sb.toString().stripTrailing());
+    }
+}

@@ -1,0 +1,122 @@
+package io.prescient.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+
+    @TempDir
+    Path home;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, Map.of("PRESCIENT_HOME", home.toString()), new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path csv(String name, String content) throws Exception {
+        Path f = home.resolve(name);
+        Files.writeString(f, content);
+        return f;
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("ingest"), List.of("series"), List.of("series", "list"),
+                List.of("series", "show"), List.of("dataset"), List.of("dataset", "list"), List.of("dataset", "show"),
+                List.of("version"), List.of("demo"))) {
+            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
+                    .toArray(String[]::new);
+            Result r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().contains("Usage: prescient"), r.out());
+        }
+    }
+
+    @Test
+    void ingestThenListAndShow() throws Exception {
+        Path f = csv("load.csv", "series_id,timestamp,requests,active_users\n"
+                + "web,2024-05-01T00:00:00Z,10,100\nweb,2024-05-01T00:05:00Z,12,110\nweb,2024-05-01T00:15:00Z,9,90\n");
+        Result ingest = run("ingest", f.toString(), "--format", "csv", "--dataset", "shop", "--unit", "requests/s",
+                "--unit-of", "active_users=users");
+        assertEquals(0, ingest.code(), ingest.err());
+        assertTrue(ingest.out().contains("2 series added"), ingest.out());
+        assertTrue(Files.exists(home.resolve("store.duckdb")), "default store in PRESCIENT_HOME");
+
+        Result again = run("ingest", f.toString(), "--format", "csv", "--dataset", "shop", "--unit", "requests/s",
+                "--unit-of", "active_users=users");
+        assertTrue(again.out().contains("0 series added, 0 replaced, 2 unchanged"), again.out());
+
+        Result list = run("series", "list");
+        assertTrue(list.out().contains("shop/web/requests") && list.out().contains("requests/s"), list.out());
+        assertTrue(list.out().contains("2 series"), list.out());
+
+        Result show = run("series", "show", "shop/web/active_users");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("[users]"), show.out());
+        assertTrue(show.out().contains("missing  1 steps (25.0000%) in 1 gaps"), show.out());
+
+        Result dataset = run("dataset", "show", "shop");
+        assertTrue(dataset.out().contains("requests") && dataset.out().contains("25.0000%"), dataset.out());
+    }
+
+    @Test
+    void aRejectedFileGivesOneReadableLineAndExitCodeOne() throws Exception {
+        Path f = csv("bad.csv", "series_id,timestamp,value\nweb,0,1\nweb,60,oops\n");
+        Result r = run("ingest", f.toString(), "--format", "csv");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("rejected: " + f + " line 3, field 'value': found 'oops', expected a decimal number"),
+                r.out());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void errorsAreOneLineUnlessVerbose() {
+        Result missing = run("ingest", home.resolve("nope.csv").toString(), "--format", "csv");
+        assertEquals(1, missing.code());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().startsWith("error: "), missing.err());
+
+        Result verbose = run("ingest", home.resolve("nope.csv").toString(), "--format", "csv", "--verbose");
+        assertTrue(verbose.err().lines().count() > 1, verbose.err());
+
+        Result noStore = run("series", "list", "--store", home.resolve("none.duckdb").toString());
+        assertEquals(1, noStore.code());
+        assertTrue(noStore.err().contains("ingest data first"), noStore.err());
+
+        Result badFormat = run("ingest", home.toString(), "--format", "xml");
+        assertTrue(badFormat.err().contains("expected csv, nab or gwa"), badFormat.err());
+    }
+
+    @Test
+    void demoRunsOnTheBundledSamples() {
+        Result r = run("demo");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 series added"), r.out());
+        assertTrue(r.out().contains("demo-nab/elb_request_count_8c0756/request_count"), r.out());
+        assertTrue(Files.exists(home.resolve("demo.duckdb")));
+        Result again = run("demo");
+        assertTrue(again.out().contains("4 unchanged"), again.out());
+    }
+
+    @Test
+    void versionNamesTheRelease() {
+        Result r = run("version");
+        assertTrue(r.out().startsWith("prescient 0."), r.out());
+    }
+}

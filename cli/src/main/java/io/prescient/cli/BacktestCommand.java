@@ -1,0 +1,160 @@
+package io.prescient.cli;
+
+import io.prescient.core.Aggregation;
+import io.prescient.core.Panel;
+import io.prescient.core.store.SeriesStore;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.Models;
+import io.prescient.forecast.eval.Backtest;
+import io.prescient.forecast.eval.ForecastTask;
+import io.prescient.forecast.eval.ProtocolFiles;
+import io.prescient.io.ingest.PanelSource;
+import io.prescient.io.ingest.SourceFiles;
+import io.prescient.io.read.Format;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** {@code prescient backtest}: the forecast protocol's rolling-origin evaluation. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Rolling-origin evaluation exactly as the forecast protocol defines it: one common grid, "
+                + "W windows of H steps ending at the grid's end, pooled MASE, CRPS (weighted quantile loss), MAE "
+                + "and 80%% coverage.",
+                "Writes <out>/forecasts.csv (item_id,variate,window,step,q0.1..q0.9,mean) and <out>/metrics.json."})
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "<raw-dir-or-dataset>",
+            description = "A file or directory of raw files (read with --format), or the name of a dataset in the store.")
+    String source;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "gwa", description = "Format of raw files (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--freq", defaultValue = "5m", description = "Grid: 5m, 1h, ... Coarser than the data: "
+            + "each series is resampled with the mean of each bin (default: ${DEFAULT-VALUE}).")
+    String freq;
+
+    @Option(names = "--term", defaultValue = "short", description = "short (48 steps), medium (480) or long (720) (default: ${DEFAULT-VALUE}).")
+    String term;
+
+    @Option(names = "--horizon", description = "Override the term's horizon H.")
+    Integer horizon;
+
+    @Option(names = "--model", defaultValue = "seasonal-naive", description = "Model name (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--variates", split = ",", description = "Metrics to score, each as its own series "
+            + "(default for gwa: cpu_usage_mhz,cpu_usage_pct; otherwise every metric).")
+    List<String> variates;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--threads", description = "Threads (default: available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    private final CliEnvironment environment;
+
+    public BacktestCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        ForecastTask task = ForecastTask.of(freq, term);
+        if (horizon != null) {
+            task = task.withHorizon(horizon);
+        }
+        Map<String, Panel> panels = loadPanels(task);
+        Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season());
+        int total = panels.values().stream().mapToInt(p -> p.series().size()).sum();
+        List<Backtest.Result> parts = new ArrayList<>();
+        AtomicInteger offset = new AtomicInteger();
+        try (Progress progress = Progress.of("backtest " + task.name(), total, System.console() != null)) {
+            for (Map.Entry<String, Panel> e : panels.entrySet()) {
+                int base = offset.get();
+                parts.add(new Backtest(task, threads).run(e.getValue(), forecaster, s -> s.key().metric(),
+                        n -> progress.stepTo(base + n)));
+                offset.addAndGet(e.getValue().series().size());
+            }
+        }
+        Backtest.Result pooled = Backtest.Result.pooled(parts);
+        write(pooled);
+        report(console, pooled);
+        return 0;
+    }
+
+    private Map<String, Panel> loadPanels(ForecastTask task) {
+        Path path = Path.of(source);
+        Map<String, Panel> panels;
+        if (Files.exists(path)) {
+            Format fmt = Format.parse(format);
+            List<String> wanted = variates != null ? variates
+                    : fmt == Format.GWA ? List.of("cpu_usage_mhz", "cpu_usage_pct") : null;
+            panels = PanelSource.fromFiles(SourceFiles.of(path, fmt), new IngestReaders(format).reader(),
+                    m -> wanted == null || wanted.contains(m), threads);
+        } else {
+            try (SeriesStore s = environment.openStore(store.file(), true)) {
+                List<String> wanted = variates;
+                panels = PanelSource.fromStore(s, source, m -> wanted == null || wanted.contains(m));
+            }
+        }
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no series of " + (variates == null ? "any metric" : variates) + " in " + source);
+        }
+        Map<String, Panel> onGrid = new LinkedHashMap<>();
+        panels.forEach((metric, panel) -> {
+            if (panel.grid().stepSeconds() > task.stepSeconds() || task.stepSeconds() % panel.grid().stepSeconds() != 0) {
+                throw new IllegalArgumentException("metric " + metric + " is on a " + panel.grid().stepSeconds()
+                        + " s grid, which cannot be resampled to --freq " + freq);
+            }
+            onGrid.put(metric, panel.resample(task.stepSeconds(), Aggregation.MEAN));
+        });
+        return onGrid;
+    }
+
+    private void write(Backtest.Result result) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        ProtocolFiles.writeForecasts(out.resolve("forecasts.csv"), List.of(result));
+        ProtocolFiles.writeJson(out.resolve("metrics.json"), ProtocolFiles.metrics(result, source));
+    }
+
+    private void report(PrintWriter console, Backtest.Result r) {
+        console.printf(Locale.ROOT, "%s  model %s  series %d  windows %d x %d steps%n", r.task().name(), r.model(),
+                r.series().size(), r.windows(), r.task().horizon());
+        console.printf(Locale.ROOT, "MASE %.4f  CRPS %.4f  MAE %.4f  coverage80 %.4f%n", r.scores().mase(),
+                r.scores().crps(), r.scores().mae(), r.scores().coverage80());
+        long fallbacks = r.series().stream().mapToLong(s -> s.fallbacks().size()).sum();
+        if (fallbacks > 0) {
+            console.printf(Locale.ROOT, "fallbacks to seasonal-naive: %d windows (see metrics.json)%n", fallbacks);
+        }
+        console.printf(Locale.ROOT, "wall %.1f s; wrote %s and %s%n", r.elapsed().toMillis() / 1000.0,
+                out.resolve("forecasts.csv"), out.resolve("metrics.json"));
+    }
+}

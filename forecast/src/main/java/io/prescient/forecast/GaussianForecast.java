@@ -1,0 +1,32 @@
+package io.prescient.forecast;
+
+import io.prescient.core.TimeGrid;
+
+/** Independent Gaussian marginals per step, optionally truncated at zero for quantities that cannot be negative. */
+public final class GaussianForecast extends MarginalForecast {
+
+    private final double[] mean;
+    private final double[] sigma;
+    private final boolean clipAtZero;
+
+    public GaussianForecast(TimeGrid grid, String model, double[] mean, double[] sigma, boolean clipAtZero) {
+        super(grid, model, DEFAULT_PATH_CORRELATION);
+        if (mean.length != grid.length() || sigma.length != grid.length()) {
+            throw new IllegalArgumentException("mean and sigma must have one value per step");
+        }
+        this.mean = mean.clone();
+        this.sigma = sigma.clone();
+        this.clipAtZero = clipAtZero;
+    }
+
+    @Override
+    protected double quantileAt(int h, double q) {
+        double v = mean[h] + sigma[h] * normalQuantile(q);
+        return clipAtZero ? Math.max(0, v) : v;
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+}

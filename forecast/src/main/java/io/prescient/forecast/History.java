@@ -1,0 +1,84 @@
+package io.prescient.forecast;
+
+import io.prescient.core.TimeGrid;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a model may learn from: the target's past on a regular grid (NaN = missing), the covariates'
+ * past on the same grid, and whether the target can be negative. Arrays are copied in and out.
+ */
+public final class History {
+
+    private final TimeGrid grid;
+    private final double[] target;
+    private final Map<String, double[]> covariates;
+    private final boolean nonNegative;
+
+    /** @throws IllegalArgumentException if a length differs from the grid's */
+    public History(TimeGrid grid, double[] target, Map<String, double[]> covariates, boolean nonNegative) {
+        if (target.length != grid.length()) {
+            throw new IllegalArgumentException("history has " + target.length + " values for " + grid.length() + " steps");
+        }
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        covariates.forEach((name, values) -> {
+            if (values.length != grid.length()) {
+                throw new IllegalArgumentException("covariate '" + name + "' has " + values.length + " values for "
+                        + grid.length() + " steps");
+            }
+            copy.put(name, values.clone());
+        });
+        this.grid = grid;
+        this.target = target.clone();
+        this.covariates = Collections.unmodifiableMap(copy);
+        this.nonNegative = nonNegative;
+    }
+
+    /** A univariate history. */
+    public static History of(TimeGrid grid, double[] target, boolean nonNegative) {
+        return new History(grid, target, Map.of(), nonNegative);
+    }
+
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    public int length() {
+        return target.length;
+    }
+
+    /** A copy of the target values. */
+    public double[] target() {
+        return target.clone();
+    }
+
+    /** The target value at step {@code i} (no copy). */
+    public double target(int i) {
+        return target[i];
+    }
+
+    public Map<String, double[]> covariates() {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        covariates.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
+    public boolean nonNegative() {
+        return nonNegative;
+    }
+
+    /** The first {@code n} steps, as the history a model would have had then. */
+    public History head(int n) {
+        Map<String, double[]> cut = new LinkedHashMap<>();
+        covariates.forEach((k, v) -> cut.put(k, Arrays.copyOf(v, n)));
+        return new History(grid.withLength(n), Arrays.copyOf(target, n), cut, nonNegative);
+    }
+
+    /** Steps per day and per week on this grid, 0 where the step does not divide them. */
+    public int stepsPer(long seconds) {
+        return seconds % grid.stepSeconds() == 0 ? (int) (seconds / grid.stepSeconds()) : 0;
+    }
+}

@@ -1,0 +1,161 @@
+package io.prescient.forecast.eval;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.Quantiles;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs one forecaster over a panel on a protocol task: for every series and window, fits on
+ * everything before the window (missing values included) and forecasts the window. Parallel over
+ * series; results come back in series order, so sums and files are the same on every run.
+ */
+public final class Backtest {
+
+    private final ForecastTask task;
+    private final int threads;
+
+    public Backtest(ForecastTask task, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.task = task;
+        this.threads = threads;
+    }
+
+    /** The forecast of one window of one series, with the actual values. */
+    public record WindowForecast(String item, String variate, int window, int start, double[] actual,
+                                 double[][] deciles, double[] mean, double seasonalError) {
+    }
+
+    /** The result of one series. */
+    public record SeriesResult(String item, String variate, List<WindowForecast> windows, Scores scores,
+                               List<String> fallbacks) {
+    }
+
+    /** The whole run. */
+    public record Result(ForecastTask task, String model, int windows, List<SeriesResult> series, Scores scores,
+                         Duration elapsed) {
+
+        /** Several runs of one task and model (e.g. one per variate) pooled into one. */
+        public static Result pooled(List<Result> parts) {
+            Scores scores = new Scores();
+            List<SeriesResult> series = new ArrayList<>();
+            Duration elapsed = Duration.ZERO;
+            for (Result r : parts) {
+                scores.plus(r.scores());
+                series.addAll(r.series());
+                elapsed = elapsed.plus(r.elapsed());
+            }
+            Result first = parts.get(0);
+            return new Result(first.task(), first.model(), first.windows(), series, scores, elapsed);
+        }
+    }
+
+    /**
+     * Runs the backtest.
+     *
+     * @param variateOf names the variate of a series (e.g. its metric)
+     * @param progress  told the number of series done
+     */
+    public Result run(Panel panel, Forecaster forecaster, java.util.function.Function<RegularSeries, String> variateOf,
+                      IntConsumer progress) {
+        long started = System.nanoTime();
+        int length = panel.grid().length();
+        int windows = task.windows(length);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "prescient-backtest");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<SeriesResult>> futures = new ArrayList<>();
+            for (RegularSeries s : panel.series()) {
+                futures.add(pool.submit(() -> {
+                    SeriesResult r = runSeries(s, variateOf.apply(s), forecaster, windows);
+                    progress.accept(done.incrementAndGet());
+                    return r;
+                }));
+            }
+            List<SeriesResult> results = new ArrayList<>();
+            Scores total = new Scores();
+            for (Future<SeriesResult> f : futures) {
+                SeriesResult r = f.get();
+                results.add(r);
+                total.plus(r.scores());
+            }
+            return new Result(task, forecaster.name(), windows, results, total,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("backtest interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private SeriesResult runSeries(RegularSeries series, String variate, Forecaster forecaster, int windows) {
+        double[] values = series.values();
+        TimeGrid grid = series.grid();
+        boolean nonNegative = series.info().unit().nonNegative();
+        History full = History.of(grid, values, nonNegative);
+        Scores scores = new Scores();
+        List<WindowForecast> out = new ArrayList<>(windows);
+        List<String> fallbacks = new ArrayList<>();
+        for (int k = 0; k < windows; k++) {
+            int start = task.windowStart(values.length, windows, k);
+            History history = full.head(start);
+            Forecast forecast = forecastWithFallback(forecaster, history, series, k, fallbacks);
+            double[][] deciles = new double[task.horizon()][];
+            double[][] byLevel = new double[Quantiles.DECILES.length][];
+            for (int j = 0; j < byLevel.length; j++) {
+                byLevel[j] = forecast.quantile(Quantiles.DECILES[j]);
+            }
+            double s = Scores.seasonalError(values, start, task.season());
+            double[] actual = java.util.Arrays.copyOfRange(values, start, start + task.horizon());
+            for (int h = 0; h < task.horizon(); h++) {
+                deciles[h] = new double[byLevel.length];
+                for (int j = 0; j < byLevel.length; j++) {
+                    deciles[h][j] = byLevel[j][h];
+                }
+                scores.add(actual[h], deciles[h], s);
+            }
+            out.add(new WindowForecast(series.key().item(), variate, k, start, actual, deciles, forecast.mean(), s));
+        }
+        return new SeriesResult(series.key().item(), variate, out, scores, fallbacks);
+    }
+
+    /**
+     * Fits and forecasts; if the model throws, falls back to the seasonal naive baseline and
+     * records why, as a bulk forecaster must (one bad series does not stop a fleet).
+     */
+    private Forecast forecastWithFallback(Forecaster forecaster, History history, RegularSeries series, int window,
+                                          List<String> fallbacks) {
+        try {
+            FittedModel fitted = forecaster.fit(history);
+            return fitted.forecast(task.horizon());
+        } catch (RuntimeException e) {
+            fallbacks.add(series.key() + " window " + window + ": " + forecaster.name() + " failed ("
+                    + e.getMessage() + "), used seasonal-naive");
+            return new io.prescient.forecast.model.SeasonalNaiveForecaster(task.season()).fit(history)
+                    .forecast(task.horizon());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.prescient.io.ingest;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.store.SeriesStore;
+import io.prescient.core.store.StoredSeries;
+import io.prescient.io.read.ReadResult;
+import io.prescient.io.read.SeriesReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
+
+/**
+ * Panels (one per metric, every item on the metric's common grid) from raw files or from the store:
+ * what a backtest or a fleet-wide forecast works on.
+ */
+public final class PanelSource {
+
+    private PanelSource() {
+    }
+
+    /**
+     * Reads every file (in parallel on {@code threads} threads) and keeps the metrics {@code wanted} accepts.
+     *
+     * @throws io.prescient.core.validation.InvalidInputException if a file is bad
+     */
+    public static Map<String, Panel> fromFiles(List<Path> files, SeriesReader reader, Predicate<String> wanted,
+                                               int threads) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            List<List<RegularSeries>> kept = pool.submit(() -> files.parallelStream()
+                    .map(reader::read)
+                    .map(ReadResult::series)
+                    .map(list -> list.stream().filter(s -> wanted.test(s.key().metric())).toList())
+                    .toList()).join();
+            List<RegularSeries> all = new ArrayList<>();
+            kept.forEach(all::addAll);
+            return byMetric(all);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Loads the metrics {@code wanted} accepts of one dataset from the store. */
+    public static Map<String, Panel> fromStore(SeriesStore store, String dataset, Predicate<String> wanted) {
+        List<StoredSeries> listed = store.list(dataset);
+        if (listed.isEmpty()) {
+            throw new IllegalArgumentException("no dataset '" + dataset + "' in store " + store.location()
+                    + " (and no such file or directory)");
+        }
+        List<RegularSeries> all = listed.stream().filter(s -> wanted.test(s.key().metric()))
+                .map(s -> store.load(s.key())).toList();
+        return byMetric(all);
+    }
+
+    private static Map<String, Panel> byMetric(List<RegularSeries> all) {
+        Map<String, List<RegularSeries>> grouped = new LinkedHashMap<>();
+        for (RegularSeries s : all) {
+            grouped.computeIfAbsent(s.key().metric(), k -> new ArrayList<>()).add(s);
+        }
+        Map<String, Panel> panels = new LinkedHashMap<>();
+        grouped.forEach((metric, series) -> panels.put(metric, Panel.aligned(series)));
+        return panels;
+    }
+}

@@ -88,7 +88,7 @@ public final class BacktestCommand implements Callable<Integer> {
             task = task.withHorizon(horizon);
         }
         Map<String, Panel> panels = loadPanels(task);
-        Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season());
+        Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
         int total = panels.values().stream().mapToInt(p -> p.series().size()).sum();
         List<Backtest.Result> parts = new ArrayList<>();
         AtomicInteger offset = new AtomicInteger();
@@ -142,6 +142,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         ProtocolFiles.writeForecasts(out.resolve("forecasts.csv"), List.of(result));
+        ProtocolFiles.writeSeriesScores(out.resolve("series.csv"), result);
         ProtocolFiles.writeJson(out.resolve("metrics.json"), ProtocolFiles.metrics(result, source));
     }
 

@@ -1,5 +1,6 @@
 package io.prescient.forecast;
 
+import io.prescient.forecast.model.EnsembleForecaster;
 import io.prescient.forecast.model.NaiveForecaster;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
 
@@ -13,16 +14,17 @@ public final class Models {
 
     /** Names {@link #create} accepts. */
     public static List<String> names() {
-        return List.of("naive", "seasonal-naive");
+        return List.of("ensemble", "naive", "seasonal-naive");
     }
 
     /**
-     * A forecaster by name for a grid of {@code stepSeconds} whose main season is {@code season} steps.
+     * A forecaster by name for a grid of {@code stepSeconds} whose main season is {@code season} steps, tuned for forecasts of {@code horizon} steps.
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public static Forecaster create(String name, long stepSeconds, int season) {
+    public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
+            case "ensemble" -> EnsembleForecaster.defaults(86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0, horizon);
             case "naive" -> new NaiveForecaster();
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown model '" + name + "'; known: " + names());

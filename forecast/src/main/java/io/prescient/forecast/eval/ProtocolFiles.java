@@ -56,6 +56,29 @@ public final class ProtocolFiles {
         move(tmp, file);
     }
 
+    /**
+     * One row per series: its points, MASE, CRPS alone, its share of the pooled CRPS numerator, MAE and
+     * coverage, to find the series that dominate a pooled metric.
+     */
+    public static void writeSeriesScores(Path file, Backtest.Result result) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        double totalLoss = result.series().stream().mapToDouble(s -> s.scores().quantileLossSum()).sum();
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("item_id,variate,points,mase,crps,crps_share,mae,coverage_80,fallbacks");
+            w.newLine();
+            for (Backtest.SeriesResult s : result.series()) {
+                Scores sc = s.scores();
+                w.write(String.join(",", s.item(), s.variate(), Long.toString(sc.points()), Double.toString(sc.mase()),
+                        Double.toString(sc.crps()), Double.toString(totalLoss == 0 ? 0 : sc.quantileLossSum() / totalLoss),
+                        Double.toString(sc.mae()), Double.toString(sc.coverage80()), Integer.toString(s.fallbacks().size())));
+                w.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        move(tmp, file);
+    }
+
     /** The metrics of a run as a JSON-ready map. */
     public static Map<String, Object> metrics(Backtest.Result r, String dataset) {
         Map<String, Object> m = new LinkedHashMap<>();

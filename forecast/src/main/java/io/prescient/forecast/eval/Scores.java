@@ -83,6 +83,19 @@ public final class Scores {
         return points == 0 ? Double.NaN : (double) covered / points;
     }
 
+    /** Sum over points and deciles of the quantile loss: this series' share of the CRPS numerator. */
+    public double quantileLossSum() {
+        double sum = 0;
+        for (double loss : quantileLoss) {
+            sum += loss;
+        }
+        return sum;
+    }
+
+    public double absTargetSum() {
+        return absTargetSum;
+    }
+
     public long points() {
         return points;
     }

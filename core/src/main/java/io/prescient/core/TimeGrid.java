@@ -1,5 +1,7 @@
 package io.prescient.core;
 
+import java.io.Serializable;
+
 /**
  * A regular time grid: {@code length} steps of {@code stepSeconds}, the first at {@code start}
  * (Unix epoch seconds). Step {@code i} stands for the interval [start + i*step, start + (i+1)*step).
@@ -8,7 +10,7 @@ package io.prescient.core;
  * @param stepSeconds the step in seconds, positive
  * @param length      number of steps, zero or more
  */
-public record TimeGrid(long start, long stepSeconds, int length) {
+public record TimeGrid(long start, long stepSeconds, int length) implements Serializable {
 
     /** @throws IllegalArgumentException if the step is not positive or the length negative */
     public TimeGrid {

@@ -1,5 +1,6 @@
 package io.prescient.forecast;
 
+import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.model.EnsembleForecaster;
 import io.prescient.forecast.model.NaiveForecaster;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
@@ -14,7 +15,7 @@ public final class Models {
 
     /** Names {@link #create} accepts. */
     public static List<String> names() {
-        return List.of("ensemble", "naive", "seasonal-naive");
+        return List.of("ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
     }
 
     /**
@@ -25,6 +26,8 @@ public final class Models {
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
             case "ensemble" -> EnsembleForecaster.defaults(86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0, horizon);
+            case "ets" -> EtsForecaster.forStep(stepSeconds);
+            case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
             case "naive" -> new NaiveForecaster();
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown model '" + name + "'; known: " + names());

@@ -1,0 +1,42 @@
+package io.prescient.forecast;
+
+import io.prescient.core.TimeGrid;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+/** Every model the registry can store must come back from its bytes forecasting exactly as before. */
+class ModelsSerialisationTest {
+
+    static List<String> names() {
+        return Models.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void fittedModelsRoundTrip(String name) throws Exception {
+        double[] y = new double[24 * 21];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 20 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 3.0;
+        }
+        FittedModel fitted = Models.create(name, 3600, 24, 48).fit(History.of(new TimeGrid(0, 3600, y.length), y, true));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(fitted);
+        }
+        FittedModel back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (FittedModel) in.readObject();
+        }
+        for (double q : new double[] {0.1, 0.5, 0.95}) {
+            assertArrayEquals(fitted.forecast(48).quantile(q), back.forecast(48).quantile(q), 0.0, name + " q" + q);
+        }
+    }
+}

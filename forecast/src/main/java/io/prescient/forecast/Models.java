@@ -2,6 +2,7 @@ package io.prescient.forecast;
 
 import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.model.EnsembleForecaster;
+import io.prescient.forecast.regression.DynamicRegressionForecaster;
 import io.prescient.forecast.model.NaiveForecaster;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
 
@@ -15,7 +16,7 @@ public final class Models {
 
     /** Names {@link #create} accepts. */
     public static List<String> names() {
-        return List.of("ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
+        return List.of("dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
     }
 
     /**
@@ -26,6 +27,7 @@ public final class Models {
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
             case "ensemble" -> EnsembleForecaster.defaults(86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0, horizon);
+            case "dynreg" -> DynamicRegressionForecaster.forStep(stepSeconds);
             case "ets" -> EtsForecaster.forStep(stepSeconds);
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
             case "naive" -> new NaiveForecaster();

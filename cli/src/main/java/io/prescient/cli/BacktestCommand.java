@@ -1,20 +1,14 @@
 package io.prescient.cli;
 
-import io.prescient.core.Aggregation;
 import io.prescient.core.Panel;
-import io.prescient.core.store.SeriesStore;
 import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.Models;
 import io.prescient.forecast.eval.Backtest;
 import io.prescient.forecast.eval.ForecastTask;
 import io.prescient.forecast.eval.ProtocolFiles;
-import io.prescient.io.ingest.PanelSource;
-import io.prescient.io.ingest.SourceFiles;
-import io.prescient.io.read.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -23,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,16 +37,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Parameters(paramLabel = "<raw-dir-or-dataset>",
-            description = "A file or directory of raw files (read with --format), or the name of a dataset in the store.")
-    String source;
-
-    @Option(names = {"-f", "--format"}, defaultValue = "gwa", description = "Format of raw files (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--freq", defaultValue = "5m", description = "Grid: 5m, 1h, ... Coarser than the data: "
-            + "each series is resampled with the mean of each bin (default: ${DEFAULT-VALUE}).")
-    String freq;
+    @Mixin
+    PanelOptions input;
 
     @Option(names = "--term", defaultValue = "short", description = "short (48 steps), medium (480) or long (720) (default: ${DEFAULT-VALUE}).")
     String term;
@@ -64,15 +49,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "seasonal-naive", description = "Model name (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--variates", split = ",", description = "Metrics to score, each as its own series "
-            + "(default for gwa: cpu_usage_mhz,cpu_usage_pct; otherwise every metric).")
-    List<String> variates;
-
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
-
-    @Option(names = "--threads", description = "Threads (default: available processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     private final CliEnvironment environment;
 
@@ -83,11 +61,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        ForecastTask task = ForecastTask.of(freq, term);
+        ForecastTask task = ForecastTask.of(input.freq(), term);
         if (horizon != null) {
             task = task.withHorizon(horizon);
         }
-        Map<String, Panel> panels = loadPanels(task);
+        Map<String, Panel> panels = input.load(environment, store.file(), task.stepSeconds());
         Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
         int total = panels.values().stream().mapToInt(p -> p.series().size()).sum();
         List<Backtest.Result> parts = new ArrayList<>();
@@ -95,7 +73,7 @@ public final class BacktestCommand implements Callable<Integer> {
         try (Progress progress = Progress.of("backtest " + task.name(), total, System.console() != null)) {
             for (Map.Entry<String, Panel> e : panels.entrySet()) {
                 int base = offset.get();
-                parts.add(new Backtest(task, threads).run(e.getValue(), forecaster, s -> s.key().metric(),
+                parts.add(new Backtest(task, input.threads()).run(e.getValue(), forecaster, s -> s.key().metric(),
                         n -> progress.stepTo(base + n)));
                 offset.addAndGet(e.getValue().series().size());
             }
@@ -106,35 +84,6 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Panel> loadPanels(ForecastTask task) {
-        Path path = Path.of(source);
-        Map<String, Panel> panels;
-        if (Files.exists(path)) {
-            Format fmt = Format.parse(format);
-            List<String> wanted = variates != null ? variates
-                    : fmt == Format.GWA ? List.of("cpu_usage_mhz", "cpu_usage_pct") : null;
-            panels = PanelSource.fromFiles(SourceFiles.of(path, fmt), new IngestReaders(format).reader(),
-                    m -> wanted == null || wanted.contains(m), threads);
-        } else {
-            try (SeriesStore s = environment.openStore(store.file(), true)) {
-                List<String> wanted = variates;
-                panels = PanelSource.fromStore(s, source, m -> wanted == null || wanted.contains(m));
-            }
-        }
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("no series of " + (variates == null ? "any metric" : variates) + " in " + source);
-        }
-        Map<String, Panel> onGrid = new LinkedHashMap<>();
-        panels.forEach((metric, panel) -> {
-            if (panel.grid().stepSeconds() > task.stepSeconds() || task.stepSeconds() % panel.grid().stepSeconds() != 0) {
-                throw new IllegalArgumentException("metric " + metric + " is on a " + panel.grid().stepSeconds()
-                        + " s grid, which cannot be resampled to --freq " + freq);
-            }
-            onGrid.put(metric, panel.resample(task.stepSeconds(), Aggregation.MEAN));
-        });
-        return onGrid;
-    }
-
     private void write(Backtest.Result result) {
         try {
             Files.createDirectories(out);
@@ -143,7 +92,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         ProtocolFiles.writeForecasts(out.resolve("forecasts.csv"), List.of(result));
         ProtocolFiles.writeSeriesScores(out.resolve("series.csv"), result);
-        ProtocolFiles.writeJson(out.resolve("metrics.json"), ProtocolFiles.metrics(result, source));
+        ProtocolFiles.writeJson(out.resolve("metrics.json"), ProtocolFiles.metrics(result, input.source()));
     }
 
     private void report(PrintWriter console, Backtest.Result r) {

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * {@code prescient demo}: the main job on the bundled sample data and the embedded store. It unpacks
- * the NAB samples into the Prescient directory, ingests them, and shows the dataset and one series,
- * through the same commands a user runs.
+ * the NAB samples into the Prescient directory, ingests them, shows the dataset and one series, and
+ * runs one retrain-validate-promote cycle of the forecasting models, through the same commands a
+ * user runs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Prescient on the bundled sample data (four real AWS CloudWatch series from NAB).",
@@ -58,6 +59,15 @@ public final class DemoCommand implements Runnable {
         out.flush();
         run(root, "series", "show", DATASET + "/elb_request_count_8c0756/request_count", "--step", "1h", "--rule", "sum",
                 "--last", "6", "--store", storeFile.toString());
+        out.println();
+        out.println("== forecasting: validate models on the last two days (hourly, 24-step windows), keep the best");
+        out.flush();
+        run(root, "model", "cycle", DATASET, "--freq", "1h", "--horizon", "24", "--windows", "2",
+                "--challengers", "seasonal-naive,ensemble,ets", "--store", storeFile.toString());
+        out.println();
+        out.println("== the registry");
+        out.flush();
+        run(root, "model", "list", "--store", storeFile.toString());
     }
 
     private static void run(CommandLine root, String... args) {

@@ -39,7 +39,9 @@ class CliTest {
     void everyCommandHasHelp() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("ingest"), List.of("series"), List.of("series", "list"),
                 List.of("series", "show"), List.of("dataset"), List.of("dataset", "list"), List.of("dataset", "show"),
-                List.of("version"), List.of("demo"))) {
+                List.of("version"), List.of("demo"), List.of("backtest"), List.of("score"), List.of("export"), List.of("model"),
+                List.of("model", "train"), List.of("model", "cycle"), List.of("model", "list"), List.of("model", "show"),
+                List.of("model", "promote"), List.of("model", "rollback"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -110,8 +112,37 @@ class CliTest {
         assertTrue(r.out().contains("4 series added"), r.out());
         assertTrue(r.out().contains("demo-nab/elb_request_count_8c0756/request_count"), r.out());
         assertTrue(Files.exists(home.resolve("demo.duckdb")));
+        assertTrue(r.out().contains(": FIRST; champion of demo-nab@1h is now "), r.out());
         Result again = run("demo");
         assertTrue(again.out().contains("4 unchanged"), again.out());
+        assertTrue(again.out().contains(": KEEP;") || again.out().contains(": PROMOTE;"), again.out());
+    }
+
+    @Test
+    void modelTrainPromoteShowAndRollback() {
+        Path samples = home.resolve("samples");
+        assertEquals(0, run("demo").code());
+        String store = home.resolve("demo.duckdb").toString();
+        Result first = run("model", "list", "--store", store);
+        String champion = first.out().lines().filter(l -> l.contains("champion")).findFirst().orElseThrow().split(" ")[0];
+
+        Result trained = run("model", "train", "demo-nab", "--freq", "1h", "--horizon", "24", "--model", "naive", "--store", store);
+        assertEquals(0, trained.code(), trained.err());
+        String id = trained.out().split(" ")[1];
+        assertTrue(id.startsWith("naive-"), trained.out());
+
+        Result promoted = run("model", "promote", id, "--reason", "try it", "--store", store);
+        assertTrue(promoted.out().contains("MANUAL; champion of demo-nab@1h is now " + id), promoted.out());
+        Result show = run("model", "show", id, "--store", store);
+        assertTrue(show.out().contains("status      champion") && show.out().contains("try it"), show.out());
+        assertTrue(show.out().contains("\"MASE\""), show.out());
+
+        Result back = run("model", "rollback", "demo-nab@1h", "--store", store);
+        assertTrue(back.out().contains("ROLLBACK; champion of demo-nab@1h is now " + champion), back.out());
+        Result unknown = run("model", "promote", "nope", "--store", store);
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("no model version nope"), unknown.err());
+        assertTrue(Files.exists(samples.resolve("nab")));
     }
 
     @Test

@@ -42,6 +42,9 @@ public interface SeriesStore extends AutoCloseable {
     /** Dataset names, sorted. */
     List<String> datasets();
 
+    /** The model registry kept in the same store. */
+    ModelRegistry models();
+
     /** Where the store lives, for messages (a file path or a connection URL without secrets). */
     String location();
 

@@ -12,13 +12,19 @@ import java.util.Locale;
  * @param horizon     H, steps per test window
  * @param season      m, steps per season for the seasonal error
  * @param maxWindows  the cap on the number of windows (20 in the protocol)
+ * @param fixedWindows exactly this many windows instead of the protocol's formula (0: the formula)
  */
-public record ForecastTask(String name, long stepSeconds, int horizon, int season, int maxWindows) {
+public record ForecastTask(String name, long stepSeconds, int horizon, int season, int maxWindows, int fixedWindows) {
 
     public ForecastTask {
-        if (horizon < 1 || season < 1 || maxWindows < 1) {
+        if (horizon < 1 || season < 1 || maxWindows < 1 || fixedWindows < 0) {
             throw new IllegalArgumentException("horizon, season and window cap must be positive");
         }
+    }
+
+    /** A task with the protocol's window formula. */
+    public ForecastTask(String name, long stepSeconds, int horizon, int season, int maxWindows) {
+        this(name, stepSeconds, horizon, season, maxWindows, 0);
     }
 
     /**
@@ -41,11 +47,22 @@ public record ForecastTask(String name, long stepSeconds, int horizon, int seaso
 
     /** With another horizon (and the same step and season). */
     public ForecastTask withHorizon(int newHorizon) {
-        return new ForecastTask(name, stepSeconds, newHorizon, season, maxWindows);
+        return new ForecastTask(name, stepSeconds, newHorizon, season, maxWindows, fixedWindows);
     }
 
-    /** W = min(max(1, ceil(0.1 * shortest / H)), cap). */
+    /** With exactly {@code windows} windows at the end of the grid, e.g. the held-back windows of a validation. */
+    public ForecastTask withWindows(int windows) {
+        if (windows < 1) {
+            throw new IllegalArgumentException("need at least one window, got " + windows);
+        }
+        return new ForecastTask(name, stepSeconds, horizon, season, maxWindows, windows);
+    }
+
+    /** W = min(max(1, ceil(0.1 * shortest / H)), cap), or the fixed number of windows. */
     public int windows(int shortestLength) {
+        if (fixedWindows > 0) {
+            return fixedWindows;
+        }
         int w = (int) Math.ceil(0.1 * shortestLength / horizon);
         return Math.min(Math.max(1, w), maxWindows);
     }

@@ -5,6 +5,7 @@ import io.prescient.core.SeriesInfo;
 import io.prescient.core.SeriesKey;
 import io.prescient.core.TimeGrid;
 import io.prescient.core.Unit;
+import io.prescient.core.store.ModelRegistry;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.core.store.StoreException;
 import io.prescient.core.store.StoredSeries;
@@ -86,6 +87,11 @@ public final class DuckDbStore implements SeriesStore {
             return "store " + file + " is in use by another Prescient process; stop it or use another --store";
         }
         return "cannot open store " + file + ": " + message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public ModelRegistry models() {
+        return new DuckDbModelRegistry(connection, this, file.toString(), readOnly);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)",
@@ -49,7 +49,11 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS actions (
               action_id VARCHAR NOT NULL, workload VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL,
               kind VARCHAR NOT NULL, from_capacity DOUBLE, to_capacity DOUBLE, dry_run BOOLEAN NOT NULL,
-              status VARCHAR NOT NULL, detail VARCHAR)""");
+              status VARCHAR NOT NULL, detail VARCHAR)""",
+            """
+            CREATE TABLE IF NOT EXISTS model_decisions (
+              id VARCHAR PRIMARY KEY, scope VARCHAR NOT NULL, decided_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL,
+              previous VARCHAR, champion VARCHAR NOT NULL, challenger VARCHAR, evidence VARCHAR, reason VARCHAR)""");
 
     private Schema() {
     }
@@ -63,7 +67,8 @@ final class Schema {
             try (ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
                 rs.next();
                 int found = rs.getInt(1);
-                if (rs.wasNull()) {
+                if (rs.wasNull() || found < VERSION) {
+                    // version 2 only added tables, which the DDL above has just created
                     st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", now())");
                 } else if (found > VERSION) {
                     throw new SQLException("store " + location + " has schema version " + found

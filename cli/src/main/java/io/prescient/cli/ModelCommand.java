@@ -1,0 +1,260 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.store.ModelDecision;
+import io.prescient.core.store.ModelRegistry;
+import io.prescient.core.store.ModelVersion;
+import io.prescient.core.store.SeriesStore;
+import io.prescient.forecast.registry.ModelLifecycle;
+import io.prescient.forecast.registry.ModelTrainer;
+import io.prescient.forecast.registry.Validation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code prescient model ...}: the model registry and its retrain-validate-promote cycle. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Train, validate, register, promote and roll back forecasting models per scope.",
+        subcommands = {ModelCommand.Train.class, ModelCommand.Cycle.class, ModelCommand.ListVersions.class,
+                ModelCommand.Show.class, ModelCommand.Promote.class, ModelCommand.Rollback.class})
+public final class ModelCommand {
+
+    static void printOutcome(PrintWriter out, ModelDecision d) {
+        out.printf("decision %s: %s; champion of %s is now %s%n", d.id(), d.kind(), d.scope(), d.champion());
+        out.println("  " + d.reason());
+    }
+
+    static void printTrained(PrintWriter out, ModelTrainer.Trained t) {
+        Validation v = t.validation();
+        out.printf(Locale.ROOT, "registered %s  (%d series, %d windows x %d)  MASE %.4f  CRPS %.4f  MAE %.4f  coverage80 %.4f%n",
+                t.version().id(), t.artifact().bySeries().size(), v.windows(), v.horizon(), v.mase(), v.crps(), v.mae(),
+                v.coverage80());
+    }
+
+    /** {@code prescient model train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Validates a model on the most recent held-back windows, fits it on all the data and registers it. "
+                    + "The first version of a scope becomes its champion; later ones are candidates until promoted "
+                    + "(model promote) or a cycle picks them (model cycle)."})
+    public static final class Train implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOption store;
+        @Mixin
+        TrainingOptions training;
+        @Option(names = "--model", required = true, description = "Model name (see backtest --help).")
+        String model;
+
+        private final CliEnvironment environment;
+
+        public Train(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Panel> panels = training.panels(environment, store.file());
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                ModelRegistry registry = s.models();
+                ModelTrainer.Trained t = training.trainer().train(model, training.scope(), panels,
+                        training.provenance("model train --model " + model));
+                registry.register(t.version(), t.artifact().toBytes());
+                printTrained(out, t);
+                if (registry.champion(training.scope()).isEmpty()) {
+                    printOutcome(out, new ModelLifecycle(registry, Clock.systemUTC()).promote(t.version().id(),
+                            "first version of the scope"));
+                }
+            }
+        }
+    }
+
+    /** {@code prescient model cycle}. */
+    @Command(name = "cycle", mixinStandardHelpOptions = true,
+            description = {"One retrain-validate-promote step: refits the champion's model and each challenger on the "
+                    + "latest data, scores all on the same held-back windows, and promotes the best challenger only if "
+                    + "it beats the refitted champion by the margin. The decision and its evidence are recorded."})
+    public static final class Cycle implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOption store;
+        @Mixin
+        TrainingOptions training;
+        @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets",
+                description = "Models to try against the champion (default: ${DEFAULT-VALUE}).")
+        List<String> challengers;
+        @Option(names = "--margin", defaultValue = "0.02",
+                description = "Relative improvement a challenger needs (default: ${DEFAULT-VALUE}).")
+        double margin;
+        @Option(names = "--metric", defaultValue = "CRPS", description = "CRPS or MASE (default: ${DEFAULT-VALUE}).")
+        Validation.Metric metric;
+
+        private final CliEnvironment environment;
+
+        public Cycle(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Panel> panels = training.panels(environment, store.file());
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(s.models(), Clock.systemUTC()).cycle(
+                        training.scope(), panels, training.trainer(), challengers, margin, metric,
+                        training.provenance("model cycle --challengers " + String.join(",", challengers)
+                                + " --margin " + margin + " --metric " + metric));
+                outcome.trained().forEach(t -> printTrained(out, t));
+                printOutcome(out, outcome.decision());
+            }
+        }
+    }
+
+    /** {@code prescient model list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Registered versions, newest first.")
+    public static final class ListVersions implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOption store;
+        @Option(names = "--scope", description = "Only this scope.")
+        String scope;
+
+        private final CliEnvironment environment;
+
+        public ListVersions(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                TextTable table = new TextTable(List.of("id", "scope", "model", "status", "created", "validation"),
+                        false, false, false, false, false, false);
+                for (ModelVersion v : s.models().versions(scope)) {
+                    table.add(v.id(), v.scope(), v.model(), v.status().name().toLowerCase(Locale.ROOT),
+                            v.createdAt().toString(), brief(v.validation()));
+                }
+                table.print(spec.commandLine().getOut());
+            }
+        }
+    }
+
+    /** {@code prescient model show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One version: data range, parameters, "
+            + "validation, provenance and the decisions that involve it.")
+    public static final class Show implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOption store;
+        @Parameters(paramLabel = "<version-id>")
+        String id;
+
+        private final CliEnvironment environment;
+
+        public Show(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                ModelVersion v = s.models().version(id)
+                        .orElseThrow(() -> new IllegalArgumentException("no model version " + id + " in " + s.location()));
+                out.println("id          " + v.id());
+                out.println("model       " + v.model());
+                out.println("scope       " + v.scope());
+                out.println("status      " + v.status().name().toLowerCase(Locale.ROOT));
+                out.println("created     " + v.createdAt());
+                out.println("trained on  " + Instant.ofEpochSecond(v.trainedFrom()) + " .. " + Instant.ofEpochSecond(v.trainedTo()));
+                out.println("parameters  " + v.parameters());
+                out.println("validation  " + v.validation());
+                out.println("provenance  " + v.provenance());
+                out.printf("artifact    %d bytes%n", s.models().artifact(id).length);
+                for (ModelDecision d : s.models().decisions(v.scope())) {
+                    if (id.equals(d.champion()) || id.equals(d.previous()) || id.equals(d.challenger())
+                            || d.evidence() != null && d.evidence().contains(id)) {
+                        out.printf("decision    %s %s %s: %s%n              evidence %s%n", d.decidedAt(), d.id(), d.kind(),
+                                d.reason(), d.evidence());
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code prescient model promote}. */
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Make a version its scope's champion by hand.")
+    public static final class Promote implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOption store;
+        @Parameters(paramLabel = "<version-id>")
+        String id;
+        @Option(names = "--reason", description = "Why, kept with the decision.")
+        String reason;
+
+        private final CliEnvironment environment;
+
+        public Promote(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                printOutcome(spec.commandLine().getOut(), new ModelLifecycle(s.models(), Clock.systemUTC()).promote(id, reason));
+            }
+        }
+    }
+
+    /** {@code prescient model rollback}. */
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Undo the scope's latest decision: the champion it replaced serves again.")
+    public static final class Rollback implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOption store;
+        @Parameters(paramLabel = "<scope>")
+        String scope;
+        @Option(names = "--reason", description = "Why, kept with the decision.")
+        String reason;
+
+        private final CliEnvironment environment;
+
+        public Rollback(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                printOutcome(spec.commandLine().getOut(), new ModelLifecycle(s.models(), Clock.systemUTC()).rollback(scope, reason));
+            }
+        }
+    }
+
+    /** "MASE 1.1829 CRPS 0.3228" from a validation JSON object. */
+    static String brief(String validationJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(validationJson);
+            return String.format(Locale.ROOT, "MASE %.4f CRPS %.4f cov80 %.3f", n.path("MASE").asDouble(Double.NaN),
+                    n.path("CRPS").asDouble(Double.NaN), n.path("coverage_80").asDouble(Double.NaN));
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.valueOf(validationJson);
+        }
+    }
+}

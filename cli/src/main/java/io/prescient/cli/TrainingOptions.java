@@ -1,0 +1,59 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.Steps;
+import io.prescient.forecast.registry.ModelTrainer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The data, grid, scope and validation windows that {@code model train} and {@code model cycle} share. */
+public final class TrainingOptions {
+
+    @Mixin
+    PanelOptions input;
+
+    @Option(names = "--horizon", defaultValue = "48", description = "Steps per validation window (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--windows", defaultValue = "2", description = "Held-back validation windows at the end of the data "
+            + "(default: ${DEFAULT-VALUE}).")
+    int windows;
+
+    @Option(names = "--scope", description = "Registry scope (default: <dataset>@<freq>, e.g. 2013-8@1h).")
+    String scope;
+
+    String scope() {
+        if (scope != null) {
+            return scope;
+        }
+        Path p = Path.of(input.source());
+        String name = p.getFileName() == null ? input.source() : p.getFileName().toString();
+        return name + "@" + input.freq();
+    }
+
+    ModelTrainer trainer() {
+        long step = Steps.parseSeconds(input.freq());
+        int season = 86400 % step == 0 ? (int) (86400 / step) : 1;
+        return new ModelTrainer(new ModelTrainer.Settings(step, season, horizon, windows, input.threads()), Clock.systemUTC());
+    }
+
+    List<Panel> panels(CliEnvironment environment, Path storeFile) {
+        return new ArrayList<>(input.load(environment, storeFile, Steps.parseSeconds(input.freq())).values());
+    }
+
+    Map<String, Object> provenance(String command) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("source", input.source());
+        p.put("freq", input.freq());
+        p.put("command", command);
+        p.put("release", VersionCommand.version());
+        return p;
+    }
+}

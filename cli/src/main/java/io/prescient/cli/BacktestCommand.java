@@ -104,6 +104,9 @@ public final class BacktestCommand implements Callable<Integer> {
         if (fallbacks > 0) {
             console.printf(Locale.ROOT, "fallbacks to seasonal-naive: %d windows (see metrics.json)%n", fallbacks);
         }
+        long fits = (long) r.series().size() * r.windows();
+        double cpu = r.series().stream().mapToLong(Backtest.SeriesResult::fitNanos).sum() / 1e9;
+        console.printf(Locale.ROOT, "fit+forecast CPU %.1f s, %.2f ms per series-window%n", cpu, fits == 0 ? 0 : 1000 * cpu / fits);
         console.printf(Locale.ROOT, "wall %.1f s; wrote %s and %s%n", r.elapsed().toMillis() / 1000.0,
                 out.resolve("forecasts.csv"), out.resolve("metrics.json"));
     }

@@ -42,9 +42,13 @@ public final class Backtest {
                                  double[][] deciles, double[] mean, double seasonalError) {
     }
 
-    /** The result of one series. */
+    /**
+     * The result of one series.
+     *
+     * @param fitNanos thread CPU time spent fitting and forecasting, all windows together
+     */
     public record SeriesResult(String item, String variate, List<WindowForecast> windows, Scores scores,
-                               List<String> fallbacks) {
+                               List<String> fallbacks, long fitNanos) {
     }
 
     /** The whole run. */
@@ -119,10 +123,14 @@ public final class Backtest {
         Scores scores = new Scores();
         List<WindowForecast> out = new ArrayList<>(windows);
         List<String> fallbacks = new ArrayList<>();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fitNanos = 0;
         for (int k = 0; k < windows; k++) {
             int start = task.windowStart(values.length, windows, k);
             History history = full.head(start);
+            long before = cpu.getCurrentThreadCpuTime();
             Forecast forecast = forecastWithFallback(forecaster, history, series, k, fallbacks);
+            fitNanos += cpu.getCurrentThreadCpuTime() - before;
             double[][] deciles = new double[task.horizon()][];
             double[][] byLevel = new double[Quantiles.DECILES.length][];
             for (int j = 0; j < byLevel.length; j++) {
@@ -139,7 +147,7 @@ public final class Backtest {
             }
             out.add(new WindowForecast(series.key().item(), variate, k, start, actual, deciles, forecast.mean(), s));
         }
-        return new SeriesResult(series.key().item(), variate, out, scores, fallbacks);
+        return new SeriesResult(series.key().item(), variate, out, scores, fallbacks, fitNanos);
     }
 
     /**

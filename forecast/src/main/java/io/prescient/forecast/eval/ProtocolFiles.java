@@ -95,6 +95,10 @@ public final class ProtocolFiles {
         m.put("MAE", r.scores().mae());
         m.put("coverage_80", r.scores().coverage80());
         m.put("wall_seconds", r.elapsed().toMillis() / 1000.0);
+        long fits = (long) r.series().size() * r.windows();
+        double cpuSeconds = r.series().stream().mapToLong(Backtest.SeriesResult::fitNanos).sum() / 1e9;
+        m.put("fit_cpu_seconds", cpuSeconds);
+        m.put("fit_cpu_ms_per_window", fits == 0 ? 0 : 1000 * cpuSeconds / fits);
         long fallbacks = r.series().stream().mapToLong(s -> s.fallbacks().size()).sum();
         m.put("fallbacks", fallbacks);
         return m;

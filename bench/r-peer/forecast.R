@@ -1,12 +1,15 @@
-# R forecast::ets on the protocol's H/short windows, as the peer for Prescient's ETS.
-# Usage: Rscript ets.R <panel.csv from `prescient export --freq 1h`> <out forecasts.csv> <every-k-th series> <cores>
+# R forecast::ets or forecast::auto.arima on the protocol's H/short windows, as peers for Prescient.
+# Usage: Rscript forecast.R <panel.csv from `prescient export --freq 1h`> <out forecasts.csv> <every-k-th series> <cores> <ets|arima>
 # Each series' history before a window is last-value imputed (leading gaps dropped), as Prescient does,
-# then ets(ts(history, frequency = 24)) picks its form by AICc. Quantiles come from forecast()'s
+# then ets(ts(history, frequency = 24)) picks its form by AICc (or auto.arima picks its orders). Quantiles come from forecast()'s
 # 20/40/60/80 % intervals; the median is the point forecast. CPU seconds per fit go to <out>.timing.csv.
 suppressPackageStartupMessages({ library(forecast); library(parallel) })
 args <- commandArgs(trailingOnly = TRUE)
 panel <- read.csv(args[1], check.names = FALSE)
 out <- args[2]; every <- as.integer(args[3]); cores <- as.integer(args[4])
+model <- if (length(args) >= 5) args[5] else "ets"
+fitter <- switch(model, ets = function(y) ets(y), arima = function(y) auto.arima(y),
+                 stop("model must be ets or arima"))
 H <- 48; m <- 24; L <- nrow(panel)
 W <- min(max(1, ceiling(0.1 * L / H)), 20)
 columns <- names(panel)[-1]
@@ -27,9 +30,9 @@ one <- function(col) {
     t0 <- proc.time()[["user.self"]] + proc.time()[["sys.self"]]
     q <- matrix(NA_real_, H, 9); form <- "none"
     if (length(h) >= 2) {
-      fit <- tryCatch(ets(ts(h, frequency = m)), error = function(e) NULL)
+      fit <- tryCatch(fitter(ts(h, frequency = m)), error = function(e) NULL)
       if (!is.null(fit)) {
-        form <- fit$method
+        form <- gsub(",", " ", if (model == "ets") fit$method else forecast:::arima.string(fit, padding = FALSE))
         f <- forecast(fit, h = H, level = c(20, 40, 60, 80))
         q[, 5] <- as.numeric(f$mean)
         for (j in 1:4) {

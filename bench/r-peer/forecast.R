@@ -1,5 +1,6 @@
 # R forecast::ets or forecast::auto.arima on the protocol's H/short windows, as peers for Prescient.
-# Usage: Rscript forecast.R <panel.csv from `prescient export --freq 1h`> <out forecasts.csv> <every-k-th series> <cores> <ets|arima>
+# Usage: Rscript forecast.R <panel.csv from `prescient export --freq 1h`> <out forecasts.csv> <every-k-th series> <cores>
+#        <ets|arima> [seconds-per-fit limit]
 # Each series' history before a window is last-value imputed (leading gaps dropped), as Prescient does,
 # then ets(ts(history, frequency = 24)) picks its form by AICc (or auto.arima picks its orders). Quantiles come from forecast()'s
 # 20/40/60/80 % intervals; the median is the point forecast. CPU seconds per fit go to <out>.timing.csv.
@@ -8,6 +9,7 @@ args <- commandArgs(trailingOnly = TRUE)
 panel <- read.csv(args[1], check.names = FALSE)
 out <- args[2]; every <- as.integer(args[3]); cores <- as.integer(args[4])
 model <- if (length(args) >= 5) args[5] else "ets"
+limit <- if (length(args) >= 6) as.numeric(args[6]) else Inf  # seconds per fit; a fit over it falls back to the last value
 fitter <- switch(model, ets = function(y) ets(y), arima = function(y) auto.arima(y),
                  stop("model must be ets or arima"))
 H <- 48; m <- 24; L <- nrow(panel)
@@ -30,7 +32,12 @@ one <- function(col) {
     t0 <- proc.time()[["user.self"]] + proc.time()[["sys.self"]]
     q <- matrix(NA_real_, H, 9); form <- "none"
     if (length(h) >= 2) {
-      fit <- tryCatch(fitter(ts(h, frequency = m)), error = function(e) NULL)
+      fit <- tryCatch({
+        setTimeLimit(elapsed = limit, transient = TRUE)
+        on.exit(setTimeLimit(elapsed = Inf), add = TRUE)
+        fitter(ts(h, frequency = m))
+      }, error = function(e) { form <<- if (grepl("time limit", conditionMessage(e))) "timeout" else "error"; NULL })
+      setTimeLimit(elapsed = Inf)
       if (!is.null(fit)) {
         form <- gsub(",", " ", if (model == "ets") fit$method else forecast:::arima.string(fit, padding = FALSE))
         f <- forecast(fit, h = H, level = c(20, 40, 60, 80))

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Marginals {@code mean[h] + scale[h] * z_q}, where {@code z_q} is a quantile of the model's own
  * standardised one-step residuals rather than of the normal distribution: on spiky utilisation the
  * residuals are heavy-tailed, and a Gaussian band with the same variance is too wide in the middle
- * and too narrow in the tail. Optionally floored at zero.
+ * and too narrow in the tail. Every quantile is kept within [lower, upper] (e.g. zero for a quantity
+ * that cannot be negative, or a plausible ceiling), so no level can run away.
  */
 public final class ScaledResidualForecast extends MarginalForecast {
 
@@ -16,14 +17,17 @@ public final class ScaledResidualForecast extends MarginalForecast {
     private final double[] scale;
     private final double[] levels;
     private final double[] standardQuantiles;
-    private final boolean clipAtZero;
+    private final double lower;
+    private final double upper;
 
     /**
      * @param levels            sorted levels in (0, 1)
      * @param standardQuantiles the standardised residuals' quantile at each level, non-decreasing
+     * @param lower             no quantile falls below this (e.g. 0, or negative infinity)
+     * @param upper             no quantile rises above this (positive infinity: no ceiling)
      */
     public ScaledResidualForecast(TimeGrid grid, String model, double[] mean, double[] scale, double[] levels,
-                                  double[] standardQuantiles, boolean clipAtZero) {
+                                  double[] standardQuantiles, double lower, double upper) {
         super(grid, model, DEFAULT_PATH_CORRELATION);
         if (mean.length != grid.length() || scale.length != grid.length()) {
             throw new IllegalArgumentException("mean and scale must have one value per step");
@@ -35,7 +39,11 @@ public final class ScaledResidualForecast extends MarginalForecast {
         this.scale = scale.clone();
         this.levels = levels.clone();
         this.standardQuantiles = standardQuantiles.clone();
-        this.clipAtZero = clipAtZero;
+        if (!(lower <= upper)) {
+            throw new IllegalArgumentException("lower bound " + lower + " above upper bound " + upper);
+        }
+        this.lower = lower;
+        this.upper = upper;
     }
 
     /**
@@ -60,7 +68,7 @@ public final class ScaledResidualForecast extends MarginalForecast {
     @Override
     protected double quantileAt(int h, double q) {
         double v = mean[h] + scale[h] * standard(q);
-        return clipAtZero ? Math.max(0, v) : v;
+        return Math.min(upper, Math.max(lower, v));
     }
 
     private double standard(double q) {

@@ -21,8 +21,9 @@ import java.util.Map;
  * {@link SeasonalDecomposition} and added back to the non-seasonal ETS forecast (as {@code stlf}
  * does). Only the last {@code maxFitLength} steps are fitted. Bands take the model's
  * forecast variance scaling the model's own standardised one-step errors (not the normal
- * distribution), floored at zero for quantities that cannot be negative; the mean never leaves
- * the range [min - span, max + span] of the fitted data, so no form can explode.
+ * distribution), floored at zero for quantities that cannot be negative; neither the mean nor any
+ * quantile leaves the range [min - span, max + span] of the fitted data, so no form can explode
+ * (R's multiplicative forms reach 0.9 quantiles of 4e10 on a series whose maximum is 159).
  */
 public final class EtsForecaster implements Forecaster {
 
@@ -128,7 +129,7 @@ public final class EtsForecaster implements Forecaster {
                 sd[h] = Math.sqrt(Math.max(0, variance[h]));
             }
             return new ScaledResidualForecast(new TimeGrid(history.end(), history.stepSeconds(), horizon), "ets", mean, sd,
-                    EtsModel.ERROR_LEVELS, model.errorQuantiles(), nonNegative);
+                    EtsModel.ERROR_LEVELS, model.errorQuantiles(), nonNegative ? Math.max(0, floor) : floor, ceiling);
         }
 
         @Override

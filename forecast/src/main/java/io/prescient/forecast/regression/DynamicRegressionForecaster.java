@@ -149,7 +149,7 @@ public final class DynamicRegressionForecaster implements Forecaster {
                 sd[h] = Math.sqrt(variance[h]);
             }
             return new ScaledResidualForecast(new TimeGrid(history.end(), history.stepSeconds(), horizon), "dynreg",
-                    mean, sd, LEVELS, standardErrors, nonNegative);
+                    mean, sd, LEVELS, standardErrors, nonNegative ? 0 : Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
 
         @Override

@@ -40,7 +40,7 @@ public final class TrainingOptions {
 
     ModelTrainer trainer() {
         long step = Steps.parseSeconds(input.freq());
-        int season = 86400 % step == 0 ? (int) (86400 / step) : 1;
+        int season = Math.max(1, Steps.perDay(step));
         return new ModelTrainer(new ModelTrainer.Settings(step, season, horizon, windows, input.threads()), Clock.systemUTC());
     }
 

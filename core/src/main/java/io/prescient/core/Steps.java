@@ -36,6 +36,11 @@ public final class Steps {
         return seconds;
     }
 
+    /** Steps per day, or 0 when the step does not divide a day. */
+    public static int perDay(long stepSeconds) {
+        return stepSeconds > 0 && 86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0;
+    }
+
     /** The shortest of {@code 1d}, {@code 1h}, {@code 5m}, {@code 30s} that states the step exactly. */
     public static String format(long seconds) {
         if (seconds % 86400 == 0) {

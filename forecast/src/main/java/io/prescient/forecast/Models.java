@@ -1,5 +1,6 @@
 package io.prescient.forecast;
 
+import io.prescient.core.Steps;
 import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.model.EnsembleForecaster;
 import io.prescient.forecast.regression.DynamicRegressionForecaster;
@@ -26,7 +27,7 @@ public final class Models {
      */
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
-            case "ensemble" -> EnsembleForecaster.defaults(86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0, horizon);
+            case "ensemble" -> EnsembleForecaster.defaults(Steps.perDay(stepSeconds), horizon);
             case "dynreg" -> DynamicRegressionForecaster.forStep(stepSeconds);
             case "ets" -> EtsForecaster.forStep(stepSeconds);
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);

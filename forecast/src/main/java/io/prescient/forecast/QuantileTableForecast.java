@@ -44,20 +44,7 @@ public final class QuantileTableForecast extends MarginalForecast {
 
     @Override
     protected double quantileAt(int h, double q) {
-        double[] row = values[h];
-        int k = Arrays.binarySearch(levels, q);
-        if (k >= 0) {
-            return row[k];
-        }
-        int hi = -k - 1;
-        if (hi == 0) {
-            return row[0];
-        }
-        if (hi == levels.length) {
-            return row[levels.length - 1];
-        }
-        double w = (q - levels[hi - 1]) / (levels[hi] - levels[hi - 1]);
-        return row[hi - 1] + w * (row[hi] - row[hi - 1]);
+        return Quantiles.interpolate(levels, values[h], q);
     }
 
     @Override

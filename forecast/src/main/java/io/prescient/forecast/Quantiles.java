@@ -11,4 +11,24 @@ public final class Quantiles {
 
     private Quantiles() {
     }
+
+    /**
+     * The value at level {@code q} from values at sorted {@code levels}: linear between neighbours,
+     * flat beyond the outermost levels.
+     */
+    public static double interpolate(double[] levels, double[] values, double q) {
+        int k = java.util.Arrays.binarySearch(levels, q);
+        if (k >= 0) {
+            return values[k];
+        }
+        int hi = -k - 1;
+        if (hi == 0) {
+            return values[0];
+        }
+        if (hi == levels.length) {
+            return values[levels.length - 1];
+        }
+        double w = (q - levels[hi - 1]) / (levels[hi] - levels[hi - 1]);
+        return values[hi - 1] + w * (values[hi] - values[hi - 1]);
+    }
 }

@@ -72,19 +72,7 @@ public final class ScaledResidualForecast extends MarginalForecast {
     }
 
     private double standard(double q) {
-        int k = Arrays.binarySearch(levels, q);
-        if (k >= 0) {
-            return standardQuantiles[k];
-        }
-        int hi = -k - 1;
-        if (hi == 0) {
-            return standardQuantiles[0];
-        }
-        if (hi == levels.length) {
-            return standardQuantiles[levels.length - 1];
-        }
-        double w = (q - levels[hi - 1]) / (levels[hi] - levels[hi - 1]);
-        return standardQuantiles[hi - 1] + w * (standardQuantiles[hi] - standardQuantiles[hi - 1]);
+        return Quantiles.interpolate(levels, standardQuantiles, q);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.prescient.forecast.ets;
 
+import io.prescient.core.Steps;
 import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
@@ -65,7 +66,7 @@ public final class EtsForecaster implements Forecaster {
     }
 
     private static int dailySteps(long stepSeconds) {
-        return 86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 1;
+        return Math.max(1, Steps.perDay(stepSeconds));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.prescient.forecast.regression;
 
+import io.prescient.core.Steps;
 import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
@@ -50,7 +51,7 @@ public final class DynamicRegressionForecaster implements Forecaster {
 
     /** Daily Fourier terms (3 pairs), AR errors up to order 3, the last two weeks fitted. */
     public static DynamicRegressionForecaster forStep(long stepSeconds) {
-        int daily = 86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0;
+        int daily = Steps.perDay(stepSeconds);
         return new DynamicRegressionForecaster(daily, 3, 3, Math.max(14 * daily, 200));
     }
 

@@ -101,8 +101,7 @@ final class DuckDbModelRegistry implements ModelRegistry {
         writable();
         synchronized (lock) {
             try {
-                connection.setAutoCommit(false);
-                try {
+                Transaction.run(connection, () -> {
                     if (version(d.champion()).isEmpty()) {
                         throw new StoreException("no model version " + d.champion() + " in store " + location);
                     }
@@ -125,13 +124,8 @@ final class DuckDbModelRegistry implements ModelRegistry {
                         ps.setString(9, d.reason());
                         ps.executeUpdate();
                     }
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                    return null;
+                });
             } catch (SQLException e) {
                 throw new StoreException("recording decision " + d.id() + " in store " + location + " failed: "
                         + e.getMessage(), e);

@@ -105,17 +105,7 @@ public final class DuckDbStore implements SeriesStore {
             throw new StoreException("store " + file + " was opened read-only");
         }
         try {
-            connection.setAutoCommit(false);
-            try {
-                WriteOutcome outcome = writeInTransaction(series, source);
-                connection.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Transaction.run(connection, () -> writeInTransaction(series, source));
         } catch (SQLException e) {
             throw new StoreException("writing " + series.size() + " series from " + source + " to store " + file
                     + " failed, nothing was written: " + e.getMessage(), e);

@@ -67,6 +67,13 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Map<String, Panel> panels = input.load(environment, store.file(), task.stepSeconds());
         Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
+        if (forecaster instanceof io.prescient.forecast.GlobalForecaster) {
+            long started = System.nanoTime();
+            console.printf(Locale.ROOT, "training %s on every series before the first window ...%n", model);
+            console.flush();
+            forecaster = new Backtest(task, input.threads()).prepare(forecaster, List.copyOf(panels.values()));
+            console.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
         int total = panels.values().stream().mapToInt(p -> p.series().size()).sum();
         List<Backtest.Result> parts = new ArrayList<>();
         AtomicInteger offset = new AtomicInteger();

@@ -3,21 +3,29 @@ package io.prescient.forecast;
 import io.prescient.core.Steps;
 import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.model.EnsembleForecaster;
-import io.prescient.forecast.regression.DynamicRegressionForecaster;
 import io.prescient.forecast.model.NaiveForecaster;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
+import io.prescient.forecast.regression.DynamicRegressionForecaster;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
-/** The models by name, for the CLI and the registry. */
+/** The models by name, for the CLI and the registry: the built-in ones and those of any {@link ForecasterProvider}. */
 public final class Models {
+
+    private static final List<String> BUILT_IN = List.of("dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
 
     private Models() {
     }
 
     /** Names {@link #create} accepts. */
     public static List<String> names() {
-        return List.of("dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
+        List<String> all = new ArrayList<>(BUILT_IN);
+        for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class)) {
+            all.addAll(p.names());
+        }
+        return all;
     }
 
     /**
@@ -33,7 +41,16 @@ public final class Models {
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
             case "naive" -> new NaiveForecaster();
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
-            default -> throw new IllegalArgumentException("unknown model '" + name + "'; known: " + names());
+            default -> fromProviders(name, stepSeconds, season, horizon);
         };
+    }
+
+    private static Forecaster fromProviders(String name, long stepSeconds, int season, int horizon) {
+        for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class)) {
+            if (p.names().contains(name)) {
+                return p.create(name, stepSeconds, season, horizon);
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + name + "'; known: " + names());
     }
 }

@@ -6,6 +6,7 @@ import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.Quantiles;
 
@@ -68,6 +69,25 @@ public final class Backtest {
             Result first = parts.get(0);
             return new Result(first.task(), first.model(), first.windows(), series, scores, elapsed);
         }
+    }
+
+    /**
+     * Trains a global model once on every series' history before the earliest test window (the same
+     * origin for all, as the grid is common); other models come back unchanged.
+     */
+    public Forecaster prepare(Forecaster forecaster, List<Panel> panels) {
+        if (!(forecaster instanceof GlobalForecaster global)) {
+            return forecaster;
+        }
+        List<History> histories = new ArrayList<>();
+        for (Panel panel : panels) {
+            int length = panel.grid().length();
+            int start = task.windowStart(length, task.windows(length), 0);
+            for (RegularSeries s : panel.series()) {
+                histories.add(History.of(s.grid(), s.values(), s.info().unit().nonNegative()).head(start));
+            }
+        }
+        return global.train(histories);
     }
 
     /**

@@ -80,20 +80,31 @@ public final class ModelTrainer {
      */
     public Trained train(String model, String scope, List<Panel> panels, Map<String, Object> provenance) {
         Forecaster forecaster = Models.create(model, settings.stepSeconds(), settings.season(), settings.horizon());
+        Backtest validation = new Backtest(settings.task(), settings.threads());
+        Forecaster validated = validation.prepare(forecaster, panels);
         List<Backtest.Result> parts = new ArrayList<>();
         for (Panel panel : panels) {
-            parts.add(new Backtest(settings.task(), settings.threads()).run(panel, forecaster, s -> s.key().metric(), n -> {
+            parts.add(validation.run(panel, validated, s -> s.key().metric(), n -> {
             }));
         }
-        Validation validation = Validation.of(Backtest.Result.pooled(parts));
-        FleetModel artifact = fitAll(model, forecaster, panels);
+        Validation scores = Validation.of(Backtest.Result.pooled(parts));
+        FleetModel artifact = fitAll(model, trainedOnAll(forecaster, panels), panels);
         Instant now = clock.instant();
         long from = panels.stream().mapToLong(p -> p.grid().start()).min().orElse(0);
         long to = panels.stream().mapToLong(p -> p.grid().end()).max().orElse(0);
         String id = model + "-" + ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
         ModelVersion version = new ModelVersion(id, model, scope, now, from, to, json(parameters(model, artifact)),
-                json(validation.asMap()), json(provenance), ModelStatus.CANDIDATE);
-        return new Trained(version, artifact, validation);
+                json(scores.asMap()), json(provenance), ModelStatus.CANDIDATE);
+        return new Trained(version, artifact, scores);
+    }
+
+    /** A global model learns from every series' whole history; others need no training. */
+    private static Forecaster trainedOnAll(Forecaster forecaster, List<Panel> panels) {
+        if (!(forecaster instanceof io.prescient.forecast.GlobalForecaster global)) {
+            return forecaster;
+        }
+        return global.train(panels.stream().flatMap(p -> p.series().stream())
+                .map(s -> History.of(s.grid(), s.values(), s.info().unit().nonNegative())).toList());
     }
 
     private FleetModel fitAll(String model, Forecaster forecaster, List<Panel> panels) {

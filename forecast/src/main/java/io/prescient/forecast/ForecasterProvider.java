@@ -1,0 +1,21 @@
+package io.prescient.forecast;
+
+import java.util.List;
+
+/**
+ * A source of models beyond the built-in ones (e.g. the neural module), found with
+ * {@link java.util.ServiceLoader} through {@code META-INF/services/io.prescient.forecast.ForecasterProvider},
+ * so that {@link Models} offers them whenever their module is on the class path.
+ */
+public interface ForecasterProvider {
+
+    /** The model names this provider creates. */
+    List<String> names();
+
+    /**
+     * @param stepSeconds grid step
+     * @param season      steps per day (or 1)
+     * @param horizon     steps to forecast
+     */
+    Forecaster create(String name, long stepSeconds, int season, int horizon);
+}

@@ -1,0 +1,132 @@
+package io.prescient.neural;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.GlobalForecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.QuantileTableForecast;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The global LSTM encoder-decoder behind the forecaster API: {@link #train} learns one network from
+ * every history; the trained forecaster's {@code fit} keeps only the recent history a forecast
+ * needs, so conditioning a series is instant and the fitted model is small (the network's bytes are
+ * shared by all series, and written once when they are serialised together).
+ */
+public final class NeuralForecaster implements GlobalForecaster {
+
+    private final String name;
+    private final NeuralSpec spec;
+    private final Consumer<String> log;
+
+    public NeuralForecaster(String name, NeuralSpec spec, Consumer<String> log) {
+        this.name = name;
+        this.spec = spec;
+        this.log = log;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Forecaster train(List<History> histories) {
+        NeuralTrainer.Result result = new NeuralTrainer(spec, log).train(histories);
+        NeuralTrainer.Report r = result.report();
+        log.accept(String.format(java.util.Locale.ROOT,
+                "%s: %d epochs, best validation loss %.4f, %.0f s, %d training windows, %d KB of parameters",
+                name, r.epochs(), r.bestValidationLoss(), r.seconds(), r.trainingWindows(), result.net().sizeBytes() / 1024));
+        return new Trained(name, result.net());
+    }
+
+    /** Untrained, the model cannot forecast: the backtest and registry train it first. */
+    @Override
+    public FittedModel fit(History history) {
+        throw new IllegalStateException(name + " is a global model: train it on a set of series first");
+    }
+
+    /** A trained network, ready to condition on one series at a time. */
+    public record Trained(String name, NeuralNet net) implements Forecaster {
+
+        @Override
+        public FittedModel fit(History history) {
+            NeuralSpec s = net.spec();
+            int keep = Math.min(history.length(), s.context() + 10 * s.season());
+            int from = history.length() - keep;
+            long step = history.grid().stepSeconds();
+            Map<String, double[]> covariates = new LinkedHashMap<>();
+            for (String c : s.covariates()) {
+                double[] x = history.covariates().get(c);
+                if (x == null) {
+                    throw new IllegalArgumentException(name + " was trained with covariate '" + c + "', which this history lacks");
+                }
+                covariates.put(c, Arrays.copyOfRange(x, from, history.length()));
+            }
+            return new Fitted(name, net, history.grid(), Arrays.copyOfRange(history.target(), from, history.length()),
+                    history.grid().start() / step + from, covariates, history.nonNegative());
+        }
+    }
+
+    record Fitted(String name, NeuralNet net, TimeGrid history, double[] recent, long firstStep,
+                  Map<String, double[]> covariates, boolean nonNegative) implements FittedModel {
+
+        @Override
+        public Forecast forecast(int horizon, Map<String, double[]> futureCovariates) {
+            NeuralSpec s = net.spec();
+            if (horizon > s.horizon()) {
+                throw new IllegalArgumentException(name + " was trained for " + s.horizon() + " steps, not " + horizon);
+            }
+            double[] y = Arrays.copyOf(recent, recent.length + s.horizon());
+            Arrays.fill(y, recent.length, y.length, Double.NaN);
+            Map<String, double[]> cov = new LinkedHashMap<>();
+            for (String c : s.covariates()) {
+                double[] future = futureCovariates.get(c);
+                if (future == null || future.length < horizon) {
+                    throw new IllegalArgumentException(name + " needs the future values of covariate '" + c + "' for "
+                            + horizon + " steps");
+                }
+                double[] x = Arrays.copyOf(covariates.get(c), y.length);
+                Arrays.fill(x, recent.length, x.length, Double.NaN);
+                System.arraycopy(future, 0, x, recent.length, horizon);
+                cov.put(c, x);
+            }
+            Features.Sample sample = Features.at(s, y, firstStep, history.stepSeconds(), cov, recent.length);
+            double[][] q = net.predict(List.of(sample))[0];
+            double[][] values = new double[horizon][];
+            double[] mean = new double[horizon];
+            int median = Arrays.binarySearch(s.levels(), 0.5);
+            for (int h = 0; h < horizon; h++) {
+                values[h] = q[h].clone();
+                for (int k = 0; k < values[h].length; k++) {
+                    values[h][k] = nonNegative ? Math.max(0, values[h][k]) : values[h][k];
+                    if (k > 0) {
+                        values[h][k] = Math.max(values[h][k], values[h][k - 1]);
+                    }
+                }
+                mean[h] = median >= 0 ? values[h][median] : values[h][values[h].length / 2];
+            }
+            return new QuantileTableForecast(new TimeGrid(history.end(), history.stepSeconds(), horizon), name, s.levels(),
+                    values, mean, io.prescient.forecast.MarginalForecast.DEFAULT_PATH_CORRELATION);
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("form", name);
+            p.put("context", net.spec().context());
+            p.put("horizon", net.spec().horizon());
+            p.put("hidden", net.spec().hidden());
+            p.put("covariates", net.spec().covariates());
+            p.put("parameter_bytes", net.sizeBytes());
+            return p;
+        }
+    }
+}

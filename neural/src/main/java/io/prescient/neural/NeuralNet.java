@@ -1,0 +1,95 @@
+package io.prescient.neural;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A trained network: its settings and parameters (bytes, so that fitted models serialise with it).
+ * The DJL model is rebuilt from the bytes on first use in a JVM and shared by every series;
+ * inference runs one batch at a time.
+ */
+public final class NeuralNet implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final NeuralSpec spec;
+    private final byte[] parameters;
+    private transient Model model;
+
+    NeuralNet(NeuralSpec spec, byte[] parameters) {
+        this.spec = spec;
+        this.parameters = parameters.clone();
+    }
+
+    public NeuralSpec spec() {
+        return spec;
+    }
+
+    /** Size of the parameters in bytes. */
+    public int sizeBytes() {
+        return parameters.length;
+    }
+
+    static Seq2SeqBlock block(NeuralSpec spec) {
+        return new Seq2SeqBlock(spec.hidden(), spec.horizon(), spec.levels().length);
+    }
+
+    /**
+     * Quantiles of each sample, in the series' units: {@code [sample][step][level]}.
+     */
+    public synchronized double[][][] predict(List<Features.Sample> samples) {
+        Model m = model();
+        int n = samples.size();
+        int c = spec.context();
+        int h = spec.horizon();
+        int q = spec.levels().length;
+        double[][][] out = new double[n][h][q];
+        try (NDManager manager = m.getNDManager().newSubManager()) {
+            NDList inputs = Batches.inputs(manager, spec, samples);
+            NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
+            float[] flat = predicted.toFloatArray();
+            for (int i = 0; i < n; i++) {
+                double scale = samples.get(i).scale();
+                for (int j = 0; j < h; j++) {
+                    for (int k = 0; k < q; k++) {
+                        out[i][j][k] = flat[(i * h + j) * q + k] * scale;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Model model() {
+        if (model == null) {
+            DjlRuntime.start(DjlRuntime.defaultCacheDir());
+            Model m = Model.newInstance("prescient-seq2seq");
+            Seq2SeqBlock block = block(spec);
+            m.setBlock(block);
+            block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, spec.context(), spec.pastFeatures()),
+                    new Shape(1, spec.horizon(), spec.futureFeatures()));
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+                block.loadParameters(m.getNDManager(), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the network's parameters: " + e.getMessage(), e);
+            } catch (MalformedModelException e) {
+                throw new IllegalArgumentException("the network's parameters do not fit its settings: " + e.getMessage(), e);
+            }
+            model = m;
+        }
+        return model;
+    }
+}

@@ -5,6 +5,7 @@ import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.model.EnsembleForecaster;
 import io.prescient.forecast.model.NaiveForecaster;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
+import io.prescient.forecast.model.SelectionForecaster;
 import io.prescient.forecast.regression.DynamicRegressionForecaster;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.ServiceLoader;
 /** The models by name, for the CLI and the registry: the built-in ones and those of any {@link ForecasterProvider}. */
 public final class Models {
 
-    private static final List<String> BUILT_IN = List.of("dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
+    private static final List<String> BUILT_IN = List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
 
     private Models() {
     }
@@ -36,6 +37,8 @@ public final class Models {
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
             case "ensemble" -> EnsembleForecaster.defaults(Steps.perDay(stepSeconds), horizon);
+            case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),
+                    create("ets", stepSeconds, season, horizon)), horizon, 2);
             case "dynreg" -> DynamicRegressionForecaster.forStep(stepSeconds);
             case "ets" -> EtsForecaster.forStep(stepSeconds);
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);

@@ -46,7 +46,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--horizon", description = "Override the term's horizon H.")
     Integer horizon;
 
-    @Option(names = "--model", defaultValue = "seasonal-naive", description = "Model name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "ensemble", description = "Model name: ensemble (the default engine), auto, ets, "
+            + "ets-weekly, dynreg, naive, seasonal-naive, and with the neural module lstm, lstm+ensemble (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--out", required = true, description = "Output directory.")

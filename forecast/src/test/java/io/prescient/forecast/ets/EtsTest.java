@@ -6,10 +6,6 @@ import io.prescient.forecast.Forecast;
 import io.prescient.forecast.History;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -170,20 +166,5 @@ class EtsTest {
         for (double v : f.quantile(0.99)) {
             assertTrue(Double.isFinite(v) && v <= hi + (hi - lo), "q0.99 " + v + " above the plausible ceiling");
         }
-    }
-
-    @Test
-    void aFittedModelSurvivesSerialisation() throws Exception {
-        double[] y = simulateAdditive(24 * 20, 0.2, 0, 0.1, 24, 1, 12);
-        FittedModel fitted = EtsForecaster.forStep(3600).fit(History.of(new TimeGrid(0, 3600, y.length), y, true));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(fitted);
-        }
-        FittedModel back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = (FittedModel) in.readObject();
-        }
-        assertArrayEquals(fitted.forecast(24).quantile(0.9), back.forecast(24).quantile(0.9), 0.0);
     }
 }

@@ -47,7 +47,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Integer horizon;
 
     @Option(names = "--model", defaultValue = "ensemble", description = "Model name: ensemble (the default engine), auto, ets, "
-            + "ets-weekly, dynreg, naive, seasonal-naive, and with the neural module lstm, lstm+ensemble (default: ${DEFAULT-VALUE}).")
+            + "ets-weekly, dynreg, naive, seasonal-naive, with the neural module lstm and transformer, and quantile-averaged "
+            + "combinations written a+b, e.g. lstm+ets+ensemble (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--out", required = true, description = "Output directory.")

@@ -2,6 +2,7 @@ package io.prescient.forecast;
 
 import io.prescient.core.Steps;
 import io.prescient.forecast.ets.EtsForecaster;
+import io.prescient.forecast.model.CombinationForecaster;
 import io.prescient.forecast.model.EnsembleForecaster;
 import io.prescient.forecast.model.NaiveForecaster;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
@@ -12,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** The models by name, for the CLI and the registry: the built-in ones and those of any {@link ForecasterProvider}. */
+/**
+ * The models by name, for the CLI and the registry: the built-in ones, those of any
+ * {@link ForecasterProvider}, and combinations of them written {@code a+b+...} (the members'
+ * quantiles averaged level by level, see {@link CombinationForecaster}).
+ */
 public final class Models {
 
     private static final List<String> BUILT_IN = List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
@@ -20,7 +25,7 @@ public final class Models {
     private Models() {
     }
 
-    /** Names {@link #create} accepts. */
+    /** Names {@link #create} accepts (besides {@code +} combinations of them). */
     public static List<String> names() {
         List<String> all = new ArrayList<>(BUILT_IN);
         for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class)) {
@@ -35,6 +40,16 @@ public final class Models {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
+        if (name.contains("+")) {
+            List<Forecaster> members = new ArrayList<>();
+            for (String part : name.split("\\+", -1)) {
+                if (part.isBlank()) {
+                    throw new IllegalArgumentException("model combination '" + name + "' has an empty member; write e.g. lstm+ets+ensemble");
+                }
+                members.add(create(part.strip(), stepSeconds, season, horizon));
+            }
+            return new CombinationForecaster(name, members);
+        }
         return switch (name) {
             case "ensemble" -> EnsembleForecaster.defaults(Steps.perDay(stepSeconds), horizon);
             case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),

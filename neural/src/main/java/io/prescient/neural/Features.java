@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inputs of one forecast origin, scaled by the series' own level (mean absolute value of the
- * context), so one network serves series of any size.
+ * The inputs of one forecast origin, standardised by the context's own mean and standard deviation
+ * (instance normalisation), so one network serves series of any size, and a flat series is
+ * forecast as flat to within a tiny fraction of its level.
  * <ul>
  *   <li>past, per context step: value (0 if missing), missing flag, time-of-day and day-of-week as
  *       sine/cosine, then each covariate scaled by its own context level;</li>
@@ -29,7 +30,12 @@ public final class Features {
     }
 
     /** One origin's inputs and, where known, targets (NaN where unknown or missing). */
-    public record Sample(float[] past, float[] future, float[] target, double scale) {
+    public record Sample(float[] past, float[] future, float[] target, double location, double scale) {
+
+        /** A value in the series' units from its standardised form. */
+        public double restore(double standardised) {
+            return location + scale * standardised;
+        }
     }
 
     /**
@@ -44,7 +50,8 @@ public final class Features {
         int c = spec.context();
         int h = spec.horizon();
         int m = spec.season();
-        double scale = level(y, origin - c, origin);
+        double location = mean(y, origin - c, origin);
+        double scale = spread(y, origin - c, origin, location);
         List<String> names = spec.covariates();
         double[] covScale = new double[names.size()];
         for (int k = 0; k < names.size(); k++) {
@@ -60,7 +67,7 @@ public final class Features {
             if (!Double.isNaN(v)) {
                 last = v;
             }
-            past[o] = Double.isNaN(v) ? 0 : clip(v / scale);
+            past[o] = Double.isNaN(v) ? 0 : clip((v - location) / scale);
             past[o + 1] = Double.isNaN(v) ? 1 : 0;
             calendar(past, o + 2, firstStep + t, stepSeconds);
             for (int k = 0; k < names.size(); k++) {
@@ -98,23 +105,53 @@ public final class Features {
                     break;
                 }
             }
-            double fallback = Double.isNaN(last) ? 0 : last;
+            double fallback = Double.isNaN(last) ? location : last;
             double profile = n > 0 ? sum / n : fallback;
-            future[o + 4] = clip((Double.isNaN(lag) ? profile : lag) / scale);
-            future[o + PROFILE] = clip(profile / scale);
+            future[o + 4] = clip(((Double.isNaN(lag) ? profile : lag) - location) / scale);
+            future[o + PROFILE] = clip((profile - location) / scale);
             future[o + 6] = (float) (j + 1) / h;
             for (int k = 0; k < names.size(); k++) {
                 double[] x = covariates.get(names.get(k));
                 double cv = t < x.length ? x[t] : Double.NaN;
                 future[o + FUTURE_BASE + k] = Double.isNaN(cv) ? 0 : clip(cv / covScale[k]);
             }
-            target[j] = t < y.length && !Double.isNaN(y[t]) ? clip(y[t] / scale) : Float.NaN;
+            target[j] = t < y.length && !Double.isNaN(y[t]) ? clip((y[t] - location) / scale) : Float.NaN;
         }
-        return new Sample(past, future, target, scale);
+        return new Sample(past, future, target, location, scale);
     }
 
     private static float clip(double v) {
         return (float) Math.max(-CLIP, Math.min(CLIP, v));
+    }
+
+    /** Mean over [from, to), ignoring missing values; 0 when there is none. */
+    static double mean(double[] x, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int t = Math.max(0, from); t < Math.min(to, x.length); t++) {
+            if (!Double.isNaN(x[t])) {
+                sum += x[t];
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /**
+     * Standard deviation over [from, to) around {@code mean}, ignoring missing values, at least 1% of
+     * the mean absolute value (so a flat series is not divided by zero) and at least 1e-9.
+     */
+    static double spread(double[] x, int from, int to, double mean) {
+        double squares = 0;
+        int n = 0;
+        for (int t = Math.max(0, from); t < Math.min(to, x.length); t++) {
+            if (!Double.isNaN(x[t])) {
+                squares += (x[t] - mean) * (x[t] - mean);
+                n++;
+            }
+        }
+        double sd = n == 0 ? 0 : Math.sqrt(squares / n);
+        return Math.max(sd, Math.max(0.01 * level(x, from, to), 1e-9));
     }
 
     /** Mean absolute value over [from, to), ignoring missing values; 1 when there is none or it is 0. */

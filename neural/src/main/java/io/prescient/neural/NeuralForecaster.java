@@ -8,6 +8,7 @@ import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.QuantileTableForecast;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class NeuralForecaster implements GlobalForecaster {
     }
 
     /** A trained network, ready to condition on one series at a time. */
-    public record Trained(String name, NeuralNet net) implements Forecaster {
+    public record Trained(String name, NeuralNet net) implements Forecaster, java.io.Serializable {
 
         @Override
         public FittedModel fit(History history) {
@@ -73,13 +74,46 @@ public final class NeuralForecaster implements GlobalForecaster {
             return new Fitted(name, net, history.grid(), Arrays.copyOfRange(history.target(), from, history.length()),
                     history.grid().start() / step + from, covariates, history.nonNegative());
         }
+
+        /** One forward pass per {@value #BATCH} series instead of one per series. */
+        @Override
+        public List<Forecast> forecastAll(List<History> histories, int horizon, List<Map<String, double[]>> futureCovariates) {
+            if (futureCovariates.size() != histories.size()) {
+                throw new IllegalArgumentException(histories.size() + " histories but " + futureCovariates.size()
+                        + " sets of future covariates");
+            }
+            List<Forecast> out = new ArrayList<>(histories.size());
+            for (int from = 0; from < histories.size(); from += BATCH) {
+                int to = Math.min(histories.size(), from + BATCH);
+                List<Fitted> fitted = new ArrayList<>();
+                List<Features.Sample> samples = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    Fitted f = (Fitted) fit(histories.get(i));
+                    fitted.add(f);
+                    samples.add(f.sample(horizon, futureCovariates.get(i)));
+                }
+                double[][][] quantiles = net.predict(samples);
+                for (int i = 0; i < fitted.size(); i++) {
+                    out.add(fitted.get(i).toForecast(quantiles[i], horizon));
+                }
+            }
+            return out;
+        }
     }
+
+    /** Series per forward pass in batched inference. */
+    static final int BATCH = 256;
 
     record Fitted(String name, NeuralNet net, TimeGrid history, double[] recent, long firstStep,
                   Map<String, double[]> covariates, boolean nonNegative) implements FittedModel {
 
         @Override
         public Forecast forecast(int horizon, Map<String, double[]> futureCovariates) {
+            return toForecast(net.predict(List.of(sample(horizon, futureCovariates)))[0], horizon);
+        }
+
+        /** The network's inputs for a forecast of {@code horizon} steps from the end of the history. */
+        Features.Sample sample(int horizon, Map<String, double[]> futureCovariates) {
             NeuralSpec s = net.spec();
             if (horizon > s.horizon()) {
                 throw new IllegalArgumentException(name + " was trained for " + s.horizon() + " steps, not " + horizon);
@@ -98,8 +132,12 @@ public final class NeuralForecaster implements GlobalForecaster {
                 System.arraycopy(future, 0, x, recent.length, horizon);
                 cov.put(c, x);
             }
-            Features.Sample sample = Features.at(s, y, firstStep, history.stepSeconds(), cov, recent.length);
-            double[][] q = net.predict(List.of(sample))[0];
+            return Features.at(s, y, firstStep, history.stepSeconds(), cov, recent.length);
+        }
+
+        /** The network's quantiles of this series, non-negative where the series is, as a forecast. */
+        Forecast toForecast(double[][] q, int horizon) {
+            NeuralSpec s = net.spec();
             double[][] values = new double[horizon][];
             double[] mean = new double[horizon];
             int median = Arrays.binarySearch(s.levels(), 0.5);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 import java.io.ByteArrayInputStream;
@@ -43,8 +44,12 @@ public final class NeuralNet implements Serializable {
         return parameters.length;
     }
 
-    static Seq2SeqBlock block(NeuralSpec spec) {
-        return new Seq2SeqBlock(spec.hidden(), spec.horizon(), spec.levels().length);
+    static Block block(NeuralSpec spec) {
+        return switch (spec.architecture()) {
+            case LSTM -> new Seq2SeqBlock(spec.hidden(), spec.horizon(), spec.levels().length);
+            case TRANSFORMER -> new TransformerBlock(spec.hidden(), spec.heads(), spec.depth(),
+                    spec.context(), spec.horizon(), spec.levels().length);
+        };
     }
 
     /**
@@ -62,10 +67,10 @@ public final class NeuralNet implements Serializable {
             NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
             float[] flat = predicted.toFloatArray();
             for (int i = 0; i < n; i++) {
-                double scale = samples.get(i).scale();
+                Features.Sample sample = samples.get(i);
                 for (int j = 0; j < h; j++) {
                     for (int k = 0; k < q; k++) {
-                        out[i][j][k] = flat[(i * h + j) * q + k] * scale;
+                        out[i][j][k] = sample.restore(flat[(i * h + j) * q + k]);
                     }
                 }
             }
@@ -77,7 +82,7 @@ public final class NeuralNet implements Serializable {
         if (model == null) {
             DjlRuntime.start(DjlRuntime.defaultCacheDir());
             Model m = Model.newInstance("prescient-seq2seq");
-            Seq2SeqBlock block = block(spec);
+            Block block = block(spec);
             m.setBlock(block);
             block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, spec.context(), spec.pastFeatures()),
                     new Shape(1, spec.horizon(), spec.futureFeatures()));

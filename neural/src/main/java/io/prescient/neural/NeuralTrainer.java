@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -24,9 +25,9 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Trains a network across many series. The last {@code horizon} steps of every history are held out
- * for validation; training windows are drawn at random (seeded) from before them, a fresh set each
- * epoch. Training stops at the epoch limit, after {@code patience} epochs without a better
+ * Trains a network across many series. The last few windows of {@code horizon} steps of every
+ * history are held out for validation ({@link #validationWindows}); training windows are drawn at
+ * random (seeded) from before them, a fresh set each epoch. Training stops at the epoch limit, after {@code patience} epochs without a better
  * validation loss, or when the time budget is spent; the best epoch's parameters are kept.
  */
 public final class NeuralTrainer {
@@ -55,12 +56,14 @@ public final class NeuralTrainer {
         List<Features.Sample> validation = new ArrayList<>();
         List<History> usable = new ArrayList<>();
         for (History h : histories) {
-            int origin = h.length() - spec.horizon();
-            if (origin - spec.horizon() > spec.context()) {
+            int held = validationWindows(h.length()) * spec.horizon();
+            if (h.length() - held - spec.horizon() > spec.context()) {
                 usable.add(h);
-                Features.Sample s = sample(h, origin);
-                if (observed(s)) {
-                    validation.add(s);
+                for (int origin = h.length() - held; origin < h.length(); origin += spec.horizon()) {
+                    Features.Sample s = sample(h, origin);
+                    if (observed(s)) {
+                        validation.add(s);
+                    }
                 }
             }
         }
@@ -71,7 +74,7 @@ public final class NeuralTrainer {
         SplittableRandom random = new SplittableRandom(spec.seed());
         PinballLoss loss = new PinballLoss(spec.levels());
         try (Model model = Model.newInstance("prescient-seq2seq")) {
-            Seq2SeqBlock block = NeuralNet.block(spec);
+            Block block = NeuralNet.block(spec);
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) spec.learningRate()))
@@ -126,6 +129,15 @@ public final class NeuralTrainer {
         }
     }
 
+    /**
+     * Windows of {@code horizon} steps held out at the end of a history for validation: about 5% of
+     * it, between 1 and 8, so that early stopping sees several origins, as the test does, and not
+     * one short stretch.
+     */
+    int validationWindows(int length) {
+        return Math.max(1, Math.min(8, (int) (0.05 * length / spec.horizon())));
+    }
+
     private Features.Sample sample(History h, int origin) {
         long step = h.grid().stepSeconds();
         return Features.at(spec, h.target(), h.grid().start() / step, step, h.covariates(), origin);
@@ -145,7 +157,7 @@ public final class NeuralTrainer {
         List<Features.Sample> out = new ArrayList<>();
         for (History h : histories) {
             int lo = spec.context();
-            int hi = h.length() - 2 * spec.horizon();
+            int hi = h.length() - (validationWindows(h.length()) + 1) * spec.horizon();
             for (int i = 0; i < spec.samplesPerSeries(); i++) {
                 Features.Sample s = sample(h, lo + random.nextInt(hi - lo + 1));
                 if (observed(s)) {
@@ -167,7 +179,7 @@ public final class NeuralTrainer {
      * and divided by the total scale: the weighted quantile loss the protocol's CRPS is, so early
      * stopping follows what is scored rather than a few tiny series with huge relative errors.
      */
-    private double evaluate(Trainer trainer, Seq2SeqBlock block, PinballLoss loss, List<Features.Sample> samples) {
+    private double evaluate(Trainer trainer, Block block, PinballLoss loss, List<Features.Sample> samples) {
         double sum = 0;
         double weight = 0;
         for (Features.Sample s : samples) {
@@ -177,17 +189,16 @@ public final class NeuralTrainer {
             List<Features.Sample> batch = samples.subList(from, Math.min(samples.size(), from + 256));
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDList predicted = block.forward(new ParameterStore(manager, false), Batches.inputs(manager, spec, batch), false);
+                float[] losses = loss.perSample(Batches.labels(manager, spec, batch), predicted).toFloatArray();
                 for (int i = 0; i < batch.size(); i++) {
-                    NDList one = new NDList(predicted.singletonOrThrow().get(i).expandDims(0));
-                    NDList labels = Batches.labels(manager, spec, batch.subList(i, i + 1));
-                    sum += loss.evaluate(labels, one).getFloat() * batch.get(i).scale();
+                    sum += losses[i] * batch.get(i).scale();
                 }
             }
         }
         return sum / weight;
     }
 
-    private static byte[] parameters(Seq2SeqBlock block) {
+    private static byte[] parameters(Block block) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);

@@ -23,12 +23,22 @@ final class PinballLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray mask = labels.get(1);
+        return pointLosses(labels, predictions).sum().div(mask.sum().mul(levels.length).maximum(1f));
+    }
+
+    /** The loss of each sample: [batch], averaged over its observed steps and the levels. */
+    NDArray perSample(NDList labels, NDList predictions) {
+        NDArray mask = labels.get(1);
+        return pointLosses(labels, predictions).sum(new int[] {1, 2}).div(mask.sum(new int[] {1}).mul(levels.length).maximum(1f));
+    }
+
+    private NDArray pointLosses(NDList labels, NDList predictions) {
         NDArray target = labels.get(0).expandDims(2);
         NDArray mask = labels.get(1).expandDims(2);
         NDArray predicted = predictions.singletonOrThrow();
         NDArray q = predicted.getManager().create(levels).reshape(1, 1, levels.length);
         NDArray diff = target.sub(predicted);
-        NDArray loss = diff.mul(q).maximum(diff.mul(q.sub(1))).mul(mask);
-        return loss.sum().div(mask.sum().mul(levels.length).maximum(1f));
+        return diff.mul(q).maximum(diff.mul(q.sub(1))).mul(mask);
     }
 }

@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
  * An LSTM encoder with a multi-horizon quantile decoder (the MQ-RNN design of Wen et al., 2017):
  * the encoder reads the past features; its last state, joined with each future step's known
  * features, passes through a shared two-layer decoder that outputs every quantile of that step.
- * Quantiles are made non-crossing (the lowest plus cumulative softplus increments) and are offsets
- * from the daily-profile baseline among the future features.
+ * Quantiles are made non-crossing and are offsets from the daily-profile baseline
+ * ({@link QuantileOutput}).
  * Inputs: past [batch, context, pastFeatures], future [batch, horizon, futureFeatures];
  * output: [batch, horizon, quantiles], in units of the series' scale.
  */
@@ -53,11 +53,7 @@ final class Seq2SeqBlock extends AbstractBlock {
         NDArray joined = context.concat(future, 2);
         NDArray hiddenOut = Activation.relu(decoder.forward(store, new NDList(joined), training).singletonOrThrow());
         NDArray raw = head.forward(store, new NDList(hiddenOut), training).singletonOrThrow();
-        NDArray lowest = raw.get("..., 0:1");
-        NDArray steps = Activation.softPlus(raw.get("..., 1:")).cumSum(2);
-        NDArray monotone = lowest.concat(lowest.add(steps), 2);
-        NDArray baseline = future.get("..., " + Features.PROFILE + ":" + (Features.PROFILE + 1));
-        return new NDList(monotone.add(baseline));
+        return new NDList(QuantileOutput.monotone(raw, future));
     }
 
     @Override

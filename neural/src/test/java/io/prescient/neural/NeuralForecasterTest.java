@@ -5,7 +5,8 @@ import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -64,8 +65,9 @@ class NeuralForecasterTest {
         }
     }
 
-    private static NeuralSpec tiny(List<String> covariates) {
-        return new NeuralSpec(48, HORIZON, DAY, covariates, 16, NeuralSpec.LEVELS, 64, 64, 15, 15, 600, 5e-3, 7);
+    private static NeuralSpec tiny(NeuralSpec.Architecture architecture, List<String> covariates) {
+        return new NeuralSpec(architecture, 48, HORIZON, DAY, covariates, 16, 1, 2, NeuralSpec.LEVELS, 64, 64, 15, 15, 600,
+                5e-3, 7);
     }
 
     private static double meanAbsoluteError(Fleet fleet, Forecaster trained, boolean withUsers, int origin) {
@@ -84,8 +86,9 @@ class NeuralForecasterTest {
         return error / n;
     }
 
-    @Test
-    void theModelUsesAKnownCovariate() throws Exception {
+    @ParameterizedTest
+    @EnumSource(NeuralSpec.Architecture.class)
+    void theModelUsesAKnownCovariate(NeuralSpec.Architecture architecture) throws Exception {
         Fleet fleet = Fleet.of(24, 11);
         int origin = DAY * (DAYS - 2);
         List<History> withUsers = new ArrayList<>();
@@ -94,11 +97,11 @@ class NeuralForecasterTest {
             withUsers.add(fleet.history(i, origin, true));
             without.add(fleet.history(i, origin, false));
         }
-        Forecaster covariateModel = new NeuralForecaster("lstm", tiny(List.of("users")), line -> { }).train(withUsers);
-        Forecaster plainModel = new NeuralForecaster("lstm", tiny(List.of()), line -> { }).train(without);
+        Forecaster covariateModel = new NeuralForecaster("net", tiny(architecture, List.of("users")), line -> { }).train(withUsers);
+        Forecaster plainModel = new NeuralForecaster("net", tiny(architecture, List.of()), line -> { }).train(without);
         double withError = meanAbsoluteError(fleet, covariateModel, true, origin) + meanAbsoluteError(fleet, covariateModel, true, origin + DAY);
         double withoutError = meanAbsoluteError(fleet, plainModel, false, origin) + meanAbsoluteError(fleet, plainModel, false, origin + DAY);
-        assertTrue(withError < 0.7 * withoutError, "MAE with users " + withError / 2 + ", without " + withoutError / 2);
+        assertTrue(withError < 0.7 * withoutError, architecture + ": MAE with users " + withError / 2 + ", without " + withoutError / 2);
 
         FittedModel fitted = covariateModel.fit(fleet.history(0, origin, true));
         Map<String, double[]> future = Map.of("users", Arrays.copyOfRange(fleet.users().get(0), origin, origin + HORIZON));
@@ -113,5 +116,14 @@ class NeuralForecasterTest {
         Forecast a = fitted.forecast(HORIZON, future);
         Forecast b = back.forecast(HORIZON, future);
         assertArrayEquals(a.quantile(0.9), b.quantile(0.9), 1e-9);
+
+        List<History> some = List.of(fleet.history(0, origin, true), fleet.history(1, origin, true));
+        List<Map<String, double[]>> futures = List.of(future,
+                Map.of("users", Arrays.copyOfRange(fleet.users().get(1), origin, origin + HORIZON)));
+        List<Forecast> batched = covariateModel.forecastAll(some, HORIZON, futures);
+        for (int i = 0; i < some.size(); i++) {
+            assertArrayEquals(covariateModel.fit(some.get(i)).forecast(HORIZON, futures.get(i)).quantile(0.1),
+                    batched.get(i).quantile(0.1), 1e-4, "batched and single forecasts of series " + i);
+        }
     }
 }

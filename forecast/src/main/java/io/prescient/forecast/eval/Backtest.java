@@ -79,15 +79,20 @@ public final class Backtest {
         if (!(forecaster instanceof GlobalForecaster global)) {
             return forecaster;
         }
+        return global.train(headsBefore(panels, 0));
+    }
+
+    /** Every series' history before test window {@code window} (0 = earliest), panel after panel. */
+    public List<History> headsBefore(List<Panel> panels, int window) {
         List<History> histories = new ArrayList<>();
         for (Panel panel : panels) {
             int length = panel.grid().length();
-            int start = task.windowStart(length, task.windows(length), 0);
+            int start = task.windowStart(length, task.windows(length), window);
             for (RegularSeries s : panel.series()) {
                 histories.add(History.of(s.grid(), s.values(), s.info().unit().nonNegative()).head(start));
             }
         }
-        return global.train(histories);
+        return histories;
     }
 
     /**

@@ -1,0 +1,124 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.Models;
+import io.prescient.forecast.eval.Backtest;
+import io.prescient.forecast.eval.ForecastTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code prescient bench inference}: how fast a model forecasts at a planning step. Trains it (if
+ * global) as the backtest does, then forecasts every series from the last test window's origin,
+ * one series at a time (latency per series) and all at once through the batched path (throughput).
+ */
+@Command(name = "inference", mixinStandardHelpOptions = true,
+        description = {"Inference speed of a model on a dataset: latency per series (one at a time) and throughput "
+                + "(all series in batches), after training as the backtest does. Also the trained model's size."})
+public final class InferenceBench implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    PanelOptions input;
+
+    @Option(names = "--term", defaultValue = "short", description = "short, medium or long (default: ${DEFAULT-VALUE}).")
+    String term;
+
+    @Option(names = "--model", defaultValue = "ensemble", description = "Model name (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--single", defaultValue = "200", description = "Series timed one at a time (default: ${DEFAULT-VALUE}).")
+    int single;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds of the batched pass; the best is reported "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    private final CliEnvironment environment;
+
+    public InferenceBench(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        ForecastTask task = ForecastTask.of(input.freq(), term);
+        Map<String, Panel> panels = input.load(environment, store.file(), task.stepSeconds());
+        List<Panel> all = List.copyOf(panels.values());
+        Backtest backtest = new Backtest(task, input.threads());
+        long started = System.nanoTime();
+        Forecaster forecaster = backtest.prepare(Models.create(model, task.stepSeconds(), task.season(), task.horizon()), all);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        int last = task.windows(all.get(0).grid().length()) - 1;
+        List<History> histories = backtest.headsBefore(all, last);
+        List<Map<String, double[]>> noCovariates = Collections.nCopies(histories.size(), Map.of());
+        int h = task.horizon();
+
+        forecaster.forecastAll(histories.subList(0, Math.min(histories.size(), 32)), h, noCovariates.subList(0,
+                Math.min(histories.size(), 32)));
+        int n = Math.min(single, histories.size());
+        double[] latencies = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            forecaster.fit(histories.get(i)).forecast(h);
+            latencies[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(latencies);
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < rounds; r++) {
+            long t = System.nanoTime();
+            List<Forecast> forecasts = forecaster.forecastAll(histories, h, noCovariates);
+            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+            if (forecasts.size() != histories.size()) {
+                throw new IllegalStateException("the batched path returned " + forecasts.size() + " forecasts for "
+                        + histories.size() + " series");
+            }
+        }
+        console.printf(Locale.ROOT, "%s  model %s  %d series  horizon %d  (one thread for single-series timing; the "
+                + "network uses one intra-op thread)%n", task.name(), model, histories.size(), h);
+        if (trainSeconds > 1) {
+            console.printf(Locale.ROOT, "training %.1f s%n", trainSeconds);
+        }
+        console.printf(Locale.ROOT, "one series at a time: median %.2f ms, p95 %.2f ms per series (%d series)%n",
+                latencies[n / 2], latencies[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)], n);
+        console.printf(Locale.ROOT, "all series, batched: %.2f s, %.0f series/s, %.3f ms per series%n", best,
+                histories.size() / best, 1000 * best / histories.size());
+        console.printf(Locale.ROOT, "trained model size: %s%n", size(forecaster));
+        return 0;
+    }
+
+    private static String size(Forecaster forecaster) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(forecaster);
+        } catch (NotSerializableException e) {
+            return "n/a (" + forecaster.name() + " is refitted per series; nothing is shared)";
+        } catch (IOException e) {
+            return "n/a (" + e.getMessage() + ")";
+        }
+        return String.format(Locale.ROOT, "%.1f KB serialised", bytes.size() / 1024.0);
+    }
+}

@@ -1,0 +1,55 @@
+package io.prescient.forecast.model;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.History;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CombinationForecasterTest {
+
+    private final NaiveForecaster naive = new NaiveForecaster();
+    private final SeasonalNaiveForecaster seasonal = new SeasonalNaiveForecaster(24);
+    private final CombinationForecaster combination = new CombinationForecaster("mix", List.of(naive, seasonal));
+
+    private static History cycle(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] y = new double[24 * 10];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + 5 * r.nextDouble();
+        }
+        return History.of(new TimeGrid(0, 3600, y.length), y, true);
+    }
+
+    @Test
+    void eachQuantileIsTheMeanOfTheMembersQuantiles() {
+        History history = cycle(3);
+        Forecast a = naive.fit(history).forecast(24);
+        Forecast b = seasonal.fit(history).forecast(24);
+        Forecast mixed = combination.fit(history).forecast(24);
+        for (double q : new double[] {0.05, 0.1, 0.5, 0.9, 0.95}) {
+            double[] expected = new double[24];
+            for (int h = 0; h < 24; h++) {
+                expected[h] = (a.quantile(q)[h] + b.quantile(q)[h]) / 2;
+            }
+            assertArrayEquals(expected, mixed.quantile(q), 1e-9, "level " + q);
+        }
+        assertEquals((a.mean()[5] + b.mean()[5]) / 2, mixed.mean()[5], 1e-9);
+    }
+
+    @Test
+    void theBatchedPathGivesTheSameForecastsAsOneSeriesAtATime() {
+        List<History> histories = List.of(cycle(1), cycle(2), cycle(3));
+        List<Forecast> all = combination.forecastAll(histories, 24, Collections.nCopies(3, Map.of()));
+        for (int i = 0; i < histories.size(); i++) {
+            assertArrayEquals(combination.fit(histories.get(i)).forecast(24).quantile(0.9), all.get(i).quantile(0.9), 1e-12);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.plan.replay.DemandTrace;
+import io.prescient.plan.replay.FrontierFiles;
+import io.prescient.plan.replay.Headlines;
+import io.prescient.plan.replay.MemberScore;
+import io.prescient.plan.replay.Replay;
+import io.prescient.plan.replay.ReplaySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code prescient replay}: the provisioning replay protocol over a dataset. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Provisioning replay exactly as the replay protocol defines it: oracle, the reactive HPA sweep, "
+                + "static warm-up peak and Prescient's planner at swept percentiles, over every series; pooled and "
+                + "per-workload SLO headlines.",
+                "Writes <out>/frontier.csv (family,member,violation_rate,cost_ratio,unmet_share,slo_share,"
+                        + "p90_series_violation) and <out>/frontier.svg."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    PanelOptions input;
+
+    @Option(names = "--lead", defaultValue = "2", description = "Lead time in steps (default: ${DEFAULT-VALUE}).")
+    int lead;
+
+    @Option(names = "--warmup", defaultValue = "2016", description = "Warm-up steps, history only (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    private final CliEnvironment environment;
+
+    public ReplayCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        if (input.variates == null && "gwa".equalsIgnoreCase(input.format)) {
+            input.variates = List.of("cpu_usage_mhz");
+        }
+        long step = io.prescient.core.Steps.parseSeconds(input.freq());
+        Map<String, Panel> panels = input.load(environment, store.file(), step);
+        List<DemandTrace> traces = new ArrayList<>();
+        panels.forEach((metric, panel) -> {
+            for (RegularSeries s : panel.series()) {
+                traces.add(DemandTrace.of(s.key().toString(), s.values()));
+            }
+        });
+        ReplaySettings settings = new ReplaySettings(lead, warmup);
+        long started = System.nanoTime();
+        List<MemberScore> scores;
+        try (Progress progress = Progress.of("replay", traces.size(), System.console() != null)) {
+            scores = new Replay(Replay.protocolFamilies(), settings, input.threads()).run(traces, progress::stepTo);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        FrontierFiles.writeCsv(out.resolve("frontier.csv"), scores);
+        FrontierFiles.writeSvg(out.resolve("frontier.svg"), scores, String.format(Locale.ROOT,
+                "Provisioning replay: %s, %d series, lead %d steps", input.source(), traces.size(), lead));
+        report(console, Headlines.of(scores), traces.size(), seconds);
+        return 0;
+    }
+
+    private void report(PrintWriter console, List<Headlines.FamilyHeadline> headlines, int series, double seconds) {
+        console.printf(Locale.ROOT, "replay of %d series, lead %d steps, warm-up %d steps: %.1f s%n", series, lead, warmup, seconds);
+        TextTable table = new TextTable(List.of("family", "pooled<=1% cost", "member", "pooled<=5% cost", "member",
+                "SLO cost", "member", "SLO share", "p90 series viol."), false, true, false, true, false, true, false, true, true);
+        for (Headlines.FamilyHeadline h : headlines) {
+            table.add(h.family(), cost(h.pooled1()), member(h.pooled1()), cost(h.pooled5()), member(h.pooled5()), cost(h.slo()),
+                    member(h.slo()), h.slo().map(s -> String.format(Locale.ROOT, "%.3f", s.sloShare())).orElse("-"),
+                    h.slo().map(s -> String.format(Locale.ROOT, "%.4f", s.p90SeriesViolation())).orElse("-"));
+        }
+        table.print(console);
+        console.println("(SLO: the cheapest member under which at least 95% of the series have at most 1% violations)");
+        Optional<Headlines.FamilyHeadline> reactive = headlines.stream().filter(h -> h.family().equals("reactive")).findFirst();
+        Optional<Headlines.FamilyHeadline> predictive = headlines.stream().filter(h -> h.family().equals("predictive")).findFirst();
+        if (reactive.isPresent() && predictive.isPresent()) {
+            console.printf(Locale.ROOT, "predictive / best reactive cost: pooled 1%% %s, pooled 5%% %s, per-workload SLO %s%n",
+                    ratio(predictive.get().pooled1(), reactive.get().pooled1()),
+                    ratio(predictive.get().pooled5(), reactive.get().pooled5()),
+                    ratio(predictive.get().slo(), reactive.get().slo()));
+        }
+        console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("frontier.csv"), out.resolve("frontier.svg"));
+    }
+
+    private static String cost(Optional<MemberScore> s) {
+        return s.map(m -> String.format(Locale.ROOT, "%.3f", m.costRatio())).orElse("none");
+    }
+
+    private static String member(Optional<MemberScore> s) {
+        return s.map(MemberScore::member).orElse("-");
+    }
+
+    private static String ratio(Optional<MemberScore> a, Optional<MemberScore> b) {
+        return a.isPresent() && b.isPresent() ? String.format(Locale.ROOT, "%.3f", a.get().costRatio() / b.get().costRatio()) : "n/a";
+    }
+}

@@ -1,0 +1,33 @@
+package io.prescient.plan.scenario;
+
+import io.prescient.core.TimeGrid;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A calendar window (a campaign, news, a holiday) in which demand or a covariate such as active
+ * users is multiplied by a drawn factor (1.4 = +40%).
+ *
+ * @param from epoch seconds, inclusive
+ * @param to   epoch seconds, exclusive
+ */
+public record ExternalEvent(String name, String target, double probability, long from, long to, Distribution multiplier)
+        implements Scenario {
+
+    public ExternalEvent {
+        if (to <= from) {
+            throw new IllegalArgumentException("event '" + name + "' ends before it starts");
+        }
+    }
+
+    @Override
+    public void draw(TimeGrid horizon, RandomGenerator random, double[] uplift) {
+        double factor = multiplier.sample(random);
+        for (int h = 0; h < uplift.length; h++) {
+            long t = horizon.timeAt(h);
+            if (t >= from && t < to) {
+                uplift[h] += factor - 1;
+            }
+        }
+    }
+}

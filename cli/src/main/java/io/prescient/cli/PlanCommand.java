@@ -1,0 +1,213 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.Steps;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.Models;
+import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.capacity.CapacityPlan;
+import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.capacity.WhatIf;
+import io.prescient.plan.montecarlo.MonteCarlo;
+import io.prescient.plan.montecarlo.Simulation;
+import io.prescient.plan.montecarlo.SimulationSettings;
+import io.prescient.plan.scenario.ScenarioFile;
+import io.prescient.plan.scenario.ScenarioSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code prescient plan}: one workload's capacity plan from simulated futures, and what-if against a second scenario set. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Forecasts one workload from the end of its data (or --at), runs Monte Carlo over simulated futures "
+                + "(the forecast's own uncertainty x the scenarios of --scenarios), and plans capacity at --percentile under "
+                + "the capacity rules, printing each change with its reason.",
+                "With --compare, plans a second scenario set on the same futures and reports the extra capacity and cost it "
+                        + "needs and the risk of keeping the first plan."})
+public final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    PanelOptions input;
+
+    @Option(names = "--series", required = true, description = "The workload: its item id (e.g. a VM number).")
+    String item;
+
+    @Option(names = "--metric", description = "Its metric (default: the first loaded, cpu_usage_mhz for gwa).")
+    String metric;
+
+    @Option(names = "--at", description = "Forecast origin (ISO time); data from it on is not used (default: the end of the data).")
+    String at;
+
+    @Option(names = "--horizon", defaultValue = "48", description = "Steps to plan (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--model", defaultValue = "ensemble", description = "Forecasting model (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--scenarios", description = "Scenario file (YAML); none: the forecast's own uncertainty only.")
+    Path scenarios;
+
+    @Option(names = "--compare", description = "A second scenario file for what-if.")
+    Path compare;
+
+    @Option(names = "--percentile", defaultValue = "0.95", description = "Demand percentile to provision for (default: ${DEFAULT-VALUE}).")
+    double percentile;
+
+    @Option(names = "--paths", defaultValue = "10000", description = "Simulated futures (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--unit-capacity", defaultValue = "1000", description = "Demand one unit (replica, instance) serves at 100%% (default: ${DEFAULT-VALUE}).")
+    double unitCapacity;
+
+    @Option(names = "--target-utilisation", defaultValue = "0.7", description = "Utilisation to plan for (default: ${DEFAULT-VALUE}).")
+    double target;
+
+    @Option(names = "--min-units", defaultValue = "1", description = "Fewest units (default: ${DEFAULT-VALUE}).")
+    int minUnits;
+
+    @Option(names = "--max-units", defaultValue = "1000", description = "Most units (default: ${DEFAULT-VALUE}).")
+    int maxUnits;
+
+    @Option(names = "--max-step", defaultValue = "10", description = "Largest change per step, in units (default: ${DEFAULT-VALUE}).")
+    int maxStep;
+
+    @Option(names = "--cooldown", defaultValue = "6", description = "Steps after a change before a scale-down (default: ${DEFAULT-VALUE}).")
+    int cooldown;
+
+    @Option(names = "--lead", defaultValue = "2", description = "Steps for a change to take effect (default: ${DEFAULT-VALUE}).")
+    int lead;
+
+    @Option(names = "--current", description = "Units in place now (default: what the last observed demand needs).")
+    Double current;
+
+    @Option(names = "--price", defaultValue = "0.1", description = "Price of one unit-hour, for what-if costs (default: ${DEFAULT-VALUE}).")
+    double price;
+
+    private final CliEnvironment environment;
+
+    public PlanCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        if (input.variates == null && "gwa".equalsIgnoreCase(input.format)) {
+            input.variates = List.of("cpu_usage_mhz");
+        }
+        long step = Steps.parseSeconds(input.freq());
+        Map<String, Panel> panels = input.load(environment, store.file(), step);
+        RegularSeries series = find(panels);
+        History history = History.of(series.grid(), series.values(), series.info().unit().nonNegative());
+        if (at != null) {
+            long origin = Instant.parse(at).getEpochSecond();
+            int keep = (int) Math.max(0, Math.min(history.length(), series.grid().indexOf(origin)));
+            history = history.head(keep);
+        }
+        Forecaster forecaster = Models.create(model, step, Steps.perDay(step), horizon);
+        Forecast forecast = forecaster.fit(history).forecast(horizon);
+        CapacityPlanner planner = new CapacityPlanner(new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown,
+                lead, true));
+        double last = lastObserved(history);
+        double now = current != null ? current : Math.max(minUnits, Math.ceil(last / (unitCapacity * target)));
+        MonteCarlo engine = new MonteCarlo(new SimulationSettings(paths, seed, 0.9, 16, input.threads()));
+        ScenarioSet first = scenarios == null ? ScenarioSet.baseline() : ScenarioFile.read(scenarios);
+        long started = System.nanoTime();
+        Simulation futures = engine.run(forecast, first);
+        double ms = (System.nanoTime() - started) / 1e6;
+        CapacityPlan plan = planner.plan(futures, percentile, now);
+        console.printf(Locale.ROOT, "%s  model %s  origin %s  horizon %d x %s  %d futures (%s) in %.0f ms%n", series.key(), model,
+                Instant.ofEpochSecond(forecast.grid().start()), horizon, input.freq(), paths, first.name(), ms);
+        console.printf(Locale.ROOT, "last observed demand %.1f; %s units now (%.0f per unit at %.0f%% target)%n", last, fmt(now),
+                unitCapacity, 100 * target);
+        printPlan(console, futures, plan);
+        if (compare != null) {
+            ScenarioSet second = ScenarioFile.read(compare);
+            Simulation other = engine.run(forecast, second);
+            WhatIf w = WhatIf.compare(planner, futures, other, percentile, now, price);
+            console.printf(Locale.ROOT, "%nwhat-if '%s' against '%s':%n", second.name(), first.name());
+            printPlan(console, other, w.alternative());
+            console.printf(Locale.ROOT, "extra capacity %.1f unit-hours, extra cost %.2f at %.2f per unit-hour%n", w.extraUnitHours(),
+                    w.extraCost(), price);
+            console.printf(Locale.ROOT, "keeping the '%s' plan if '%s' happens: demand exceeds capacity at some step with "
+                    + "probability %.3f, at a given step %.3f on average%n", first.name(), second.name(), w.riskOfKeepingAnyStep(),
+                    w.riskOfKeepingPerStep());
+        }
+        return 0;
+    }
+
+    private void printPlan(PrintWriter console, Simulation futures, CapacityPlan plan) {
+        double[] p50 = futures.percentile(0.5);
+        double[] pp = futures.percentile(percentile);
+        double[] exceed = futures.exceedance(plan.capacity());
+        TextTable table = new TextTable(List.of("step", "time", "P50 demand", String.format(Locale.ROOT, "P%s demand",
+                fmt(100 * percentile)), "units", "capacity", "P(exceed)"), true, false, true, true, true, true, true);
+        for (int h = 0; h < plan.units().length; h++) {
+            table.add(h + 1, Instant.ofEpochSecond(futures.grid().timeAt(h)), String.format(Locale.ROOT, "%.1f", p50[h]),
+                    String.format(Locale.ROOT, "%.1f", pp[h]), fmt(plan.units()[h]), String.format(Locale.ROOT, "%.1f", plan.capacity()[h]),
+                    String.format(Locale.ROOT, "%.3f", exceed[h]));
+        }
+        table.print(console);
+        List<String> reasons = new ArrayList<>();
+        for (CapacityPlan.Change c : plan.changes()) {
+            reasons.add(String.format(Locale.ROOT, "  step %d (order at step %d): %s", c.step() + 1, c.orderStep() + 1, c.reason()));
+        }
+        console.println(reasons.isEmpty() ? "no change: the units in place cover the plan" : "changes:");
+        reasons.forEach(console::println);
+    }
+
+    private RegularSeries find(Map<String, Panel> panels) {
+        List<String> seen = new ArrayList<>();
+        for (Map.Entry<String, Panel> e : panels.entrySet()) {
+            if (metric != null && !metric.equals(e.getKey())) {
+                continue;
+            }
+            for (RegularSeries s : e.getValue().series()) {
+                if (s.key().item().equals(item)) {
+                    return s;
+                }
+                if (seen.size() < 5) {
+                    seen.add(s.key().item());
+                }
+            }
+        }
+        throw new IllegalArgumentException("no series '" + item + "'" + (metric == null ? "" : " of metric " + metric) + " in "
+                + input.source() + "; items are e.g. " + seen);
+    }
+
+    private static double lastObserved(History h) {
+        double[] y = h.target();
+        for (int t = y.length - 1; t >= 0; t--) {
+            if (!Double.isNaN(y[t])) {
+                return y[t];
+            }
+        }
+        throw new IllegalArgumentException("the history has no observed value to plan from");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,100 @@
+package io.prescient.plan.loop;
+
+import io.prescient.core.Steps;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.plan.capacity.CapacityPlan;
+import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.montecarlo.MonteCarlo;
+import io.prescient.plan.montecarlo.Simulation;
+import io.prescient.plan.scenario.ScenarioSet;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One step of the planning loop for one workload, as a pure function of what it is given: check the
+ * data, forecast, simulate futures under the scenarios, plan, and order what the plan needs a lead
+ * time from now. Whatever goes wrong (the series stopped, a burst of missing values, the model
+ * throws or returns nonsense) gives a decision that holds the capacity in place, with the reason:
+ * the loop never scales blindly.
+ */
+public final class PlanningStep {
+
+    private final Forecaster forecaster;
+    private final ScenarioSet scenarios;
+    private final CapacityPlanner planner;
+    private final LoopSettings settings;
+
+    public PlanningStep(Forecaster forecaster, ScenarioSet scenarios, CapacityPlanner planner, LoopSettings settings) {
+        this.forecaster = forecaster;
+        this.scenarios = scenarios;
+        this.planner = planner;
+        this.settings = settings;
+    }
+
+    /** The forecast behind the last decision, when one was made; for recording accuracy. */
+    public record Outcome(Decision decision, Optional<Forecast> forecast) {
+    }
+
+    public Outcome decide(String workload, History history, double currentUnits) {
+        long now = history.grid().end();
+        Optional<String> dataProblem = checkData(history);
+        if (dataProblem.isPresent()) {
+            return new Outcome(Decision.hold(workload, now, currentUnits, dataProblem.get()), Optional.empty());
+        }
+        Forecast forecast;
+        try {
+            forecast = forecaster.fit(history).forecast(settings.horizon());
+        } catch (RuntimeException e) {
+            return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name() + " failed: "
+                    + e.getMessage()), Optional.empty());
+        }
+        for (double q : new double[] {0.5, settings.percentile()}) {
+            for (double v : forecast.quantile(q)) {
+                if (!Double.isFinite(v)) {
+                    return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name()
+                            + " returned a non-finite forecast"), Optional.of(forecast));
+                }
+            }
+        }
+        Simulation futures = new MonteCarlo(settings.simulation()).run(forecast, scenarios);
+        CapacityPlan plan = planner.plan(futures, settings.percentile(), currentUnits);
+        int lead = Math.min(planner.model().leadSteps(), settings.horizon() - 1);
+        double units = plan.units()[lead];
+        String reason = plan.changes().stream().filter(c -> c.orderStep() == 0).map(CapacityPlan.Change::reason)
+                .reduce((a, b) -> b).orElse(String.format(Locale.ROOT, "keep %s units: the P%s plan needs no change %s",
+                        Decision.fmt(currentUnits), Decision.fmt(100 * settings.percentile()),
+                        lead > 0 ? "a lead time ahead" : "now"));
+        return new Outcome(new Decision(workload, now, currentUnits, units, false, reason, Optional.of(plan)), Optional.of(forecast));
+    }
+
+    private Optional<String> checkData(History history) {
+        double[] y = history.target();
+        int missingTail = 0;
+        for (int t = y.length - 1; t >= 0 && Double.isNaN(y[t]); t--) {
+            missingTail++;
+        }
+        if (missingTail == y.length) {
+            return Optional.of("the series has no data");
+        }
+        if (missingTail >= settings.maxMissingSteps()) {
+            return Optional.of(String.format(Locale.ROOT, "no data for the last %d steps (the series stopped?)", missingTail));
+        }
+        int day = Math.max(1, Steps.perDay(history.grid().stepSeconds()));
+        int from = Math.max(0, y.length - day);
+        int missing = 0;
+        for (int t = from; t < y.length; t++) {
+            if (Double.isNaN(y[t])) {
+                missing++;
+            }
+        }
+        double share = (double) missing / (y.length - from);
+        if (share > settings.maxMissingShare()) {
+            return Optional.of(String.format(Locale.ROOT, "%.0f%% of the last day is missing (more than %.0f%%)", 100 * share,
+                    100 * settings.maxMissingShare()));
+        }
+        return Optional.empty();
+    }
+}

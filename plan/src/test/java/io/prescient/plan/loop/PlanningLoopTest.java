@@ -1,0 +1,129 @@
+package io.prescient.plan.loop;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.model.SeasonalNaiveForecaster;
+import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.scenario.ScenarioSet;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanningLoopTest {
+
+    private static final int DAY = 288;
+    private static final LoopSettings SETTINGS = new LoopSettings(12, 0.95, 6, 0.2,
+            io.prescient.plan.montecarlo.SimulationSettings.defaults().withPaths(500));
+    private static final CapacityPlanner PLANNER = new CapacityPlanner(new CapacityModel(10, 0.7, 1, 100, 5, 3, 2, true));
+
+    private static double[] demand(long seed, int days) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] d = new double[days * DAY];
+        for (int t = 0; t < d.length; t++) {
+            d[t] = 100 + 50 * Math.sin(2 * Math.PI * t / DAY) + 5 * r.nextGaussian();
+        }
+        return d;
+    }
+
+    private static PlanningStep step(Forecaster f) {
+        return new PlanningStep(f, ScenarioSet.baseline(), PLANNER, SETTINGS);
+    }
+
+    /** Throws on every fit. */
+    private record Broken() implements Forecaster {
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            throw new IllegalStateException("model file is corrupt");
+        }
+    }
+
+    @Test
+    void faultsHoldTheCapacityAndSayWhy() {
+        double[] d = demand(1, 4);
+        double[] stopped = d.clone();
+        Arrays.fill(stopped, 3 * DAY, stopped.length, Double.NaN);
+        double[] burst = d.clone();
+        for (int t = 3 * DAY - 100; t < 3 * DAY + 100; t += 2) {
+            burst[t] = Double.NaN;
+        }
+        TimeGrid grid = new TimeGrid(0, 300, d.length);
+        List<SimulatedClockLoop.Workload> workloads = List.of(
+                new SimulatedClockLoop.Workload("healthy", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10),
+                new SimulatedClockLoop.Workload("stops", grid, stopped, true, step(new SeasonalNaiveForecaster(DAY)), 10),
+                new SimulatedClockLoop.Workload("burst", grid, burst, true, step(new SeasonalNaiveForecaster(DAY)), 10),
+                new SimulatedClockLoop.Workload("throws", grid, d, true, step(new Broken()), 10));
+        List<String> log = new ArrayList<>();
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 2 * DAY, 4 * DAY, 12, new DryRunActuator(log::add));
+        assertEquals(4 * 48, r.decisions().size());
+        assertEquals(4 * 48, log.size());
+        assertTrue(r.decisions().stream().filter(x -> x.workload().equals("healthy")).noneMatch(Decision::held));
+        assertTrue(r.decisions().stream().filter(x -> x.workload().equals("healthy")).anyMatch(Decision::changes));
+        Decision stoppedLate = last(r, "stops");
+        assertTrue(stoppedLate.held() && stoppedLate.reason().contains("no data for the last"), stoppedLate.reason());
+        assertTrue(r.decisions().stream().anyMatch(x -> x.workload().equals("burst") && x.held()
+                && x.reason().contains("of the last day is missing")));
+        Decision thrown = last(r, "throws");
+        assertTrue(thrown.held() && thrown.reason().contains("model file is corrupt"), thrown.reason());
+        assertEquals(10, thrown.units());
+        assertTrue(log.stream().anyMatch(line -> line.contains("HOLD") && line.contains("throws")));
+    }
+
+    private static Decision last(SimulatedClockLoop.Result r, String workload) {
+        return r.decisions().stream().filter(x -> x.workload().equals(workload)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void recordedAccuracyIsTheSameAsForecastingTheOriginsSeparately() {
+        double[] d = demand(2, 4);
+        TimeGrid grid = new TimeGrid(0, 300, d.length);
+        SeasonalNaiveForecaster model = new SeasonalNaiveForecaster(DAY);
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(List.of(
+                new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10)), 2 * DAY, 3 * DAY, 12, x -> { });
+        double error = 0;
+        int covered = 0;
+        int n = 0;
+        History full = History.of(grid, d, true);
+        for (int t = 2 * DAY; t < 3 * DAY; t += 12) {
+            Forecast f = model.fit(full.head(t)).forecast(12);
+            for (int h = 0; h < 12; h++) {
+                error += Math.abs(d[t + h] - f.median()[h]);
+                covered += d[t + h] <= f.quantile(0.95)[h] ? 1 : 0;
+                n++;
+            }
+        }
+        SimulatedClockLoop.Accuracy a = r.accuracy().get("w");
+        assertEquals(24, a.forecasts());
+        assertEquals(error / n, a.meanAbsoluteError(), 1e-9);
+        assertEquals((double) covered / n, a.coverage(), 1e-12);
+    }
+
+    @Test
+    void theFileActuatorAppendsOneJsonLinePerDecision(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("actions.jsonl");
+        FileActuator actuator = new FileActuator(file);
+        actuator.apply(Decision.hold("w", 0, 3, "no data"));
+        actuator.apply(Decision.hold("w", 300, 3, "no data"));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).contains("\"time\":\"1970-01-01T00:05:00Z\""), lines.get(1));
+        assertFalse(lines.get(0).isBlank());
+    }
+}

@@ -45,6 +45,9 @@ public interface SeriesStore extends AutoCloseable {
     /** The model registry kept in the same store. */
     ModelRegistry models();
 
+    /** The planning loop's journal kept in this store. */
+    PlanningJournal journal();
+
     /** Where the store lives, for messages (a file path or a connection URL without secrets). */
     String location();
 

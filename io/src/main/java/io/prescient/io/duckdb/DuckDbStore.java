@@ -95,6 +95,11 @@ public final class DuckDbStore implements SeriesStore {
     }
 
     @Override
+    public io.prescient.core.store.PlanningJournal journal() {
+        return new DuckDbPlanningJournal(connection, this, file.toString(), readOnly);
+    }
+
+    @Override
     public String location() {
         return file.toString();
     }

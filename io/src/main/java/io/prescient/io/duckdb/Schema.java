@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)",
@@ -53,7 +53,13 @@ final class Schema {
             """
             CREATE TABLE IF NOT EXISTS model_decisions (
               id VARCHAR PRIMARY KEY, scope VARCHAR NOT NULL, decided_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL,
-              previous VARCHAR, champion VARCHAR NOT NULL, challenger VARCHAR, evidence VARCHAR, reason VARCHAR)""");
+              previous VARCHAR, champion VARCHAR NOT NULL, challenger VARCHAR, evidence VARCHAR, reason VARCHAR)""",
+            """
+            CREATE TABLE IF NOT EXISTS loop_steps (
+              run_id VARCHAR NOT NULL, workload VARCHAR NOT NULL, origin_ts BIGINT NOT NULL, step_seconds BIGINT NOT NULL,
+              percentile DOUBLE NOT NULL, median VARCHAR NOT NULL, upper VARCHAR NOT NULL, capacity VARCHAR NOT NULL,
+              from_units DOUBLE NOT NULL, units DOUBLE NOT NULL, held BOOLEAN NOT NULL, actuator VARCHAR NOT NULL,
+              reason VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL)""");
 
     private Schema() {
     }
@@ -68,7 +74,7 @@ final class Schema {
                 rs.next();
                 int found = rs.getInt(1);
                 if (rs.wasNull() || found < VERSION) {
-                    // version 2 only added tables, which the DDL above has just created
+                    // versions 2 and 3 only added tables, which the DDL above has just created
                     st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", now())");
                 } else if (found > VERSION) {
                     throw new SQLException("store " + location + " has schema version " + found

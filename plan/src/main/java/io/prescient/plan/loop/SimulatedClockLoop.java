@@ -1,20 +1,26 @@
 package io.prescient.plan.loop;
 
 import io.prescient.core.TimeGrid;
+import io.prescient.core.store.PlanningJournal;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.History;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Replays recorded demand through the planning loop on a simulated clock: every {@code every}
  * steps from {@code from} to {@code to}, each workload sees its history up to now, a decision is
- * made and passed to the actuator, the units ordered are in place from the next decision on, and
- * the forecast is later scored against what happened (coverage of the provisioned percentile and
- * absolute error of the median, over the steps that have happened by the end).
+ * made, passed to the actuator and recorded in the journal, and the units ordered are in place from
+ * the next decision on. Each forecast is scored once its horizon has passed (coverage of the
+ * provisioned percentile, absolute error of the median); when the coverage of the last
+ * {@code monitorWindow} scored forecasts falls below {@code minCoverage}, a drift event is raised
+ * (once per window), which is what triggers the retrain-validate-promote cycle.
  */
 public final class SimulatedClockLoop {
 
@@ -27,52 +33,159 @@ public final class SimulatedClockLoop {
     public record Accuracy(int forecasts, int points, double meanAbsoluteError, double coverage) {
     }
 
-    /** Every decision, and each workload's accuracy. */
-    public record Result(List<Decision> decisions, Map<String, Accuracy> accuracy) {
+    /** Rolling coverage fell below the floor. */
+    public record Drift(String workload, long time, double coverage) {
+    }
+
+    /** Every decision, each workload's accuracy, and the drift events. */
+    public record Result(List<Decision> decisions, Map<String, Accuracy> accuracy, List<Drift> drifts) {
+    }
+
+    /** Where decisions go besides the actuator: the journal under a run id, naming the actuator. */
+    public record Recording(String runId, String actuatorName, Optional<PlanningJournal> journal) {
+
+        public static Recording none() {
+            return new Recording("unrecorded", "none", Optional.empty());
+        }
     }
 
     private final double percentile;
+    private final int monitorWindow;
+    private final double minCoverage;
 
-    public SimulatedClockLoop(double percentile) {
+    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage) {
         this.percentile = percentile;
+        this.monitorWindow = monitorWindow;
+        this.minCoverage = minCoverage;
     }
 
-    public Result run(List<Workload> workloads, int from, int to, int every, Actuator actuator) {
+    /** A loop for the percentile with the default monitor: drift below 85% coverage over 24 forecasts. */
+    public SimulatedClockLoop(double percentile) {
+        this(percentile, 24, 0.85);
+    }
+
+    public Result run(List<Workload> workloads, int from, int to, int every, Actuator actuator, Recording recording) {
         if (every < 1 || from < 1 || to <= from) {
             throw new IllegalArgumentException("need 1 <= from < to and every >= 1");
         }
         List<Decision> decisions = new ArrayList<>();
         Map<String, Accuracy> accuracy = new LinkedHashMap<>();
+        List<Drift> drifts = new ArrayList<>();
         for (Workload w : workloads) {
+            Scorer scorer = new Scorer(w);
             double units = w.initialUnits();
-            double error = 0;
-            int points = 0;
-            int covered = 0;
-            int forecasts = 0;
             History full = new History(w.grid(), w.demand(), Map.of(), w.nonNegative());
+            int lastDrift = -monitorWindow;
             for (int t = from; t < Math.min(to, w.demand().length); t += every) {
+                scorer.settleBefore(t);
+                if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
+                        && scorer.scored() - lastDrift >= monitorWindow) {
+                    drifts.add(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage()));
+                    lastDrift = scorer.scored();
+                }
                 PlanningStep.Outcome outcome = w.step().decide(w.name(), full.head(t), units);
-                actuator.apply(outcome.decision());
-                decisions.add(outcome.decision());
-                units = outcome.decision().units();
-                if (outcome.forecast().isPresent() && !outcome.decision().held()) {
-                    Forecast f = outcome.forecast().get();
-                    double[] median = f.median();
-                    double[] upper = f.quantile(percentile);
-                    forecasts++;
-                    for (int h = 0; h < median.length && t + h < w.demand().length; h++) {
-                        double actual = w.demand()[t + h];
-                        if (!Double.isNaN(actual)) {
-                            error += Math.abs(actual - median[h]);
-                            covered += actual <= upper[h] ? 1 : 0;
-                            points++;
-                        }
-                    }
+                Decision d = outcome.decision();
+                actuator.apply(d);
+                decisions.add(d);
+                record(recording, w, t, outcome);
+                units = d.units();
+                if (outcome.forecast().isPresent() && !d.held()) {
+                    scorer.add(t, outcome.forecast().get());
                 }
             }
-            accuracy.put(w.name(), new Accuracy(forecasts, points, points == 0 ? Double.NaN : error / points,
-                    points == 0 ? Double.NaN : (double) covered / points));
+            scorer.settleBefore(Integer.MAX_VALUE);
+            accuracy.put(w.name(), scorer.total());
         }
-        return new Result(decisions, accuracy);
+        return new Result(decisions, accuracy, drifts);
+    }
+
+    private void record(Recording recording, Workload w, int t, PlanningStep.Outcome outcome) {
+        if (recording.journal().isEmpty()) {
+            return;
+        }
+        Decision d = outcome.decision();
+        double[] median = new double[0];
+        double[] upper = new double[0];
+        if (outcome.forecast().isPresent() && !d.held()) {
+            median = outcome.forecast().get().median();
+            upper = outcome.forecast().get().quantile(percentile);
+        }
+        double[] capacity = d.plan().map(p -> p.capacity()).orElse(new double[0]);
+        recording.journal().get().record(new PlanningJournal.Step(recording.runId(), w.name(), w.grid().timeAt(t),
+                w.grid().stepSeconds(), percentile, median, upper, capacity, d.from(), d.units(), d.held(),
+                recording.actuatorName(), d.reason()));
+    }
+
+    /** Scores a workload's forecasts as their horizons pass. */
+    private final class Scorer {
+
+        private final Workload workload;
+        private final Deque<Object[]> pending = new ArrayDeque<>();
+        private final Deque<Double> rolling = new ArrayDeque<>();
+        private double error;
+        private int points;
+        private int covered;
+        private int forecasts;
+        private int scored;
+
+        Scorer(Workload workload) {
+            this.workload = workload;
+        }
+
+        void add(int origin, Forecast f) {
+            pending.add(new Object[] {origin, f.median(), f.quantile(percentile)});
+            forecasts++;
+        }
+
+        /** Scores every pending forecast whose horizon ends before step t (all of them at the end). */
+        void settleBefore(int t) {
+            double[] d = workload.demand();
+            while (!pending.isEmpty()) {
+                Object[] p = pending.peek();
+                int origin = (Integer) p[0];
+                double[] median = (double[]) p[1];
+                double[] upper = (double[]) p[2];
+                if (origin + median.length > t && t != Integer.MAX_VALUE) {
+                    return;
+                }
+                pending.poll();
+                int in = 0;
+                int n = 0;
+                for (int h = 0; h < median.length && origin + h < d.length; h++) {
+                    double actual = d[origin + h];
+                    if (!Double.isNaN(actual)) {
+                        error += Math.abs(actual - median[h]);
+                        in += actual <= upper[h] ? 1 : 0;
+                        n++;
+                    }
+                }
+                points += n;
+                covered += in;
+                if (n > 0) {
+                    rolling.add((double) in / n);
+                    if (rolling.size() > monitorWindow) {
+                        rolling.poll();
+                    }
+                    scored++;
+                }
+            }
+        }
+
+        int rollingCount() {
+            return rolling.size();
+        }
+
+        double rollingCoverage() {
+            return rolling.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        int scored() {
+            return scored;
+        }
+
+        Accuracy total() {
+            return new Accuracy(forecasts, points, points == 0 ? Double.NaN : error / points,
+                    points == 0 ? Double.NaN : (double) covered / points);
+        }
     }
 }

@@ -71,7 +71,8 @@ class PlanningLoopTest {
                 new SimulatedClockLoop.Workload("burst", grid, burst, true, step(new SeasonalNaiveForecaster(DAY)), 10),
                 new SimulatedClockLoop.Workload("throws", grid, d, true, step(new Broken()), 10));
         List<String> log = new ArrayList<>();
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 2 * DAY, 4 * DAY, 12, new DryRunActuator(log::add));
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 2 * DAY, 4 * DAY, 12, new DryRunActuator(log::add),
+                SimulatedClockLoop.Recording.none());
         assertEquals(4 * 48, r.decisions().size());
         assertEquals(4 * 48, log.size());
         assertTrue(r.decisions().stream().filter(x -> x.workload().equals("healthy")).noneMatch(Decision::held));
@@ -96,7 +97,8 @@ class PlanningLoopTest {
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         SeasonalNaiveForecaster model = new SeasonalNaiveForecaster(DAY);
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(List.of(
-                new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10)), 2 * DAY, 3 * DAY, 12, x -> { });
+                new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10)), 2 * DAY, 3 * DAY, 12, x -> { },
+                SimulatedClockLoop.Recording.none());
         double error = 0;
         int covered = 0;
         int n = 0;
@@ -113,6 +115,22 @@ class PlanningLoopTest {
         assertEquals(24, a.forecasts());
         assertEquals(error / n, a.meanAbsoluteError(), 1e-9);
         assertEquals((double) covered / n, a.coverage(), 1e-12);
+    }
+
+    @Test
+    void aLevelShiftTheModelMissesRaisesADriftEvent() {
+        double[] d = demand(3, 5);
+        for (int t = 3 * DAY; t < d.length; t++) {
+            d[t] += 150;
+        }
+        TimeGrid grid = new TimeGrid(0, 300, d.length);
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85).run(List.of(
+                new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10)),
+                2 * DAY, 5 * DAY, 12, x -> { }, SimulatedClockLoop.Recording.none());
+        assertFalse(r.drifts().isEmpty());
+        SimulatedClockLoop.Drift first = r.drifts().get(0);
+        assertTrue(first.time() > grid.timeAt(3 * DAY) && first.time() < grid.timeAt(4 * DAY), "drift at " + first.time());
+        assertTrue(first.coverage() < 0.85);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package io.prescient.core.store;
+
+import java.util.List;
+
+/**
+ * What the planning loop did, kept so it can be checked later: each step's forecast (median and the
+ * provisioned percentile), plan and decision. One step's records are written together or not at all.
+ */
+public interface PlanningJournal {
+
+    /**
+     * One planning step of one workload.
+     *
+     * @param runId      the loop run
+     * @param workload   the workload's name
+     * @param originTs   epoch seconds of the first forecast step
+     * @param stepSeconds grid step
+     * @param percentile the percentile provisioned for
+     * @param median     forecast median per step (empty when the step held without a forecast)
+     * @param upper      forecast percentile per step (same length as median)
+     * @param capacity   planned capacity per step (empty when held)
+     * @param fromUnits  units in place before
+     * @param units      units ordered
+     * @param held       whether the loop held the capacity because it could not plan
+     * @param actuator   the actuator's name (dry-run, file, ...)
+     * @param reason     why
+     */
+    record Step(String runId, String workload, long originTs, long stepSeconds, double percentile, double[] median,
+                double[] upper, double[] capacity, double fromUnits, double units, boolean held, String actuator,
+                String reason) {
+    }
+
+    void record(Step step);
+
+    /** The decisions of a run, oldest first, as (workload, origin, from, units, held, reason). */
+    List<Step> steps(String runId);
+}

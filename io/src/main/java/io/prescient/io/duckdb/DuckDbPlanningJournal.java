@@ -1,0 +1,114 @@
+package io.prescient.io.duckdb;
+
+import io.prescient.core.store.PlanningJournal;
+import io.prescient.core.store.StoreException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The planning journal in the store: one {@code loop_steps} row per step (forecast and plan as
+ * comma-separated numbers) and one {@code actions} row per decision, written in one transaction,
+ * on the store's connection and under its lock.
+ */
+final class DuckDbPlanningJournal implements PlanningJournal {
+
+    private final Connection connection;
+    private final Object lock;
+    private final String location;
+    private final boolean readOnly;
+
+    DuckDbPlanningJournal(Connection connection, Object lock, String location, boolean readOnly) {
+        this.connection = connection;
+        this.lock = lock;
+        this.location = location;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public void record(Step s) {
+        if (readOnly) {
+            throw new StoreException("store " + location + " is open read-only; cannot record the planning loop");
+        }
+        synchronized (lock) {
+            try {
+                Transaction.run(connection, () -> {
+                    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO loop_steps VALUES "
+                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, s.runId());
+                        ps.setString(2, s.workload());
+                        ps.setLong(3, s.originTs());
+                        ps.setLong(4, s.stepSeconds());
+                        ps.setDouble(5, s.percentile());
+                        ps.setString(6, join(s.median()));
+                        ps.setString(7, join(s.upper()));
+                        ps.setString(8, join(s.capacity()));
+                        ps.setDouble(9, s.fromUnits());
+                        ps.setDouble(10, s.units());
+                        ps.setBoolean(11, s.held());
+                        ps.setString(12, s.actuator());
+                        ps.setString(13, s.reason());
+                        ps.setTimestamp(14, Timestamp.from(Instant.now()));
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, UUID.randomUUID().toString());
+                        ps.setString(2, s.workload());
+                        ps.setTimestamp(3, Timestamp.from(Instant.ofEpochSecond(s.originTs())));
+                        ps.setString(4, s.held() ? "hold" : s.units() != s.fromUnits() ? "order" : "keep");
+                        ps.setDouble(5, s.fromUnits());
+                        ps.setDouble(6, s.units());
+                        ps.setBoolean(7, s.actuator().equals("dry-run"));
+                        ps.setString(8, s.actuator().equals("dry-run") ? "logged" : "sent");
+                        ps.setString(9, s.reason());
+                        ps.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new StoreException("recording the planning step of " + s.workload() + " in store " + location
+                        + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<Step> steps(String runId) {
+        synchronized (lock) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT run_id, workload, origin_ts, step_seconds, "
+                    + "percentile, median, upper, capacity, from_units, units, held, actuator, reason FROM loop_steps "
+                    + "WHERE run_id = ? ORDER BY origin_ts, workload")) {
+                ps.setString(1, runId);
+                List<Step> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Step(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5),
+                                split(rs.getString(6)), split(rs.getString(7)), split(rs.getString(8)), rs.getDouble(9),
+                                rs.getDouble(10), rs.getBoolean(11), rs.getString(12), rs.getString(13)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new StoreException("reading run " + runId + " from store " + location + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String join(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.6g", v)).collect(Collectors.joining(","));
+    }
+
+    private static double[] split(String text) {
+        return text.isEmpty() ? new double[0] : Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+}

@@ -1,0 +1,52 @@
+package io.prescient.io.duckdb;
+
+import io.prescient.core.store.PlanningJournal;
+import io.prescient.core.store.StoreException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DuckDbPlanningJournalTest {
+
+    @Test
+    void stepsAndTheirActionsAreKeptAndReadBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.duckdb");
+        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+            PlanningJournal journal = store.journal();
+            journal.record(new PlanningJournal.Step("run1", "vm-1", 600, 300, 0.95, new double[] {1.5, 2}, new double[] {3, 4},
+                    new double[] {5, 5}, 1, 2, false, "dry-run", "scale up"));
+            journal.record(new PlanningJournal.Step("run1", "vm-2", 600, 300, 0.95, new double[0], new double[0], new double[0],
+                    3, 3, true, "dry-run", "hold 3 units: no data"));
+            journal.record(new PlanningJournal.Step("run2", "vm-1", 900, 300, 0.95, new double[] {1}, new double[] {2},
+                    new double[] {3}, 2, 2, false, "file", "keep"));
+            List<PlanningJournal.Step> run1 = journal.steps("run1");
+            assertEquals(2, run1.size());
+            assertArrayEquals(new double[] {1.5, 2}, run1.get(0).median(), 0.0);
+            assertEquals(0, run1.get(1).upper().length);
+            assertTrue(run1.get(1).held());
+            try (Statement st = store.connectionForTests().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT kind, count(*) FROM actions GROUP BY kind ORDER BY kind")) {
+                rs.next();
+                assertEquals("hold", rs.getString(1));
+                rs.next();
+                assertEquals("keep", rs.getString(1));
+                rs.next();
+                assertEquals("order", rs.getString(1));
+            }
+        }
+        try (DuckDbStore readOnly = DuckDbStore.open(file, true)) {
+            assertEquals(1, readOnly.journal().steps("run2").size());
+            assertThrows(StoreException.class, () -> readOnly.journal().record(new PlanningJournal.Step("run3", "vm", 0, 300,
+                    0.95, new double[0], new double[0], new double[0], 1, 1, true, "dry-run", "x")));
+        }
+    }
+}

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * {@code prescient demo}: the main job on the bundled sample data and the embedded store. It unpacks
- * the NAB samples into the Prescient directory, ingests them, shows the dataset and one series, and
- * runs one retrain-validate-promote cycle of the forecasting models, through the same commands a
- * user runs.
+ * the NAB samples into the Prescient directory, ingests them, shows the dataset and one series,
+ * runs one retrain-validate-promote cycle of the forecasting models, a what-if capacity plan and the
+ * planning loop on a simulated clock, through the same commands a user runs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Prescient on the bundled sample data (four real AWS CloudWatch series from NAB).",
@@ -26,8 +26,9 @@ import java.util.List;
 public final class DemoCommand implements Runnable {
 
     static final String DATASET = "demo-nab";
-    static final List<String> SAMPLES = List.of("ec2_cpu_utilization_5f5533.csv", "elb_request_count_8c0756.csv",
-            "rds_cpu_utilization_e47b3b.csv", "ec2_network_in_5abac7.csv", "LICENSE.txt");
+    static final List<String> SAMPLES = List.of("nab/ec2_cpu_utilization_5f5533.csv", "nab/elb_request_count_8c0756.csv",
+            "nab/rds_cpu_utilization_e47b3b.csv", "nab/ec2_network_in_5abac7.csv", "nab/LICENSE.txt", "prescient.yaml",
+            "scenarios/campaign.yaml");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +45,8 @@ public final class DemoCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        Path samples = unpackSamples(environment.home().folder("samples").resolve("nab"));
+        Path root0 = unpackSamples(environment.home().folder("samples"));
+        Path samples = root0.resolve("nab");
         Path storeFile = store.file() != null ? store.file() : environment.home().folder("demo.duckdb");
         CommandLine root = spec.root().commandLine();
         out.println("== ingest the samples (" + samples + ") into " + storeFile);
@@ -68,6 +70,17 @@ public final class DemoCommand implements Runnable {
         out.println("== the registry");
         out.flush();
         run(root, "model", "list", "--store", storeFile.toString());
+        out.println();
+        out.println("== what-if: the next 4 hours of ELB requests, baseline against a campaign with flash sales ("
+                + root0.resolve("scenarios/campaign.yaml") + "), P95, 50 requests per unit");
+        out.flush();
+        run(root, "plan", DATASET, "--series", "elb_request_count_8c0756", "--unit-capacity", "50", "--compare",
+                root0.resolve("scenarios/campaign.yaml").toString(), "--store", storeFile.toString());
+        out.println();
+        out.println("== the planning loop (" + root0.resolve("prescient.yaml") + "): every workload's last day replayed on a "
+                + "simulated clock, dry-run actuator, every step recorded in the store");
+        out.flush();
+        run(root, "run", "--config", root0.resolve("prescient.yaml").toString(), "--store", storeFile.toString());
     }
 
     private static void run(CommandLine root, String... args) {
@@ -81,10 +94,11 @@ public final class DemoCommand implements Runnable {
         try {
             Files.createDirectories(dir);
             for (String name : SAMPLES) {
-                try (InputStream in = DemoCommand.class.getResourceAsStream("samples/nab/" + name)) {
+                try (InputStream in = DemoCommand.class.getResourceAsStream("samples/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("sample " + name + " is missing from the build; rebuild with mvn package");
                     }
+                    Files.createDirectories(dir.resolve(name).getParent());
                     Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -114,7 +114,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        if (input.variates == null && "gwa".equalsIgnoreCase(input.format)) {
+        if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");
         }
         long step = Steps.parseSeconds(input.freq());

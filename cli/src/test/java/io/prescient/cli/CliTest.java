@@ -41,7 +41,8 @@ class CliTest {
                 List.of("series", "show"), List.of("dataset"), List.of("dataset", "list"), List.of("dataset", "show"),
                 List.of("version"), List.of("demo"), List.of("backtest"), List.of("score"), List.of("export"), List.of("model"),
                 List.of("model", "train"), List.of("model", "cycle"), List.of("model", "list"), List.of("model", "show"),
-                List.of("model", "promote"), List.of("model", "rollback"))) {
+                List.of("model", "promote"), List.of("model", "rollback"), List.of("plan"), List.of("run"), List.of("replay"),
+                List.of("bench"), List.of("bench", "inference"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -113,6 +114,10 @@ class CliTest {
         assertTrue(r.out().contains("demo-nab/elb_request_count_8c0756/request_count"), r.out());
         assertTrue(Files.exists(home.resolve("demo.duckdb")));
         assertTrue(r.out().contains(": FIRST; champion of demo-nab@1h is now "), r.out());
+        assertTrue(r.out().contains("what-if 'campaign' against 'baseline'"), r.out());
+        assertTrue(r.out().contains("extra capacity"), r.out());
+        assertTrue(r.out().contains("1152 decisions in"), r.out());
+        assertTrue(r.out().contains("recorded as run run-"), r.out());
         Result again = run("demo");
         assertTrue(again.out().contains("4 unchanged"), again.out());
         assertTrue(again.out().contains(": KEEP;") || again.out().contains(": PROMOTE;"), again.out());

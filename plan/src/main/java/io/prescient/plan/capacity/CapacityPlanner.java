@@ -28,11 +28,24 @@ public final class CapacityPlanner {
 
     /** The plan for the p-percentile of the simulated demand, starting from the units now in place. */
     public CapacityPlan plan(Simulation futures, double percentile, double currentUnits) {
-        return plan(futures.grid(), futures.percentile(percentile), percentile, currentUnits);
+        return plan(futures.grid(), futures.percentile(percentile), percentile, currentUnits, Integer.MAX_VALUE / 2);
+    }
+
+    /** As {@link #plan(Simulation, double, double)}, when the last change was {@code stepsSinceChange} steps ago. */
+    public CapacityPlan plan(Simulation futures, double percentile, double currentUnits, int stepsSinceChange) {
+        return plan(futures.grid(), futures.percentile(percentile), percentile, currentUnits, stepsSinceChange);
     }
 
     /** The plan for a given demand per step (a percentile of some forecast). */
     public CapacityPlan plan(TimeGrid grid, double[] demand, double percentile, double currentUnits) {
+        return plan(grid, demand, percentile, currentUnits, Integer.MAX_VALUE / 2);
+    }
+
+    /**
+     * The plan for a given demand per step, when the last change took effect {@code stepsSinceChange}
+     * steps before the first planned step (the cooldown carries over from earlier plans).
+     */
+    public CapacityPlan plan(TimeGrid grid, double[] demand, double percentile, double currentUnits, int stepsSinceChange) {
         int n = demand.length;
         double[] needed = new double[n];
         for (int h = 0; h < n; h++) {
@@ -45,7 +58,7 @@ public final class CapacityPlanner {
         double[] units = new double[n];
         List<CapacityPlan.Change> changes = new ArrayList<>();
         double current = currentUnits;
-        int lastChange = -model.cooldownSteps() - 1;
+        int lastChange = -stepsSinceChange;
         for (int h = 0; h < n; h++) {
             double want = ramped[h];
             String reason = null;

@@ -34,11 +34,21 @@ public final class PlanningStep {
         this.settings = settings;
     }
 
+    /** Steps between ordering a change and it being in place. */
+    public int leadSteps() {
+        return planner.model().leadSteps();
+    }
+
     /** The forecast behind the last decision, when one was made; for recording accuracy. */
     public record Outcome(Decision decision, Optional<Forecast> forecast) {
     }
 
     public Outcome decide(String workload, History history, double currentUnits) {
+        return decide(workload, history, currentUnits, Integer.MAX_VALUE / 2);
+    }
+
+    /** As {@link #decide(String, History, double)}, when the units last changed {@code stepsSinceChange} steps ago. */
+    public Outcome decide(String workload, History history, double currentUnits, int stepsSinceChange) {
         long now = history.grid().end();
         Optional<String> dataProblem = checkData(history);
         if (dataProblem.isPresent()) {
@@ -60,7 +70,7 @@ public final class PlanningStep {
             }
         }
         Simulation futures = new MonteCarlo(settings.simulation()).run(forecast, scenarios);
-        CapacityPlan plan = planner.plan(futures, settings.percentile(), currentUnits);
+        CapacityPlan plan = planner.plan(futures, settings.percentile(), currentUnits, stepsSinceChange);
         int lead = Math.min(planner.model().leadSteps(), settings.horizon() - 1);
         double units = plan.units()[lead];
         String reason = plan.changes().stream().filter(c -> c.orderStep() == 0).map(CapacityPlan.Change::reason)

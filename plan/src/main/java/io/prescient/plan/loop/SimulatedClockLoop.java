@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Replays recorded demand through the planning loop on a simulated clock: every {@code every}
- * steps from {@code from} to {@code to}, each workload sees its history up to now, a decision is
+ * steps over its window, each workload sees its history up to now, a decision is
  * made, passed to the actuator and recorded in the journal, and the units ordered are in place from
  * the next decision on. Each forecast is scored once its horizon has passed (coverage of the
  * provisioned percentile, absolute error of the median); when the coverage of the last
@@ -24,9 +24,19 @@ import java.util.Optional;
  */
 public final class SimulatedClockLoop {
 
-    /** A workload replayed: its recorded demand and its planning step. */
+    /**
+     * A workload replayed: its recorded demand, its planning step, and the steps of its grid the
+     * clock runs over: decisions at {@code from}, {@code from + every}, ... before {@code until}.
+     */
     public record Workload(String name, TimeGrid grid, double[] demand, boolean nonNegative, PlanningStep step,
-                           double initialUnits) {
+                           double initialUnits, int from, int until) {
+
+        public Workload {
+            if (from < 1 || until <= from || until > demand.length) {
+                throw new IllegalArgumentException("workload " + name + ": need 1 <= from < until <= " + demand.length
+                        + ", got " + from + ".." + until);
+            }
+        }
     }
 
     /** Recorded accuracy of one workload's forecasts over the replay. */
@@ -64,9 +74,9 @@ public final class SimulatedClockLoop {
         this(percentile, 24, 0.85);
     }
 
-    public Result run(List<Workload> workloads, int from, int to, int every, Actuator actuator, Recording recording) {
-        if (every < 1 || from < 1 || to <= from) {
-            throw new IllegalArgumentException("need 1 <= from < to and every >= 1");
+    public Result run(List<Workload> workloads, int every, Actuator actuator, Recording recording) {
+        if (every < 1) {
+            throw new IllegalArgumentException("need every >= 1");
         }
         List<Decision> decisions = new ArrayList<>();
         Map<String, Accuracy> accuracy = new LinkedHashMap<>();
@@ -76,15 +86,19 @@ public final class SimulatedClockLoop {
             double units = w.initialUnits();
             History full = new History(w.grid(), w.demand(), Map.of(), w.nonNegative());
             int lastDrift = -monitorWindow;
-            for (int t = from; t < Math.min(to, w.demand().length); t += every) {
+            int lastChange = Integer.MIN_VALUE / 2;
+            for (int t = w.from(); t < w.until(); t += every) {
                 scorer.settleBefore(t);
                 if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
                         && scorer.scored() - lastDrift >= monitorWindow) {
                     drifts.add(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage()));
                     lastDrift = scorer.scored();
                 }
-                PlanningStep.Outcome outcome = w.step().decide(w.name(), full.head(t), units);
+                PlanningStep.Outcome outcome = w.step().decide(w.name(), full.head(t), units, t - lastChange);
                 Decision d = outcome.decision();
+                if (d.changes()) {
+                    lastChange = t + w.step().leadSteps();
+                }
                 actuator.apply(d);
                 decisions.add(d);
                 record(recording, w, t, outcome);

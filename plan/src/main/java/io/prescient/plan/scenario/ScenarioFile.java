@@ -1,14 +1,8 @@
 package io.prescient.plan.scenario;
 
-import io.prescient.core.Steps;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
+import io.prescient.plan.config.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,10 +10,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,9 +48,11 @@ import java.util.Set;
 public final class ScenarioFile {
 
     private final String source;
+    private final YamlNodes yaml;
 
     private ScenarioFile(String source) {
         this.source = source;
+        this.yaml = new YamlNodes(source);
     }
 
     /** @throws IllegalArgumentException naming file, line and field for any invalid content */
@@ -76,26 +69,15 @@ public final class ScenarioFile {
     }
 
     private ScenarioSet parse(Reader reader) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            throw new IllegalArgumentException(source + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
-                    + e.getProblem());
-        }
-        if (root == null) {
-            throw new IllegalArgumentException(source + ": empty scenario file; expected 'name' and 'scenarios'");
-        }
+        Node root = yaml.root(reader, "'name' and 'scenarios'");
         Map<String, Node> top = mapping(root, "top level", Set.of("name", "scenarios"));
         String name = top.containsKey("name") ? text(top.get("name"), "name") : "scenarios";
         List<Scenario> scenarios = new ArrayList<>();
         Node list = top.get("scenarios");
         if (list != null) {
-            if (!(list instanceof SequenceNode seq)) {
-                throw error(list, "scenarios", "a list of scenarios");
-            }
-            for (int i = 0; i < seq.getValue().size(); i++) {
-                scenarios.add(scenario(seq.getValue().get(i), "scenarios[" + i + "]"));
+            List<Node> items = yaml.sequence(list, "scenarios");
+            for (int i = 0; i < items.size(); i++) {
+                scenarios.add(scenario(items.get(i), "scenarios[" + i + "]"));
             }
         }
         return new ScenarioSet(name, scenarios);
@@ -190,48 +172,19 @@ public final class ScenarioFile {
     }
 
     private Map<String, Node> mapping(Node node, String field, Set<String> allowed) {
-        if (!(node instanceof MappingNode map)) {
-            throw error(node, field, "a mapping of keys to values");
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = text(t.getKeyNode(), field + " key");
-            if (!allowed.contains(key)) {
-                throw error(t.getKeyNode(), field + "." + key, "one of the keys " + new java.util.TreeSet<>(allowed));
-            }
-            if (out.put(key, t.getValueNode()) != null) {
-                throw error(t.getKeyNode(), field + "." + key, "each key once");
-            }
-        }
-        return out;
+        return yaml.mapping(node, field, allowed);
     }
 
     private Node required(Map<String, Node> m, Node parent, String field, String key) {
-        Node n = m.get(key);
-        if (n == null) {
-            throw error(parent, field + "." + key, "a value (the key is missing)");
-        }
-        return n;
+        return yaml.required(m, parent, field, key);
     }
 
     private String text(Node node, String field) {
-        if (!(node instanceof ScalarNode s) || s.getValue().isBlank()) {
-            throw error(node, field, "a non-empty text");
-        }
-        return s.getValue().strip();
+        return yaml.text(node, field);
     }
 
     private double number(Node node, String field) {
-        String t = text(node, field);
-        try {
-            double v = Double.parseDouble(t);
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw error(node, field, "a number, got '" + t + "'");
-        }
+        return yaml.number(node, field);
     }
 
     private double nonNegative(Node node, String field) {
@@ -243,25 +196,14 @@ public final class ScenarioFile {
     }
 
     private double seconds(Node node, String field) {
-        String t = text(node, field);
-        try {
-            return Steps.parseSeconds(t);
-        } catch (IllegalArgumentException e) {
-            throw error(node, field, "a duration such as 30m, 2h or 1d, got '" + t + "'");
-        }
+        return yaml.seconds(node, field);
     }
 
     private double instant(Node node, String field) {
-        String t = text(node, field);
-        try {
-            return Instant.parse(t).getEpochSecond();
-        } catch (DateTimeParseException e) {
-            throw error(node, field, "a time such as 2013-08-20T12:00:00Z, got '" + t + "'");
-        }
+        return yaml.instant(node, field);
     }
 
     private IllegalArgumentException error(Node node, String field, String expected) {
-        int line = node == null ? 0 : node.getStartMark().getLine() + 1;
-        return new IllegalArgumentException(source + ":" + line + ": field '" + field + "': expected " + expected);
+        return yaml.error(node, field, expected);
     }
 }

@@ -61,6 +61,15 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void theCooldownCarriesOverFromAChangeBeforeThePlan() {
+        CapacityPlanner planner = new CapacityPlanner(new CapacityModel(1, 1, 0, 100, 100, 3, 0, true));
+        CapacityPlan justChanged = planner.plan(new TimeGrid(0, 300, 5), demand(2, 2, 2, 2, 2), 0.95, 5, 1);
+        assertArrayEquals(new double[] {5, 5, 5, 2, 2}, justChanged.units(), 0.0);
+        CapacityPlan longAgo = planner.plan(new TimeGrid(0, 300, 5), demand(2, 2, 2, 2, 2), 0.95, 5, 10);
+        assertArrayEquals(new double[] {2, 2, 2, 2, 2}, longAgo.units(), 0.0);
+    }
+
+    @Test
     void badSettingsAreRefusedNamingTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CapacityModel(1, 1.5, 0, 10, 1, 0, 0, true));

@@ -66,12 +66,12 @@ class PlanningLoopTest {
         }
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         List<SimulatedClockLoop.Workload> workloads = List.of(
-                new SimulatedClockLoop.Workload("healthy", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10),
-                new SimulatedClockLoop.Workload("stops", grid, stopped, true, step(new SeasonalNaiveForecaster(DAY)), 10),
-                new SimulatedClockLoop.Workload("burst", grid, burst, true, step(new SeasonalNaiveForecaster(DAY)), 10),
-                new SimulatedClockLoop.Workload("throws", grid, d, true, step(new Broken()), 10));
+                new SimulatedClockLoop.Workload("healthy", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 4 * DAY),
+                new SimulatedClockLoop.Workload("stops", grid, stopped, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 4 * DAY),
+                new SimulatedClockLoop.Workload("burst", grid, burst, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 4 * DAY),
+                new SimulatedClockLoop.Workload("throws", grid, d, true, step(new Broken()), 10, 2 * DAY, 4 * DAY));
         List<String> log = new ArrayList<>();
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 2 * DAY, 4 * DAY, 12, new DryRunActuator(log::add),
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 12, new DryRunActuator(log::add),
                 SimulatedClockLoop.Recording.none());
         assertEquals(4 * 48, r.decisions().size());
         assertEquals(4 * 48, log.size());
@@ -97,7 +97,7 @@ class PlanningLoopTest {
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         SeasonalNaiveForecaster model = new SeasonalNaiveForecaster(DAY);
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(List.of(
-                new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10)), 2 * DAY, 3 * DAY, 12, x -> { },
+                new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10, 2 * DAY, 3 * DAY)), 12, x -> { },
                 SimulatedClockLoop.Recording.none());
         double error = 0;
         int covered = 0;
@@ -125,8 +125,8 @@ class PlanningLoopTest {
         }
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85).run(List.of(
-                new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10)),
-                2 * DAY, 5 * DAY, 12, x -> { }, SimulatedClockLoop.Recording.none());
+                new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 5 * DAY)),
+                12, x -> { }, SimulatedClockLoop.Recording.none());
         assertFalse(r.drifts().isEmpty());
         SimulatedClockLoop.Drift first = r.drifts().get(0);
         assertTrue(first.time() > grid.timeAt(3 * DAY) && first.time() < grid.timeAt(4 * DAY), "drift at " + first.time());

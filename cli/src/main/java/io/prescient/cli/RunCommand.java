@@ -1,0 +1,247 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.Steps;
+import io.prescient.core.store.SeriesStore;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.GlobalForecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.Models;
+import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.config.LoopConfig;
+import io.prescient.plan.config.LoopConfigFile;
+import io.prescient.plan.loop.Actuator;
+import io.prescient.plan.loop.Decision;
+import io.prescient.plan.loop.DryRunActuator;
+import io.prescient.plan.loop.FileActuator;
+import io.prescient.plan.loop.LoopSettings;
+import io.prescient.plan.loop.PlanningStep;
+import io.prescient.plan.loop.SimulatedClockLoop;
+import io.prescient.plan.montecarlo.SimulationSettings;
+import io.prescient.plan.scenario.ScenarioFile;
+import io.prescient.plan.scenario.ScenarioSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code prescient run --config prescient.yaml}: the planning loop over the config's workloads on a
+ * simulated clock (replaying recorded data), recording every step in the store's journal.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the planning loop from a config file over its workloads on a simulated clock: at every round, "
+                + "forecast, simulate futures under the scenarios, plan capacity at the percentile and order what the plan "
+                + "needs a lead time ahead, or hold capacity and say why when data or the model fail. Every step is "
+                + "recorded in the store (loop_steps, actions); the actuator (dry-run or file) gets every decision.",
+                "Prints a summary per workload: rounds, orders, holds, forecast accuracy (MAE of the median, coverage of "
+                        + "the percentile) and drift events."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--config", required = true, description = "The loop's config file (prescient.yaml).")
+    Path config;
+
+    @Option(names = "--show", defaultValue = "12", description = "Dry-run lines (orders and holds) to print (default: ${DEFAULT-VALUE}).")
+    int show;
+
+    @Option(names = "--threads", description = "Threads for reading data (default: available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    private final CliEnvironment environment;
+
+    public RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        LoopConfig c = LoopConfigFile.read(config);
+        long step = Steps.parseSeconds(c.source().freq());
+        PanelOptions panelOptions = new PanelOptions();
+        panelOptions.source = c.source().path();
+        panelOptions.format = c.source().format();
+        panelOptions.freq = c.source().freq();
+        panelOptions.variates = c.source().metrics().isEmpty() ? null : c.source().metrics();
+        panelOptions.threads = threads;
+        Map<String, Panel> panels = panelOptions.load(environment, store.file(), step);
+        ScenarioSet scenarios = c.scenarios().map(ScenarioFile::read).orElse(ScenarioSet.baseline());
+        int perDay = Math.max(1, Steps.perDay(step));
+        Forecaster forecaster = Models.create(c.model(), step, perDay, c.horizon());
+        List<Selected> selected = select(c, panels);
+        Map<Selected, int[]> windows = new LinkedHashMap<>();
+        for (Selected s : selected) {
+            windows.put(s, window(c, s.series(), perDay));
+        }
+        if (forecaster instanceof GlobalForecaster global) {
+            List<History> heads = new ArrayList<>();
+            for (Selected s : selected) {
+                heads.add(history(s.series()).head(windows.get(s)[0]));
+            }
+            console.printf(Locale.ROOT, "training %s on %d workloads' history before their windows ...%n", c.model(), heads.size());
+            forecaster = global.train(heads);
+        }
+        LoopSettings settings = new LoopSettings(c.horizon(), c.percentile(), 6, 0.2,
+                new SimulationSettings(c.paths(), 42, 0.9, 16, 1));
+        List<SimulatedClockLoop.Workload> workloads = new ArrayList<>();
+        for (Selected s : selected) {
+            CapacityPlanner planner = new CapacityPlanner(s.capacity());
+            int[] w = windows.get(s);
+            workloads.add(new SimulatedClockLoop.Workload(s.series().key().item() + "/" + s.series().key().metric(),
+                    s.series().grid(), s.series().values(), s.series().info().unit().nonNegative(),
+                    new PlanningStep(forecaster, scenarios, planner, settings), initialUnits(s, w[0]), w[0], w[1]));
+        }
+        String runId = "run-" + Instant.now().toString().replace(":", "").replace(".", "-");
+        AtomicInteger printed = new AtomicInteger();
+        DryRunActuator dryRun = new DryRunActuator(line -> {
+            if (printed.getAndIncrement() < show) {
+                console.println(line);
+            }
+        });
+        Actuator actuator = c.actuator().type().equals("file") ? new FileActuator(c.actuator().path().orElseThrow())
+                : d -> {
+                    if (d.held() || d.changes()) {
+                        dryRun.apply(d);
+                    }
+                };
+        console.printf(Locale.ROOT, "run %s: %d workloads, %s, every %d step(s), horizon %d, P%s, model %s, "
+                        + "scenarios '%s', actuator %s%n", runId, workloads.size(), c.from().isPresent() || c.until().isPresent()
+                        ? "simulated clock " + c.from().map(t -> Instant.ofEpochSecond(t).toString()).orElse("start") + " to "
+                        + c.until().map(t -> Instant.ofEpochSecond(t).toString()).orElse("end")
+                        : "simulated clock over each workload's last day of data", c.every(), c.horizon(), fmt(100 * c.percentile()),
+                c.model(), scenarios.name(), c.actuator().type());
+        console.flush();
+        long started = System.nanoTime();
+        SimulatedClockLoop.Result result;
+        try (SeriesStore s = environment.openStore(store.file(), false)) {
+            result = new SimulatedClockLoop(c.percentile(), c.monitor().window(), c.monitor().minCoverage()).run(workloads,
+                    c.every(), actuator, new SimulatedClockLoop.Recording(runId, c.actuator().type(), Optional.of(s.journal())));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (printed.get() > show) {
+            console.printf(Locale.ROOT, "... %d more dry-run lines%n", printed.get() - show);
+        }
+        summary(console, result, seconds, runId);
+        return 0;
+    }
+
+    private record Selected(RegularSeries series, io.prescient.plan.capacity.CapacityModel capacity) {
+    }
+
+    /**
+     * The steps a workload's clock runs over: simulate.from/until when set, else the last day before its
+     * last observed value.
+     */
+    private int[] window(LoopConfig c, RegularSeries s, int perDay) {
+        double[] y = s.values();
+        int last = y.length;
+        while (last > 0 && Double.isNaN(y[last - 1])) {
+            last--;
+        }
+        io.prescient.core.TimeGrid grid = s.grid();
+        int from = c.from().map(t -> (int) Math.max(1, Math.min(y.length, grid.indexOf(t)))).orElse(Math.max(1, last - perDay));
+        int until = c.until().map(t -> (int) Math.max(0, Math.min(y.length, grid.indexOf(t)))).orElse(Math.max(from + 1, last));
+        if (from >= until) {
+            throw new IllegalArgumentException(config + ": the simulated window is empty for " + s.key() + ", whose grid runs "
+                    + Instant.ofEpochSecond(grid.start()) + " to " + Instant.ofEpochSecond(grid.end()));
+        }
+        return new int[] {from, until};
+    }
+
+    private List<Selected> select(LoopConfig c, Map<String, Panel> panels) {
+        List<Selected> out = new ArrayList<>();
+        java.util.Set<io.prescient.core.SeriesKey> named = new java.util.HashSet<>();
+        List<LoopConfig.Workload> ordered = new ArrayList<>(c.workloads());
+        ordered.sort(java.util.Comparator.comparing(w -> w.series().equals("*")));
+        for (LoopConfig.Workload w : ordered) {
+            int taken = 0;
+            for (Map.Entry<String, Panel> e : panels.entrySet()) {
+                if (w.metric().isPresent() && !w.metric().get().equals(e.getKey())) {
+                    continue;
+                }
+                for (RegularSeries s : e.getValue().series()) {
+                    boolean wanted = w.series().equals("*") ? !named.contains(s.key()) : s.key().item().equals(w.series());
+                    if (wanted && taken < w.limit()) {
+                        out.add(new Selected(s, w.capacity()));
+                        named.add(s.key());
+                        taken++;
+                    }
+                }
+            }
+            if (taken == 0 && !w.series().equals("*")) {
+                throw new IllegalArgumentException(config + ": workload series '" + w.series() + "'"
+                        + w.metric().map(m -> " of metric " + m).orElse("") + " is not in " + c.source().path());
+            }
+        }
+        return out;
+    }
+
+    private static History history(RegularSeries s) {
+        return History.of(s.grid(), s.values(), s.info().unit().nonNegative());
+    }
+
+    private static double initialUnits(Selected s, int from) {
+        double[] y = s.series().values();
+        double last = 0;
+        for (int t = Math.min(from, y.length) - 1; t >= 0; t--) {
+            if (!Double.isNaN(y[t])) {
+                last = y[t];
+                break;
+            }
+        }
+        var m = s.capacity();
+        double units = Math.ceil(last / (m.unitCapacity() * m.targetUtilisation()));
+        return Math.max(m.minUnits(), Math.min(m.maxUnits(), units));
+    }
+
+    private void summary(PrintWriter console, SimulatedClockLoop.Result r, double seconds, String runId) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> firstHold = new LinkedHashMap<>();
+        for (Decision d : r.decisions()) {
+            int[] c = counts.computeIfAbsent(d.workload(), k -> new int[3]);
+            c[0]++;
+            c[1] += d.changes() ? 1 : 0;
+            c[2] += d.held() ? 1 : 0;
+            if (d.held()) {
+                firstHold.putIfAbsent(d.workload(), Instant.ofEpochSecond(d.time()) + " " + d.reason());
+            }
+        }
+        TextTable table = new TextTable(List.of("workload", "rounds", "orders", "holds", "MAE", "coverage", "first hold"),
+                false, true, true, true, true, true, false);
+        r.accuracy().forEach((w, a) -> {
+            int[] c = counts.getOrDefault(w, new int[3]);
+            table.add(w, c[0], c[1], c[2], String.format(Locale.ROOT, "%.2f", a.meanAbsoluteError()),
+                    String.format(Locale.ROOT, "%.3f", a.coverage()), firstHold.getOrDefault(w, "-"));
+        });
+        table.print(console);
+        for (SimulatedClockLoop.Drift d : r.drifts()) {
+            console.printf(Locale.ROOT, "drift: %s at %s, coverage %.3f over the last forecasts: retrain-validate-promote "
+                    + "cycle due (prescient model cycle)%n", d.workload(), Instant.ofEpochSecond(d.time()), d.coverage());
+        }
+        console.printf(Locale.ROOT, "%d decisions in %.1f s (%.1f ms each); recorded as run %s in the store (tables "
+                + "loop_steps, actions)%n", r.decisions().size(), seconds, 1000 * seconds / Math.max(1, r.decisions().size()), runId);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,165 @@
+package io.prescient.plan.config;
+
+import io.prescient.plan.capacity.CapacityModel;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code prescient.yaml}:
+ * <pre>
+ * source: {path: samples/nab, format: nab, freq: 5m}   # or {path: &lt;dataset in the store&gt;}
+ * every: 1                      # steps between planning rounds
+ * horizon: 48
+ * percentile: 0.95
+ * model: ensemble
+ * paths: 2000                   # simulated futures per step
+ * scenarios: scenarios/campaign.yaml   # optional, relative to this file
+ * actuator: {type: dry-run}     # or {type: file, path: actions.jsonl}
+ * capacity: {unit_capacity: 1000, target_utilisation: 0.7, min_units: 1, max_units: 100,
+ *            max_step: 5, cooldown: 6, lead: 2, integer: true}      # defaults for every workload
+ * workloads:
+ *   - series: elb_request_count_8c0756
+ *     capacity: {unit_capacity: 50}                              # overrides
+ *   - series: "*"                                                # every series of the source
+ *     limit: 50
+ * simulate: {from: 2014-04-20T00:00:00Z, until: 2014-04-21T00:00:00Z}
+ * monitor: {window: 24, min_coverage: 0.85}
+ * </pre>
+ */
+public final class LoopConfigFile {
+
+    private static final Set<String> TOP = Set.of("source", "every", "horizon", "percentile", "model", "paths", "scenarios",
+            "actuator", "capacity", "workloads", "simulate", "monitor");
+    private static final Set<String> CAPACITY = Set.of("unit_capacity", "target_utilisation", "min_units", "max_units",
+            "max_step", "cooldown", "lead", "integer");
+
+    private final YamlNodes yaml;
+    private final Path base;
+
+    private LoopConfigFile(String source, Path base) {
+        this.yaml = new YamlNodes(source);
+        this.base = base;
+    }
+
+    public static LoopConfig read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Path dir = file.toAbsolutePath().getParent();
+            return new LoopConfigFile(file.toString(), dir).parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static LoopConfig parse(String name, String text, Path base) {
+        return new LoopConfigFile(name, base).parse(new StringReader(text));
+    }
+
+    private LoopConfig parse(Reader reader) {
+        Node root = yaml.root(reader, "at least 'source' and 'workloads'");
+        Map<String, Node> top = yaml.mapping(root, "top level", TOP);
+        Map<String, Node> src = yaml.mapping(yaml.required(top, root, "top level", "source"), "source",
+                Set.of("path", "format", "freq", "metrics"));
+        Node sourceNode = top.get("source");
+        List<String> metrics = new ArrayList<>();
+        if (src.containsKey("metrics")) {
+            for (Node m : yaml.sequence(src.get("metrics"), "source.metrics")) {
+                metrics.add(yaml.text(m, "source.metrics"));
+            }
+        }
+        String path = yaml.text(yaml.required(src, sourceNode, "source", "path"), "source.path");
+        Path resolved = base.resolve(path);
+        LoopConfig.Source source = new LoopConfig.Source(Files.exists(resolved) ? resolved.toString() : path,
+                src.containsKey("format") ? yaml.text(src.get("format"), "source.format") : "csv",
+                src.containsKey("freq") ? yaml.text(src.get("freq"), "source.freq") : "5m", metrics);
+        int every = yaml.whole(top, "every", "top level", 1, 1);
+        int horizon = yaml.whole(top, "horizon", "top level", 48, 1);
+        double percentile = yaml.number(top, "percentile", "top level", 0.95);
+        if (!(percentile > 0 && percentile < 1)) {
+            throw yaml.error(top.get("percentile"), "percentile", "a number between 0 and 1 (exclusive)");
+        }
+        String model = top.containsKey("model") ? yaml.text(top.get("model"), "model") : "ensemble";
+        int paths = yaml.whole(top, "paths", "top level", 2000, 100);
+        Optional<Path> scenarios = Optional.empty();
+        if (top.containsKey("scenarios")) {
+            Path s = base.resolve(yaml.text(top.get("scenarios"), "scenarios"));
+            if (!Files.isRegularFile(s)) {
+                throw yaml.error(top.get("scenarios"), "scenarios", "an existing scenario file; " + s + " does not exist");
+            }
+            scenarios = Optional.of(s);
+        }
+        LoopConfig.Actuator actuator = actuator(top.get("actuator"));
+        Map<String, Node> defaults = top.containsKey("capacity") ? yaml.mapping(top.get("capacity"), "capacity", CAPACITY) : Map.of();
+        List<LoopConfig.Workload> workloads = new ArrayList<>();
+        List<Node> items = yaml.sequence(yaml.required(top, root, "top level", "workloads"), "workloads");
+        if (items.isEmpty()) {
+            throw yaml.error(top.get("workloads"), "workloads", "at least one workload");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            workloads.add(workload(items.get(i), "workloads[" + i + "]", defaults, top.get("capacity")));
+        }
+        Optional<Long> from = Optional.empty();
+        Optional<Long> until = Optional.empty();
+        if (top.containsKey("simulate")) {
+            Map<String, Node> sim = yaml.mapping(top.get("simulate"), "simulate", Set.of("from", "until"));
+            from = sim.containsKey("from") ? Optional.of((long) yaml.instant(sim.get("from"), "simulate.from")) : Optional.empty();
+            until = sim.containsKey("until") ? Optional.of((long) yaml.instant(sim.get("until"), "simulate.until")) : Optional.empty();
+            if (from.isPresent() && until.isPresent() && until.get() <= from.get()) {
+                throw yaml.error(sim.get("until"), "simulate.until", "a time after simulate.from");
+            }
+        }
+        Map<String, Node> mon = top.containsKey("monitor") ? yaml.mapping(top.get("monitor"), "monitor",
+                Set.of("window", "min_coverage")) : Map.of();
+        LoopConfig.Monitor monitor = new LoopConfig.Monitor(yaml.whole(mon, "window", "monitor", 24, 1),
+                yaml.number(mon, "min_coverage", "monitor", Math.max(0, percentile - 0.10)));
+        return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor);
+    }
+
+    private LoopConfig.Actuator actuator(Node node) {
+        if (node == null) {
+            return new LoopConfig.Actuator("dry-run", Optional.empty());
+        }
+        Map<String, Node> m = yaml.mapping(node, "actuator", Set.of("type", "path"));
+        String type = yaml.text(yaml.required(m, node, "actuator", "type"), "actuator.type");
+        return switch (type) {
+            case "dry-run" -> new LoopConfig.Actuator(type, Optional.empty());
+            case "file" -> new LoopConfig.Actuator(type, Optional.of(base.resolve(yaml.text(yaml.required(m, node, "actuator", "path"),
+                    "actuator.path"))));
+            default -> throw yaml.error(m.get("type"), "actuator.type", "dry-run or file (Kubernetes comes with the server)");
+        };
+    }
+
+    private LoopConfig.Workload workload(Node node, String field, Map<String, Node> defaults, Node defaultsNode) {
+        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity"));
+        String series = yaml.text(yaml.required(m, node, field, "series"), field + ".series");
+        Optional<String> metric = m.containsKey("metric") ? Optional.of(yaml.text(m.get("metric"), field + ".metric")) : Optional.empty();
+        int limit = yaml.whole(m, "limit", field, Integer.MAX_VALUE, 1);
+        Map<String, Node> own = m.containsKey("capacity") ? yaml.mapping(m.get("capacity"), field + ".capacity", CAPACITY) : Map.of();
+        Map<String, Node> merged = new java.util.LinkedHashMap<>(defaults);
+        merged.putAll(own);
+        String f = own.isEmpty() ? "capacity" : field + ".capacity";
+        try {
+            return new LoopConfig.Workload(series, metric, limit, new CapacityModel(
+                    yaml.number(merged, "unit_capacity", f, 1000), yaml.number(merged, "target_utilisation", f, 0.7),
+                    yaml.whole(merged, "min_units", f, 1, 0), yaml.whole(merged, "max_units", f, 1000, 0),
+                    yaml.whole(merged, "max_step", f, 10, 1), yaml.whole(merged, "cooldown", f, 6, 0),
+                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().contains(": field '")) {
+                throw e;
+            }
+            throw yaml.error(m.containsKey("capacity") ? m.get("capacity") : defaultsNode != null ? defaultsNode : node, f,
+                    "valid capacity rules (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -8,6 +8,7 @@ import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.Models;
+import io.prescient.forecast.registry.ModelTrainer;
 import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
@@ -15,6 +16,7 @@ import io.prescient.plan.loop.Actuator;
 import io.prescient.plan.loop.Decision;
 import io.prescient.plan.loop.DryRunActuator;
 import io.prescient.plan.loop.FileActuator;
+import io.prescient.plan.loop.LiveRound;
 import io.prescient.plan.loop.LoopSettings;
 import io.prescient.plan.loop.PlanningStep;
 import io.prescient.plan.loop.SimulatedClockLoop;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +42,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code prescient run --config prescient.yaml}: the planning loop over the config's workloads on a
- * simulated clock (replaying recorded data), recording every step in the store's journal.
+ * {@code prescient run --config prescient.yaml}: the planning loop over the config's workloads, on a
+ * simulated clock (replaying recorded data) or, with {@code --live}, in rounds on the real clock;
+ * every step is recorded in the store's journal.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the planning loop from a config file over its workloads on a simulated clock: at every round, "
@@ -66,6 +70,25 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for reading data (default: available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets,seasonal-naive",
+            description = "Models the retrain-validate-promote cycle tries when a workload's accuracy drifts "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> challengers;
+
+    @Option(names = "--live", description = "Plan on the real clock instead: each round re-reads the source and plans every "
+            + "workload from the end of its data; stale data (older than 3 steps) holds capacity.")
+    boolean live;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "With --live: rounds to run (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--interval", description = "With --live: time between rounds, e.g. 5m (default: every x the grid step).")
+    String interval;
+
+    @Option(names = "--now", description = "With --live: the clock's time for the first round (ISO), e.g. to plan as of "
+            + "the end of recorded data (default: the real time).")
+    String now;
+
     private final CliEnvironment environment;
 
     public RunCommand(CliEnvironment environment) {
@@ -74,16 +97,89 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter console = spec.commandLine().getOut();
         LoopConfig c = LoopConfigFile.read(config);
-        long step = Steps.parseSeconds(c.source().freq());
+        return live ? live(c) : simulated(c);
+    }
+
+    private Map<String, Panel> load(LoopConfig c, long step) {
         PanelOptions panelOptions = new PanelOptions();
         panelOptions.source = c.source().path();
         panelOptions.format = c.source().format();
         panelOptions.freq = c.source().freq();
         panelOptions.variates = c.source().metrics().isEmpty() ? null : c.source().metrics();
         panelOptions.threads = threads;
-        Map<String, Panel> panels = panelOptions.load(environment, store.file(), step);
+        return panelOptions.load(environment, store.file(), step);
+    }
+
+    private Actuator actuator(LoopConfig c, PrintWriter console, AtomicInteger printed) {
+        DryRunActuator dryRun = new DryRunActuator(line -> {
+            if (printed.getAndIncrement() < show) {
+                console.println(line);
+            }
+        });
+        return c.actuator().type().equals("file") ? new FileActuator(c.actuator().path().orElseThrow())
+                : d -> {
+                    if (d.held() || d.changes()) {
+                        dryRun.apply(d);
+                    }
+                };
+    }
+
+    private static String runId() {
+        return "run-" + Instant.now().toString().replace(":", "").replace(".", "-");
+    }
+
+    /** Live rounds: re-read the source, plan every workload from the end of its data, sleep, repeat. */
+    private int live(LoopConfig c) {
+        PrintWriter console = spec.commandLine().getOut();
+        long step = Steps.parseSeconds(c.source().freq());
+        long pause = interval != null ? Steps.parseSeconds(interval) : c.every() * step;
+        ScenarioSet scenarios = c.scenarios().map(ScenarioFile::read).orElse(ScenarioSet.baseline());
+        Forecaster forecaster = Models.create(c.model(), step, Math.max(1, Steps.perDay(step)), c.horizon());
+        if (forecaster instanceof GlobalForecaster) {
+            throw new IllegalArgumentException(config + ": model " + c.model() + " is a global model; in live mode use the "
+                    + "registry's trained version (not yet supported) or a per-series model such as ensemble");
+        }
+        LoopSettings settings = new LoopSettings(c.horizon(), c.percentile(), 6, 0.2, new SimulationSettings(c.paths(), 42, 0.9, 16, 1));
+        String runId = runId();
+        AtomicInteger printed = new AtomicInteger();
+        Actuator actuator = actuator(c, console, printed);
+        long clock = now != null ? Instant.parse(now).getEpochSecond() : Instant.now().getEpochSecond();
+        for (int round = 1; round <= rounds; round++) {
+            List<LiveRound.Workload> workloads = new ArrayList<>();
+            for (Selected s : select(c, load(c, step))) {
+                workloads.add(new LiveRound.Workload(s.series().key().item() + "/" + s.series().key().metric(), history(s.series()),
+                        new PlanningStep(forecaster, scenarios, new CapacityPlanner(s.capacity()), settings),
+                        initialUnits(s, s.series().values().length)));
+            }
+            List<Decision> decisions;
+            try (SeriesStore st = environment.openStore(store.file(), false)) {
+                decisions = new LiveRound(3).run(workloads, clock, actuator,
+                        new SimulatedClockLoop.Recording(runId, c.actuator().type(), Optional.of(st.journal())));
+            }
+            long orders = decisions.stream().filter(Decision::changes).count();
+            long holds = decisions.stream().filter(Decision::held).count();
+            console.printf(Locale.ROOT, "round %d at %s: %d workloads, %d orders, %d holds (run %s)%n", round,
+                    Instant.ofEpochSecond(clock), decisions.size(), orders, holds, runId);
+            console.flush();
+            if (round < rounds) {
+                try {
+                    Thread.sleep(pause * 1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+                clock += pause;
+            }
+        }
+        return 0;
+    }
+
+    /** The simulated clock over recorded data. */
+    private int simulated(LoopConfig c) {
+        PrintWriter console = spec.commandLine().getOut();
+        long step = Steps.parseSeconds(c.source().freq());
+        Map<String, Panel> panels = load(c, step);
         ScenarioSet scenarios = c.scenarios().map(ScenarioFile::read).orElse(ScenarioSet.baseline());
         int perDay = Math.max(1, Steps.perDay(step));
         Forecaster forecaster = Models.create(c.model(), step, perDay, c.horizon());
@@ -110,19 +206,9 @@ public final class RunCommand implements Callable<Integer> {
                     s.series().grid(), s.series().values(), s.series().info().unit().nonNegative(),
                     new PlanningStep(forecaster, scenarios, planner, settings), initialUnits(s, w[0]), w[0], w[1]));
         }
-        String runId = "run-" + Instant.now().toString().replace(":", "").replace(".", "-");
+        String runId = runId();
         AtomicInteger printed = new AtomicInteger();
-        DryRunActuator dryRun = new DryRunActuator(line -> {
-            if (printed.getAndIncrement() < show) {
-                console.println(line);
-            }
-        });
-        Actuator actuator = c.actuator().type().equals("file") ? new FileActuator(c.actuator().path().orElseThrow())
-                : d -> {
-                    if (d.held() || d.changes()) {
-                        dryRun.apply(d);
-                    }
-                };
+        Actuator actuator = actuator(c, console, printed);
         console.printf(Locale.ROOT, "run %s: %d workloads, %s, every %d step(s), horizon %d, P%s, model %s, "
                         + "scenarios '%s', actuator %s%n", runId, workloads.size(), c.from().isPresent() || c.until().isPresent()
                         ? "simulated clock " + c.from().map(t -> Instant.ofEpochSecond(t).toString()).orElse("start") + " to "
@@ -132,8 +218,12 @@ public final class RunCommand implements Callable<Integer> {
         console.flush();
         long started = System.nanoTime();
         SimulatedClockLoop.Result result;
+        Map<String, RegularSeries> byName = new LinkedHashMap<>();
+        selected.forEach(sel -> byName.put(sel.series().key().item() + "/" + sel.series().key().metric(), sel.series()));
+        ModelTrainer trainer = new ModelTrainer(new ModelTrainer.Settings(step, perDay, c.horizon(), 2, 1), Clock.systemUTC());
         try (SeriesStore s = environment.openStore(store.file(), false)) {
-            result = new SimulatedClockLoop(c.percentile(), c.monitor().window(), c.monitor().minCoverage()).run(workloads,
+            RetrainOnDrift retrain = new RetrainOnDrift(s.models(), byName, trainer, challengers, runId);
+            result = new SimulatedClockLoop(c.percentile(), c.monitor().window(), c.monitor().minCoverage(), retrain).run(workloads,
                     c.every(), actuator, new SimulatedClockLoop.Recording(runId, c.actuator().type(), Optional.of(s.journal())));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -234,8 +324,8 @@ public final class RunCommand implements Callable<Integer> {
         });
         table.print(console);
         for (SimulatedClockLoop.Drift d : r.drifts()) {
-            console.printf(Locale.ROOT, "drift: %s at %s, coverage %.3f over the last forecasts: retrain-validate-promote "
-                    + "cycle due (prescient model cycle)%n", d.workload(), Instant.ofEpochSecond(d.time()), d.coverage());
+            console.printf(Locale.ROOT, "drift: %s at %s, coverage %.3f over the last forecasts -> %s%n", d.workload(),
+                    Instant.ofEpochSecond(d.time()), d.coverage(), d.action());
         }
         console.printf(Locale.ROOT, "%d decisions in %.1f s (%.1f ms each); recorded as run %s in the store (tables "
                 + "loop_steps, actions)%n", r.decisions().size(), seconds, 1000 * seconds / Math.max(1, r.decisions().size()), runId);

@@ -118,6 +118,7 @@ class CliTest {
         assertTrue(r.out().contains("extra capacity"), r.out());
         assertTrue(r.out().contains("1152 decisions in"), r.out());
         assertTrue(r.out().contains("recorded as run run-"), r.out());
+        assertTrue(r.out().contains("over the last forecasts -> cycle FIRST: first champion of loop/"), r.out());
         Result again = run("demo");
         assertTrue(again.out().contains("4 unchanged"), again.out());
         assertTrue(again.out().contains(": KEEP;") || again.out().contains(": PROMOTE;"), again.out());
@@ -129,7 +130,7 @@ class CliTest {
         assertEquals(0, run("demo").code());
         String store = home.resolve("demo.duckdb").toString();
         Result first = run("model", "list", "--store", store);
-        String champion = first.out().lines().filter(l -> l.contains("champion")).findFirst().orElseThrow().split(" ")[0];
+        String champion = first.out().lines().filter(l -> l.contains("champion") && l.contains("demo-nab@1h")).findFirst().orElseThrow().split(" ")[0];
 
         Result trained = run("model", "train", "demo-nab", "--freq", "1h", "--horizon", "24", "--model", "naive", "--store", store);
         assertEquals(0, trained.code(), trained.err());
@@ -148,6 +149,17 @@ class CliTest {
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("no model version nope"), unknown.err());
         assertTrue(Files.exists(samples.resolve("nab")));
+    }
+
+    @Test
+    void liveRoundsPlanFreshDataAndHoldStaleData() {
+        String store = home.resolve("live.duckdb").toString();
+        Result r = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--now", "2014-04-24T00:45:00Z");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("round 1 at 2014-04-24T00:45:00Z: 4 workloads, 1 orders, 3 holds"), r.out());
+        assertTrue(r.out().contains("the source's data is stale: last point at 2014-02-28T14:22:00Z"), r.out());
+        Result again = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--now", "2014-04-24T00:46:00Z");
+        assertTrue(again.out().contains("0 orders, 3 holds"), again.out());
     }
 
     @Test

@@ -32,6 +32,12 @@ public interface PlanningJournal {
 
     void record(Step step);
 
-    /** The decisions of a run, oldest first, as (workload, origin, from, units, held, reason). */
+    /** The steps of a run, oldest first. */
     List<Step> steps(String runId);
+
+    /** A workload's latest step in any run (the units it left in place), if any. */
+    java.util.Optional<Step> latest(String workload);
+
+    /** A workload's latest step that changed its units, if any. */
+    java.util.Optional<Step> latestChange(String workload);
 }

@@ -82,13 +82,30 @@ final class DuckDbPlanningJournal implements PlanningJournal {
         }
     }
 
+    private static final String COLUMNS = "run_id, workload, origin_ts, step_seconds, percentile, median, upper, capacity, "
+            + "from_units, units, held, actuator, reason";
+
     @Override
     public List<Step> steps(String runId) {
+        return query("SELECT " + COLUMNS + " FROM loop_steps WHERE run_id = ? ORDER BY origin_ts, workload", runId);
+    }
+
+    @Override
+    public java.util.Optional<Step> latest(String workload) {
+        return query("SELECT " + COLUMNS + " FROM loop_steps WHERE workload = ? ORDER BY origin_ts DESC, recorded_at DESC LIMIT 1",
+                workload).stream().findFirst();
+    }
+
+    @Override
+    public java.util.Optional<Step> latestChange(String workload) {
+        return query("SELECT " + COLUMNS + " FROM loop_steps WHERE workload = ? AND units <> from_units "
+                + "ORDER BY origin_ts DESC, recorded_at DESC LIMIT 1", workload).stream().findFirst();
+    }
+
+    private List<Step> query(String sql, String key) {
         synchronized (lock) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT run_id, workload, origin_ts, step_seconds, "
-                    + "percentile, median, upper, capacity, from_units, units, held, actuator, reason FROM loop_steps "
-                    + "WHERE run_id = ? ORDER BY origin_ts, workload")) {
-                ps.setString(1, runId);
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, key);
                 List<Step> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -99,7 +116,8 @@ final class DuckDbPlanningJournal implements PlanningJournal {
                 }
                 return out;
             } catch (SQLException e) {
-                throw new StoreException("reading run " + runId + " from store " + location + " failed: " + e.getMessage(), e);
+                throw new StoreException("reading the planning journal (" + key + ") from store " + location + " failed: "
+                        + e.getMessage(), e);
             }
         }
     }

@@ -28,6 +28,9 @@ class DuckDbPlanningJournalTest {
                     3, 3, true, "dry-run", "hold 3 units: no data"));
             journal.record(new PlanningJournal.Step("run2", "vm-1", 900, 300, 0.95, new double[] {1}, new double[] {2},
                     new double[] {3}, 2, 2, false, "file", "keep"));
+            assertEquals(900, journal.latest("vm-1").orElseThrow().originTs());
+            assertEquals("run1", journal.latestChange("vm-1").orElseThrow().runId());
+            assertTrue(journal.latestChange("vm-2").isEmpty());
             List<PlanningJournal.Step> run1 = journal.steps("run1");
             assertEquals(2, run1.size());
             assertArrayEquals(new double[] {1.5, 2}, run1.get(0).median(), 0.0);

@@ -34,13 +34,42 @@ public final class PlanningStep {
         this.settings = settings;
     }
 
+    /** The same step with another forecaster (after a retrain-validate-promote cycle). */
+    public PlanningStep withForecaster(Forecaster other) {
+        return new PlanningStep(other, scenarios, planner, settings);
+    }
+
+    public Forecaster forecaster() {
+        return forecaster;
+    }
+
     /** Steps between ordering a change and it being in place. */
     public int leadSteps() {
         return planner.model().leadSteps();
     }
 
-    /** The forecast behind the last decision, when one was made; for recording accuracy. */
+    /** A decision and the forecast behind it, when one was made; for recording accuracy. */
     public record Outcome(Decision decision, Optional<Forecast> forecast) {
+
+        /** The journal's record of this step, with the forecast's median and {@code percentile}. */
+        public io.prescient.core.store.PlanningJournal.Step journal(String runId, String actuator, long stepSeconds,
+                                                                    double percentile) {
+            double[] median = new double[0];
+            double[] upper = new double[0];
+            if (forecast.isPresent() && !decision.held()) {
+                median = forecast.get().median();
+                upper = forecast.get().quantile(percentile);
+            }
+            double[] capacity = decision.plan().map(p -> p.capacity()).orElse(new double[0]);
+            return new io.prescient.core.store.PlanningJournal.Step(runId, decision.workload(), decision.time(), stepSeconds,
+                    percentile, median, upper, capacity, decision.from(), decision.units(), decision.held(), actuator,
+                    decision.reason());
+        }
+    }
+
+    /** The percentile this step provisions for. */
+    public double percentile() {
+        return settings.percentile();
     }
 
     public Outcome decide(String workload, History history, double currentUnits) {

@@ -3,6 +3,7 @@ package io.prescient.plan.loop;
 import io.prescient.core.TimeGrid;
 import io.prescient.core.store.PlanningJournal;
 import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
 
 import java.util.ArrayDeque;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * the next decision on. Each forecast is scored once its horizon has passed (coverage of the
  * provisioned percentile, absolute error of the median); when the coverage of the last
  * {@code monitorWindow} scored forecasts falls below {@code minCoverage}, a drift event is raised
- * (once per window), which is what triggers the retrain-validate-promote cycle.
+ * (once per window) and the drift handler runs the retrain-validate-promote cycle, whose champion
+ * the workload goes on with.
  */
 public final class SimulatedClockLoop {
 
@@ -43,8 +45,27 @@ public final class SimulatedClockLoop {
     public record Accuracy(int forecasts, int points, double meanAbsoluteError, double coverage) {
     }
 
-    /** Rolling coverage fell below the floor. */
-    public record Drift(String workload, long time, double coverage) {
+    /**
+     * Rolling coverage fell below the floor.
+     *
+     * @param action what the drift handler did about it (e.g. the cycle's decision)
+     */
+    public record Drift(String workload, long time, double coverage, String action) {
+    }
+
+    /**
+     * Called on drift with the workload's history up to now; returns the forecaster to go on with
+     * (the retrain-validate-promote cycle's champion) and a description of what it did.
+     */
+    public interface DriftHandler {
+
+        Response onDrift(String workload, History historyNow, Forecaster current);
+
+        record Response(Forecaster forecaster, String action) {
+        }
+
+        /** Reports the drift and goes on with the same model. */
+        DriftHandler REPORT_ONLY = (workload, history, current) -> new Response(current, "reported");
     }
 
     /** Every decision, each workload's accuracy, and the drift events. */
@@ -62,16 +83,18 @@ public final class SimulatedClockLoop {
     private final double percentile;
     private final int monitorWindow;
     private final double minCoverage;
+    private final DriftHandler onDrift;
 
-    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage) {
+    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage, DriftHandler onDrift) {
         this.percentile = percentile;
         this.monitorWindow = monitorWindow;
         this.minCoverage = minCoverage;
+        this.onDrift = onDrift;
     }
 
-    /** A loop for the percentile with the default monitor: drift below 85% coverage over 24 forecasts. */
+    /** A loop for the percentile with the default monitor (drift below 85% coverage over 24 forecasts), reporting drift only. */
     public SimulatedClockLoop(double percentile) {
-        this(percentile, 24, 0.85);
+        this(percentile, 24, 0.85, DriftHandler.REPORT_ONLY);
     }
 
     public Result run(List<Workload> workloads, int every, Actuator actuator, Recording recording) {
@@ -83,6 +106,7 @@ public final class SimulatedClockLoop {
         List<Drift> drifts = new ArrayList<>();
         for (Workload w : workloads) {
             Scorer scorer = new Scorer(w);
+            PlanningStep step = w.step();
             double units = w.initialUnits();
             History full = new History(w.grid(), w.demand(), Map.of(), w.nonNegative());
             int lastDrift = -monitorWindow;
@@ -91,17 +115,19 @@ public final class SimulatedClockLoop {
                 scorer.settleBefore(t);
                 if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
                         && scorer.scored() - lastDrift >= monitorWindow) {
-                    drifts.add(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage()));
+                    DriftHandler.Response response = onDrift.onDrift(w.name(), full.head(t), step.forecaster());
+                    step = step.withForecaster(response.forecaster());
+                    drifts.add(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage(), response.action()));
                     lastDrift = scorer.scored();
                 }
-                PlanningStep.Outcome outcome = w.step().decide(w.name(), full.head(t), units, t - lastChange);
+                PlanningStep.Outcome outcome = step.decide(w.name(), full.head(t), units, t - lastChange);
                 Decision d = outcome.decision();
                 if (d.changes()) {
-                    lastChange = t + w.step().leadSteps();
+                    lastChange = t + step.leadSteps();
                 }
                 actuator.apply(d);
                 decisions.add(d);
-                record(recording, w, t, outcome);
+                record(recording, w, outcome);
                 units = d.units();
                 if (outcome.forecast().isPresent() && !d.held()) {
                     scorer.add(t, outcome.forecast().get());
@@ -113,21 +139,9 @@ public final class SimulatedClockLoop {
         return new Result(decisions, accuracy, drifts);
     }
 
-    private void record(Recording recording, Workload w, int t, PlanningStep.Outcome outcome) {
-        if (recording.journal().isEmpty()) {
-            return;
-        }
-        Decision d = outcome.decision();
-        double[] median = new double[0];
-        double[] upper = new double[0];
-        if (outcome.forecast().isPresent() && !d.held()) {
-            median = outcome.forecast().get().median();
-            upper = outcome.forecast().get().quantile(percentile);
-        }
-        double[] capacity = d.plan().map(p -> p.capacity()).orElse(new double[0]);
-        recording.journal().get().record(new PlanningJournal.Step(recording.runId(), w.name(), w.grid().timeAt(t),
-                w.grid().stepSeconds(), percentile, median, upper, capacity, d.from(), d.units(), d.held(),
-                recording.actuatorName(), d.reason()));
+    private void record(Recording recording, Workload w, PlanningStep.Outcome outcome) {
+        recording.journal().ifPresent(j -> j.record(outcome.journal(recording.runId(), recording.actuatorName(),
+                w.grid().stepSeconds(), percentile)));
     }
 
     /** Scores a workload's forecasts as their horizons pass. */

@@ -124,13 +124,20 @@ class PlanningLoopTest {
             d[t] += 150;
         }
         TimeGrid grid = new TimeGrid(0, 300, d.length);
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85).run(List.of(
+        List<String> handled = new ArrayList<>();
+        SimulatedClockLoop.DriftHandler switchToNaive = (workload, history, current) -> {
+            handled.add(workload + " at " + history.grid().end() + " was " + current.name());
+            return new SimulatedClockLoop.DriftHandler.Response(new io.prescient.forecast.model.NaiveForecaster(), "switched to naive");
+        };
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85, switchToNaive).run(List.of(
                 new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 5 * DAY)),
                 12, x -> { }, SimulatedClockLoop.Recording.none());
         assertFalse(r.drifts().isEmpty());
         SimulatedClockLoop.Drift first = r.drifts().get(0);
         assertTrue(first.time() > grid.timeAt(3 * DAY) && first.time() < grid.timeAt(4 * DAY), "drift at " + first.time());
         assertTrue(first.coverage() < 0.85);
+        assertEquals("switched to naive", first.action());
+        assertTrue(handled.get(0).endsWith("was seasonal-naive"), handled.get(0));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.store.ModelRegistry;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.Models;
+import io.prescient.forecast.registry.ModelLifecycle;
+import io.prescient.forecast.registry.ModelTrainer;
+import io.prescient.forecast.registry.Validation;
+import io.prescient.plan.loop.SimulatedClockLoop;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loop's drift handler: runs the registry's retrain-validate-promote cycle for the drifting
+ * workload (scope {@code loop/<workload>}) on its history up to now, with the current model and the
+ * challengers, and goes on with the champion the cycle leaves. The decision and its evidence are
+ * stored in the registry like any other cycle's.
+ */
+final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
+
+    private final ModelRegistry registry;
+    private final Map<String, RegularSeries> series;
+    private final ModelTrainer trainer;
+    private final List<String> challengers;
+    private final String runId;
+
+    RetrainOnDrift(ModelRegistry registry, Map<String, RegularSeries> series, ModelTrainer trainer, List<String> challengers,
+                   String runId) {
+        this.registry = registry;
+        this.series = Map.copyOf(series);
+        this.trainer = trainer;
+        this.challengers = List.copyOf(challengers);
+        this.runId = runId;
+    }
+
+    @Override
+    public Response onDrift(String workload, History historyNow, Forecaster current) {
+        RegularSeries s = series.get(workload);
+        Panel upToNow = Panel.aligned(List.of(s.slice(0, historyNow.length())));
+        List<String> candidates = new ArrayList<>();
+        candidates.add(current.name());
+        challengers.stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("trigger", "drift in planning loop run " + runId);
+        provenance.put("workload", workload);
+        try {
+            ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(registry, Clock.systemUTC()).cycle("loop/" + workload,
+                    List.of(upToNow), trainer, candidates, 0.02, Validation.Metric.CRPS, provenance);
+            String champion = registry.version(outcome.decision().champion()).orElseThrow().model();
+            Forecaster next = champion.equals(current.name()) ? current
+                    : Models.create(champion, s.grid().stepSeconds(), trainer.settings().season(), trainer.settings().horizon());
+            return new Response(next, "cycle " + outcome.decision().kind() + ": " + outcome.decision().reason());
+        } catch (RuntimeException e) {
+            return new Response(current, "cycle failed, the current model goes on: " + e.getMessage());
+        }
+    }
+}

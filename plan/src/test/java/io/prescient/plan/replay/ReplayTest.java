@@ -110,6 +110,18 @@ class ReplayTest {
     }
 
     @Test
+    void aViolationPriceChoosesTheLevelThatMinimisesCapacityPlusExpectedViolations() {
+        double[] d = noisy(7, 3000);
+        PredictivePolicy free = new PredictivePolicy(LeadTimeQuantiles.DEFAULTS, new double[] {0.8, 0.999}, new double[] {0, 1e12});
+        double[][] c = free.capacities(d, SETTINGS);
+        for (int t = 2500; t < 2600; t++) {
+            assertEquals(c[0][t], c[2][t], 0.0, "price 0 takes the lowest level");
+            assertEquals(c[1][t], c[3][t], 0.0, "an enormous price takes the highest level");
+        }
+        assertEquals(List.of("p=0.8", "p=0.999", "price=0", "price=1000000000000"), free.members());
+    }
+
+    @Test
     void missingDemandIsCarriedForwardAndLeadingGapsAreZero() {
         double[] raw = {Double.NaN, Double.NaN, 5, Double.NaN, 7, Double.NaN};
         assertArrayEquals(new double[] {0, 0, 5, 5, 7, 7}, DemandTrace.of("a", raw).demand(), 0.0);

@@ -52,6 +52,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
+    @Option(names = "--replica-capacity", description = "Also run the integer-replica variant: capacity in whole replicas "
+            + "of this size, written to <out>/frontier-replicas.csv and .svg.")
+    Double replicaCapacity;
+
     private final CliEnvironment environment;
 
     public ReplayCommand(CliEnvironment environment) {
@@ -87,11 +91,24 @@ public final class ReplayCommand implements Callable<Integer> {
         FrontierFiles.writeCsv(out.resolve("frontier.csv"), scores);
         FrontierFiles.writeSvg(out.resolve("frontier.svg"), scores, String.format(Locale.ROOT,
                 "Provisioning replay: %s, %d series, lead %d steps", input.source(), traces.size(), lead));
-        report(console, Headlines.of(scores), traces.size(), seconds);
+        report(console, Headlines.of(scores), traces.size(), seconds, "frontier");
+        if (replicaCapacity != null) {
+            started = System.nanoTime();
+            List<MemberScore> replicas;
+            try (Progress progress = Progress.of("replay (whole replicas)", traces.size(), System.console() != null)) {
+                replicas = new Replay(io.prescient.plan.replay.WholeReplicas.all(Replay.protocolFamilies(), replicaCapacity),
+                        settings, input.threads()).run(traces, progress::stepTo);
+            }
+            FrontierFiles.writeCsv(out.resolve("frontier-replicas.csv"), replicas);
+            FrontierFiles.writeSvg(out.resolve("frontier-replicas.svg"), replicas, String.format(Locale.ROOT,
+                    "Provisioning replay in whole replicas of %s: %s, %d series", replicaCapacity, input.source(), traces.size()));
+            console.printf(Locale.ROOT, "%ninteger-replica variant (replicas of %s):%n", replicaCapacity);
+            report(console, Headlines.of(replicas), traces.size(), (System.nanoTime() - started) / 1e9, "frontier-replicas");
+        }
         return 0;
     }
 
-    private void report(PrintWriter console, List<Headlines.FamilyHeadline> headlines, int series, double seconds) {
+    private void report(PrintWriter console, List<Headlines.FamilyHeadline> headlines, int series, double seconds, String file) {
         console.printf(Locale.ROOT, "replay of %d series, lead %d steps, warm-up %d steps: %.1f s%n", series, lead, warmup, seconds);
         TextTable table = new TextTable(List.of("family", "pooled<=1% cost", "member", "pooled<=5% cost", "member",
                 "SLO cost", "member", "SLO share", "p90 series viol."), false, true, false, true, false, true, false, true, true);
@@ -110,7 +127,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     ratio(predictive.get().pooled5(), reactive.get().pooled5()),
                     ratio(predictive.get().slo(), reactive.get().slo()));
         }
-        console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("frontier.csv"), out.resolve("frontier.svg"));
+        console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve(file + ".csv"), out.resolve(file + ".svg"));
     }
 
     private static String cost(Optional<MemberScore> s) {

@@ -122,6 +122,13 @@ class ReplayTest {
     }
 
     @Test
+    void theIntegerReplicaVariantRoundsEveryCapacityUpToWholeReplicas() {
+        double[] d = {10, 101, 199, 200, 250, 20, 30, 40};
+        double[][] c = new WholeReplicas(new OraclePolicy(), 100).capacities(d, new ReplaySettings(1, 2));
+        assertArrayEquals(new double[] {100, 200, 200, 200, 300, 100, 100, 100}, c[0], 0.0);
+    }
+
+    @Test
     void missingDemandIsCarriedForwardAndLeadingGapsAreZero() {
         double[] raw = {Double.NaN, Double.NaN, 5, Double.NaN, 7, Double.NaN};
         assertArrayEquals(new double[] {0, 0, 5, 5, 7, 7}, DemandTrace.of("a", raw).demand(), 0.0);

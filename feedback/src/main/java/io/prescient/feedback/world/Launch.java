@@ -1,0 +1,16 @@
+package io.prescient.feedback.world;
+
+/**
+ * A planned launch.
+ *
+ * @param day          day it is planned for
+ * @param size         demand it adds once launched (absolute, ramped in over three days)
+ * @param complexity   0 (simple) to 1 (complex): complex launches are delayed more readily
+ * @param riskAversion its team's risk aversion, 0 to 1
+ */
+public record Launch(int day, double size, double complexity, double riskAversion) {
+
+    public Launch withDay(int newDay) {
+        return new Launch(newDay, size, complexity, riskAversion);
+    }
+}

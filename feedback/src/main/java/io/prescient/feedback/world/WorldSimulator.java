@@ -22,11 +22,13 @@ public final class WorldSimulator {
         this.p = parameters;
     }
 
-    /** The simulated history and the launch calendar as planned. */
-    public record World(WorldParameters parameters, List<Launch> calendar, List<HistoryRow> history) {
+    /** The simulated history, the launch calendar as planned, and every launch decision. */
+    public record World(WorldParameters parameters, List<Launch> calendar, List<HistoryRow> history,
+                        List<LaunchDecision> decisions) {
         public World {
             calendar = List.copyOf(calendar);
             history = List.copyOf(history);
+            decisions = List.copyOf(decisions);
         }
     }
 
@@ -45,6 +47,7 @@ public final class WorldSimulator {
         double previousUtilisation = p.targetUtilisation();
         List<Double> utilisations = new ArrayList<>();
         List<HistoryRow> rows = new ArrayList<>();
+        List<LaunchDecision> decisions = new ArrayList<>();
         double live = 0;
         for (int t = 0; t < p.days(); t++) {
             shock = 0.7 * shock + p.volatility() * noise.nextGaussian();
@@ -63,7 +66,9 @@ public final class WorldSimulator {
                 planned++;
                 double logit = p.delayIntercept() + p.pressureEffect() * pressure + p.delayRiskAversion() * (l.riskAversion() - 0.5)
                         + p.delayComplexity() * (l.complexity() - 0.5);
-                if (teams.nextDouble() < 1 / (1 + Math.exp(-logit))) {
+                boolean delay = teams.nextDouble() < 1 / (1 + Math.exp(-logit));
+                decisions.add(new LaunchDecision(t, pressure, l.riskAversion(), l.complexity(), delay));
+                if (delay) {
                     delayed++;
                     still.add(l.withDay(t + p.delayDays()));
                 } else {
@@ -101,7 +106,7 @@ public final class WorldSimulator {
             rows.add(new HistoryRow(date, base, planned, actual, capacity, utilisation, delayed, efficiency, pressure, slipped));
             previousUtilisation = utilisation;
         }
-        return new World(p, calendar, rows);
+        return new World(p, calendar, rows, decisions);
     }
 
     private List<Launch> calendar(SplittableRandom random) {

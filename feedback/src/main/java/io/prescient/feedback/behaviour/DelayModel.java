@@ -33,6 +33,27 @@ public record DelayModel(Estimate intercept, Estimate pressure, Estimate riskAve
         return new DelayModel(e.get(0), e.get(1), e.get(2), e.get(3));
     }
 
+    /**
+     * A model without covariates, for when a log cannot support a fit (too few launches, or none or
+     * all delayed): the observed share of delays, whatever the pressure.
+     */
+    public static DelayModel constant(List<LaunchDecision> log) {
+        long delayed = log.stream().filter(LaunchDecision::delayed).count();
+        double rate = (delayed + 0.5) / (log.size() + 1.0);
+        double logit = rate <= 0.5 / (log.size() + 1.0) && delayed == 0 ? -12 : Math.log(rate / (1 - rate));
+        return new DelayModel(new Estimate("intercept", logit, Double.NaN), new Estimate("pressure", 0, Double.NaN),
+                new Estimate("risk_aversion", 0, Double.NaN), new Estimate("complexity", 0, Double.NaN));
+    }
+
+    /** The fitted model, or {@link #constant} when the log cannot support a fit. */
+    public static DelayModel fitOrConstant(List<LaunchDecision> log) {
+        try {
+            return fit(log);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return constant(log);
+        }
+    }
+
     /** The probability of a delay. */
     public double probability(double pressureNow, double risk, double complexityOfLaunch) {
         double logit = intercept.value() + pressure.value() * pressureNow + riskAversion.value() * (risk - 0.5)

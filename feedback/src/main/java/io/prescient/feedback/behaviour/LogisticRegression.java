@@ -25,6 +25,15 @@ final class LogisticRegression {
      * @throws IllegalStateException if Newton's method does not converge in 50 steps (e.g. separable data)
      */
     static List<Estimate> fit(double[][] x, boolean[] y, List<String> names) {
+        try {
+            return newton(x, y, names);
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+            throw new IllegalStateException("logistic regression cannot be estimated (a covariate without variation?): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<Estimate> newton(double[][] x, boolean[] y, List<String> names) {
         int n = x.length;
         int k = x[0].length + 1;
         double[] beta = new double[k];

@@ -1,6 +1,7 @@
 package io.prescient.feedback.forecast;
 
 import io.prescient.feedback.behaviour.DelayModel;
+import io.prescient.feedback.behaviour.EfficiencyModel;
 import io.prescient.feedback.world.HistoryRow;
 import io.prescient.feedback.world.Launch;
 import io.prescient.feedback.world.LaunchDecision;

@@ -1,6 +1,5 @@
-package io.prescient.feedback.forecast;
+package io.prescient.feedback.behaviour;
 
-import io.prescient.feedback.behaviour.Estimate;
 import io.prescient.feedback.world.HistoryRow;
 import org.hipparchus.stat.regression.OLSMultipleLinearRegression;
 

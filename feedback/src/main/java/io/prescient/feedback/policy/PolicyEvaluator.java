@@ -1,0 +1,64 @@
+package io.prescient.feedback.policy;
+
+import io.prescient.feedback.world.HistoryRow;
+import io.prescient.feedback.world.WorldParameters;
+import io.prescient.feedback.world.WorldSimulator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Scores a capacity policy by simulating worlds (one per seed, the same seeds for every policy:
+ * common random numbers, so differences between policies are the policies') and pricing them:
+ * capacity held, demand above capacity, and launch-days of delay.
+ */
+public final class PolicyEvaluator {
+
+    private final LongFunction<WorldParameters> world;
+    private final CostModel costs;
+
+    /** @param world the world for a seed (its capacity policy is replaced by the one evaluated) */
+    public PolicyEvaluator(LongFunction<WorldParameters> world, CostModel costs) {
+        this.world = world;
+        this.costs = costs;
+    }
+
+    /** Cost of each seed's world under the policy. */
+    public double[] costs(CapacityPolicy policy, long[] seeds) {
+        double[] out = new double[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            WorldParameters p = with(world.apply(seeds[i]), policy);
+            WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
+            out[i] = cost(w.history(), p);
+        }
+        return out;
+    }
+
+    public double mean(CapacityPolicy policy, long[] seeds) {
+        double[] c = costs(policy, seeds);
+        double sum = 0;
+        for (double v : c) {
+            sum += v;
+        }
+        return sum / c.length;
+    }
+
+    double cost(List<HistoryRow> history, WorldParameters p) {
+        double total = 0;
+        for (HistoryRow r : history) {
+            total += costs.capacityPerUnitDay() * r.allocatedCapacity();
+            total += costs.slaPenaltyPerUnit() * Math.max(0, r.actualDemand() - r.allocatedCapacity());
+            total += costs.delayPerLaunchDay() * r.delayedLaunches() * p.delayDays();
+        }
+        return total;
+    }
+
+    static WorldParameters with(WorldParameters p, CapacityPolicy policy) {
+        return new WorldParameters(p.days(), p.baseLevel(), p.trendPerDay(), p.weeklyAmplitude(), p.volatility(), p.launchesPerWeek(),
+                p.launchSize(), p.warning(), p.emergency(), p.feedbackStrength(), p.delayIntercept(), p.delayPressure(),
+                p.delayRiskAversion(), p.delayComplexity(), p.delayDays(), p.maxEfficiency(), p.efficiencyRate(), p.learningDays(),
+                policy.targetUtilisation(), p.infraLookback(), policy.aggressiveness(), p.infraLeadDays(), p.shockProbability(),
+                p.shockDays(), p.seed());
+    }
+}

@@ -26,7 +26,8 @@ import java.util.Locale;
 @Command(name = "feedback", mixinStandardHelpOptions = true,
         description = "Feedback-aware planning: simulate a world where capacity pressure changes behaviour, and fit "
                 + "behaviour models to its history.",
-        subcommands = {FeedbackCommand.Simulate.class, FeedbackCommand.Forecast.class, FeedbackCommand.Optimise.class})
+        subcommands = {FeedbackCommand.Simulate.class, FeedbackCommand.Forecast.class, FeedbackCommand.Backtest.class,
+                FeedbackCommand.Optimise.class})
 public final class FeedbackCommand {
 
     /** {@code prescient feedback simulate}. */
@@ -200,6 +201,58 @@ public final class FeedbackCommand {
             console.printf(Locale.ROOT, "on 30 fresh worlds: reactive 75%% costs %.0f a year, tuned %.0f; saving %.0f (%.1f%%), "
                     + "95%% CI %.0f .. %.0f%n", r.baselineCost(), r.optimisedCost(), r.saving(), 100 * r.savingShare(),
                     r.savingLower(), r.savingUpper());
+        }
+    }
+
+    /** {@code prescient feedback backtest}: rolling origins over one history. */
+    @Command(name = "backtest", mixinStandardHelpOptions = true,
+            description = {"Rolling-origin backtest of the naive and feedback-aware 30-day forecasts over a history directory "
+                    + "(history.csv, launches.csv, decisions.csv as `feedback simulate` writes them) or, without --history, a "
+                    + "freshly simulated world: MAPE and MASE per origin and on average, and the share of origins whose "
+                    + "capacity-behaviour equilibrium converged. The capacity policy and thresholds are the defaults' "
+                    + "(75% target, 80%/95%)."})
+    public static final class Backtest implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--history", description = "A history directory (default: simulate one).")
+        Path history;
+
+        @Option(names = "--strength", defaultValue = "0.5", description = "Feedback strength when simulating (default: ${DEFAULT-VALUE}).")
+        double strength;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed when simulating (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--first", defaultValue = "180", description = "First origin, in days (default: ${DEFAULT-VALUE}).")
+        int first;
+
+        @Option(names = "--every", defaultValue = "30", description = "Days between origins (default: ${DEFAULT-VALUE}).")
+        int every;
+
+        @Override
+        public void run() {
+            PrintWriter console = spec.commandLine().getOut();
+            WorldParameters p = WorldParameters.defaults(strength, seed);
+            io.prescient.feedback.world.HistoryFiles.Contents data;
+            if (history != null) {
+                data = io.prescient.feedback.world.HistoryFiles.read(history);
+            } else {
+                WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
+                data = new io.prescient.feedback.world.HistoryFiles.Contents(w.history(), w.calendar(), w.decisions());
+            }
+            io.prescient.feedback.forecast.FeedbackBacktest.Result r = new io.prescient.feedback.forecast.FeedbackBacktest(
+                    io.prescient.feedback.forecast.OperatingFacts.of(p), 30, 200).run(data.history(), data.calendar(),
+                    data.decisions(), first, every);
+            console.println("origin      naive MAPE  aware MAPE  naive MASE  aware MASE  equilibrium");
+            for (var o : r.origins()) {
+                console.printf(Locale.ROOT, "%-10s  %9.2f%%  %9.2f%%  %10.3f  %10.3f  %s%n", data.history().get(o.day()).date(),
+                        100 * o.naiveMape(), 100 * o.awareMape(), o.naiveMase(), o.awareMase(),
+                        o.equilibrium() ? "converged" : "NOT converged");
+            }
+            console.printf(Locale.ROOT, "mean: MAPE naive %.2f%%, feedback-aware %.2f%%; MASE naive %.3f, feedback-aware %.3f; "
+                    + "equilibrium converged at %.0f%% of origins%n", 100 * r.naiveMape(), 100 * r.awareMape(), r.naiveMase(),
+                    r.awareMase(), 100 * r.convergenceRate());
         }
     }
 }

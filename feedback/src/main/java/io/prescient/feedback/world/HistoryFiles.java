@@ -37,7 +37,7 @@ public final class HistoryFiles {
             String[] f = rows.get(i);
             Cells c = new Cells(file, i + 2, f, HistoryRow.HEADER.split(","));
             HistoryRow r = new HistoryRow(c.date(0), c.positive(1), c.whole(2), c.positive(3), c.positive(4), c.positive(5),
-                    c.whole(6), c.number(7), c.number(8), c.whole(9));
+                    c.whole(6), c.number(7), c.number(8), c.whole(9), c.whole(10));
             if (!out.isEmpty() && !r.date().equals(out.get(out.size() - 1).date().plusDays(1))) {
                 throw new IllegalArgumentException(file + ":" + (i + 2) + ": field 'date': expected "
                         + out.get(out.size() - 1).date().plusDays(1) + " (one row a day, in order), got " + r.date());

@@ -17,9 +17,15 @@ import java.util.SplittableRandom;
 public final class WorldSimulator {
 
     private final WorldParameters p;
+    private final SupplyShocks shocks;
 
     public WorldSimulator(WorldParameters parameters) {
+        this(parameters, SupplyShocks.NONE);
+    }
+
+    public WorldSimulator(WorldParameters parameters, SupplyShocks shocks) {
         this.p = parameters;
+        this.shocks = shocks;
     }
 
     /** The simulated history, the launch calendar as planned, and every launch decision. */
@@ -38,6 +44,8 @@ public final class WorldSimulator {
         SplittableRandom noise = random.split();
         SplittableRandom teams = random.split();
         SplittableRandom infra = random.split();
+        SplittableRandom supply = random.split();
+        int outageLeft = 0;
         List<Launch> due = new ArrayList<>(calendar);
         double[] liveSize = new double[p.days() + 3];
         double[] arrivals = new double[p.days() + p.infraLeadDays() + p.shockDays() + 2];
@@ -82,9 +90,16 @@ public final class WorldSimulator {
             double capability = 1 - Math.exp(-t / p.learningDays());
             double target = p.efficiencyCeiling() * capability * pressure;
             efficiency += p.efficiencyRate() * (target - efficiency);
-            double actual = (base + live) * (1 - efficiency);
             capacity += arrivals[t];
-            double utilisation = actual / capacity;
+            if (outageLeft == 0 && shocks.outageProbability() > 0 && supply.nextDouble() < shocks.outageProbability()) {
+                outageLeft = shocks.outageDays();
+            }
+            int outage = outageLeft > 0 ? 1 : 0;
+            outageLeft = Math.max(0, outageLeft - 1);
+            double effective = capacity * (1 - shocks.outageShare() * outage);
+            double needed = (base + live) / p.targetUtilisation();
+            double actual = (base + live) * (1 - efficiency) * Math.pow(effective / needed, shocks.capacityElasticity());
+            double utilisation = actual / effective;
             utilisations.add(utilisation);
             int slipped = 0;
             double recent = utilisations.subList(Math.max(0, utilisations.size() - p.infraLookback()), utilisations.size())
@@ -103,7 +118,7 @@ public final class WorldSimulator {
                 }
                 arrivals[Math.min(arrivals.length - 1, arrival)] += p.infraAggressiveness() * gap;
             }
-            rows.add(new HistoryRow(date, base, planned, actual, capacity, utilisation, delayed, efficiency, pressure, slipped));
+            rows.add(new HistoryRow(date, base, planned, actual, effective, utilisation, delayed, efficiency, pressure, slipped, outage));
             previousUtilisation = utilisation;
         }
         return new World(p, calendar, rows, decisions);

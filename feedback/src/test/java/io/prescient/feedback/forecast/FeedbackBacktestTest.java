@@ -50,8 +50,8 @@ class FeedbackBacktestTest {
 
     @Test
     void aBadRowIsReportedWithFileLineAndField(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("history.csv"), HistoryRow.HEADER + "\n2026-01-01,100,0,90,120,0.75,0,0,0,0\n"
-                + "2026-01-02,100,0,abc,120,0.75,0,0,0,0\n");
+        Files.writeString(dir.resolve("history.csv"), HistoryRow.HEADER + "\n2026-01-01,100,0,90,120,0.75,0,0,0,0,0\n"
+                + "2026-01-02,100,0,abc,120,0.75,0,0,0,0,0\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HistoryFiles.read(dir));
         assertEquals(dir.resolve("history.csv") + ":3: field 'actual_demand': expected a number, got 'abc'", e.getMessage());
     }

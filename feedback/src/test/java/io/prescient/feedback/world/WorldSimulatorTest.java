@@ -60,8 +60,8 @@ class WorldSimulatorTest {
     void theHistoryIsInTheDocumentedFormat() {
         HistoryRow first = history(0.5, 1).get(0);
         assertEquals("date,base_demand,planned_launches,actual_demand,allocated_capacity,utilization,delayed_launches,"
-                + "efficiency_gains,utilization_pressure,delivery_shock", HistoryRow.HEADER);
-        assertEquals(10, first.csv().split(",").length);
+                + "efficiency_gains,utilization_pressure,delivery_shock,capacity_outage", HistoryRow.HEADER);
+        assertEquals(11, first.csv().split(",").length);
         assertTrue(first.csv().startsWith("2026-01-01,"), first.csv());
     }
 }

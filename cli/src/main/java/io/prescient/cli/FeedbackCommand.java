@@ -56,6 +56,14 @@ public final class FeedbackCommand {
         @Option(names = "--out", required = true, description = "Output directory.")
         Path out;
 
+        @Option(names = "--outages", defaultValue = "0", description = "Daily probability of an exogenous capacity outage "
+                + "(holding back 25%% of capacity for 5 days) (default: ${DEFAULT-VALUE}).")
+        double outages;
+
+        @Option(names = "--elasticity", defaultValue = "0", description = "Elasticity of demand to the capacity on offer "
+                + "(default: ${DEFAULT-VALUE}).")
+        double elasticity;
+
         @Override
         public void run() {
             PrintWriter console = spec.commandLine().getOut();
@@ -65,7 +73,8 @@ public final class FeedbackCommand {
                     d.delayPressure(), d.delayRiskAversion(), d.delayComplexity(), d.delayDays(), d.maxEfficiency(),
                     d.efficiencyRate(), d.learningDays(), d.targetUtilisation(), d.infraLookback(), d.infraAggressiveness(),
                     d.infraLeadDays(), d.shockProbability(), d.shockDays(), seed);
-            WorldSimulator.World world = new WorldSimulator(p).run(start);
+            WorldSimulator.World world = new WorldSimulator(p, new io.prescient.feedback.world.SupplyShocks(outages, 0.25, 5,
+                    elasticity)).run(start);
             try {
                 Files.createDirectories(out);
                 List<String> history = new ArrayList<>(List.of(HistoryRow.HEADER));
@@ -99,6 +108,12 @@ public final class FeedbackCommand {
                 console.printf(Locale.ROOT, "  %s   true %.4f%n", m.complexity(), p.delayComplexity());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 console.println("launch-delay model not fitted: " + e.getMessage());
+            }
+            if (outages > 0) {
+                io.prescient.feedback.causal.TwoStageLeastSquares.Fit fit =
+                        io.prescient.feedback.causal.CapacityElasticity.estimate(world.history());
+                console.printf(Locale.ROOT, "elasticity of demand to capacity (true %.3f): %s; %s; first-stage F %.0f%n", elasticity,
+                        fit.iv(), fit.ols(), fit.firstStageF());
             }
         }
     }
@@ -201,6 +216,13 @@ public final class FeedbackCommand {
             console.printf(Locale.ROOT, "on 30 fresh worlds: reactive 75%% costs %.0f a year, tuned %.0f; saving %.0f (%.1f%%), "
                     + "95%% CI %.0f .. %.0f%n", r.baselineCost(), r.optimisedCost(), r.saving(), 100 * r.savingShare(),
                     r.savingLower(), r.savingUpper());
+            console.println("cost / SLA Pareto frontier over policies (capacity cost a year, unserved demand, delayed launch-days):");
+            for (var t : evaluator.paretoFrontier(new double[] {0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9},
+                    new double[] {0.1, 0.3, 0.5, 0.7, 0.9}, test)) {
+                console.printf(Locale.ROOT, "  target %.2f, order %.1f of the gap: capacity %12.0f  unserved %10.0f  delays %6.1f%n",
+                        t.policy().targetUtilisation(), t.policy().aggressiveness(), t.capacityCost(), t.unserved(),
+                        t.delayedLaunchDays());
+            }
         }
     }
 
@@ -253,6 +275,18 @@ public final class FeedbackCommand {
             console.printf(Locale.ROOT, "mean: MAPE naive %.2f%%, feedback-aware %.2f%%; MASE naive %.3f, feedback-aware %.3f; "
                     + "equilibrium converged at %.0f%% of origins%n", 100 * r.naiveMape(), 100 * r.awareMape(), r.naiveMase(),
                     r.awareMase(), 100 * r.convergenceRate());
+            io.prescient.feedback.forecast.FeedbackBacktest backtest = new io.prescient.feedback.forecast.FeedbackBacktest(
+                    io.prescient.feedback.forecast.OperatingFacts.of(p), 30, 200);
+            io.prescient.feedback.equilibrium.PlanningScenario now = backtest.scenario(data.history(), data.decisions(),
+                    data.calendar());
+            io.prescient.feedback.equilibrium.Equilibrium eq = io.prescient.feedback.equilibrium.Equilibrium.solve(now,
+                    io.prescient.feedback.equilibrium.SolverSettings.anderson());
+            double[] point = eq.converged() ? eq.demand() : now.unconstrained();
+            io.prescient.feedback.analysis.LoopStability stability = io.prescient.feedback.analysis.LoopStability.at(
+                    io.prescient.feedback.equilibrium.Equilibrium.map(now), point, 1e-4);
+            console.printf(Locale.ROOT, "the next %d days after the history: equilibrium %s after %d iterations; loop %s%n", 30,
+                    eq.converged() ? "converged" : "NOT converged (" + eq.fixedPoint().verdict() + ")", eq.fixedPoint().iterations(),
+                    stability.describe());
         }
     }
 }

@@ -17,8 +17,13 @@ import java.util.function.UnaryOperator;
  */
 public record Equilibrium(FixedPoint fixedPoint, double[] utilisation, double[] delayed, double[] efficiency) {
 
+    /** The capacity-behaviour map of a scenario: a demand path to the demand path it provokes. */
+    public static UnaryOperator<double[]> map(PlanningScenario s) {
+        return demand -> respond(s, demand, null, null, null);
+    }
+
     public static Equilibrium solve(PlanningScenario s, SolverSettings settings) {
-        UnaryOperator<double[]> map = demand -> respond(s, demand, null, null, null);
+        UnaryOperator<double[]> map = map(s);
         FixedPoint f = new FixedPointSolver(settings).solve(map, s.unconstrained());
         int n = s.unconstrained().length;
         double[] u = new double[n];

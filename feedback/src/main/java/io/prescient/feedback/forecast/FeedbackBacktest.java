@@ -64,8 +64,17 @@ public final class FeedbackBacktest {
                 (double) origins.stream().filter(Origin::equilibrium).count() / n);
     }
 
-    /** The window's equilibrium: the naive forecast as unconstrained demand, capacity limited to what is in place or on order. */
+    /** The planning scenario of the window after a history: the naive forecast, capacity in place or on order, fitted behaviour. */
+    public PlanningScenario scenario(List<HistoryRow> past, List<LaunchDecision> log, List<Launch> calendar) {
+        FeedbackForecaster f = new FeedbackForecaster(facts, horizon, paths, past.size());
+        return scenario(past, log, f.naive(past, calendar), f);
+    }
+
     Equilibrium equilibrium(List<HistoryRow> past, List<LaunchDecision> log, DemandForecast naive, FeedbackForecaster f) {
+        return Equilibrium.solve(scenario(past, log, naive, f), SolverSettings.anderson());
+    }
+
+    private PlanningScenario scenario(List<HistoryRow> past, List<LaunchDecision> log, DemandForecast naive, FeedbackForecaster f) {
         HistoryRow last = past.get(past.size() - 1);
         double[] inFlight = f.ordersInFlight(past);
         double[] max = new double[horizon];
@@ -79,11 +88,10 @@ public final class FeedbackBacktest {
         DelayModel delays = DelayModel.fitOrConstant(log);
         EfficiencyModel efficiency = EfficiencyModel.fit(past);
         double capability = 1 - Math.exp(-past.size() / efficiency.learningDays());
-        PlanningScenario s = new PlanningScenario(naive.median(), launchShare, max, facts.targetUtilisation(),
+        return new PlanningScenario(naive.median(), launchShare, max, facts.targetUtilisation(),
                 delays.probability(0.5, 0.5, 0.5), delays.probability(1, 0.5, 0.5),
                 Math.max(0, efficiency.ceiling().value() * capability), Math.min(1, Math.max(0.01, efficiency.rate().value())),
                 facts.warning(), facts.emergency(), 0.03);
-        return Equilibrium.solve(s, SolverSettings.anderson());
     }
 
     private static double mae(DemandForecast f, double[] actual) {

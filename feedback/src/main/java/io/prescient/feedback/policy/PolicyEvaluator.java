@@ -44,6 +44,38 @@ public final class PolicyEvaluator {
         return sum / c.length;
     }
 
+    /** A policy's mean yearly capacity cost and unserved demand (the SLA side) over the seeds. */
+    public record Tradeoff(CapacityPolicy policy, double capacityCost, double unserved, double delayedLaunchDays) {
+    }
+
+    public Tradeoff tradeoff(CapacityPolicy policy, long[] seeds) {
+        double capacity = 0;
+        double unserved = 0;
+        double delays = 0;
+        for (long seed : seeds) {
+            WorldParameters p = with(world.apply(seed), policy);
+            for (HistoryRow r : new WorldSimulator(p).run(LocalDate.of(2026, 1, 1)).history()) {
+                capacity += costs.capacityPerUnitDay() * r.allocatedCapacity() / seeds.length;
+                unserved += Math.max(0, r.actualDemand() - r.allocatedCapacity()) / seeds.length;
+                delays += (double) r.delayedLaunches() * p.delayDays() / seeds.length;
+            }
+        }
+        return new Tradeoff(policy, capacity, unserved, delays);
+    }
+
+    /** The policies of a grid that no other beats on both capacity cost and unserved demand, cheapest first. */
+    public List<Tradeoff> paretoFrontier(double[] targets, double[] aggressiveness, long[] seeds) {
+        List<Tradeoff> all = new java.util.ArrayList<>();
+        for (double t : targets) {
+            for (double a : aggressiveness) {
+                all.add(tradeoff(new CapacityPolicy(t, a), seeds));
+            }
+        }
+        return all.stream().filter(x -> all.stream().noneMatch(y -> y != x && y.capacityCost() <= x.capacityCost()
+                        && y.unserved() <= x.unserved() && (y.capacityCost() < x.capacityCost() || y.unserved() < x.unserved())))
+                .sorted(java.util.Comparator.comparingDouble(Tradeoff::capacityCost)).toList();
+    }
+
     double cost(List<HistoryRow> history, WorldParameters p) {
         double total = 0;
         for (HistoryRow r : history) {

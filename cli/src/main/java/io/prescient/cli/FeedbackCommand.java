@@ -109,6 +109,15 @@ public final class FeedbackCommand {
             } catch (IllegalArgumentException | IllegalStateException e) {
                 console.println("launch-delay model not fitted: " + e.getMessage());
             }
+            io.prescient.feedback.behaviour.EfficiencyModel efficiency = io.prescient.feedback.behaviour.EfficiencyModel.fit(
+                    world.history());
+            console.printf(Locale.ROOT, "efficiency model: %s (true %.4f), %s (true %.4f), learning %.0f days (true %.0f)%n",
+                    efficiency.rate(), p.efficiencyRate(), efficiency.ceiling(), p.efficiencyCeiling(), efficiency.learningDays(),
+                    p.learningDays());
+            io.prescient.feedback.behaviour.CapacityResponseModel response = io.prescient.feedback.behaviour.CapacityResponseModel
+                    .fit(world.history(), p.infraLookback(), p.infraLeadDays(), p.shockDays());
+            console.printf(Locale.ROOT, "capacity response: %s (true %.2f), %s (true %.2f)%n", response.target(),
+                    p.targetUtilisation(), response.aggressiveness(), p.infraAggressiveness());
             if (outages > 0) {
                 io.prescient.feedback.causal.TwoStageLeastSquares.Fit fit =
                         io.prescient.feedback.causal.CapacityElasticity.estimate(world.history());

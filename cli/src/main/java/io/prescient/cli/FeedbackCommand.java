@@ -27,7 +27,7 @@ import java.util.Locale;
         description = "Feedback-aware planning: simulate a world where capacity pressure changes behaviour, and fit "
                 + "behaviour models to its history.",
         subcommands = {FeedbackCommand.Simulate.class, FeedbackCommand.Forecast.class, FeedbackCommand.Backtest.class,
-                FeedbackCommand.Optimise.class})
+                FeedbackCommand.Optimise.class, FeedbackCommand.Launches.class})
 public final class FeedbackCommand {
 
     /** {@code prescient feedback simulate}. */
@@ -296,6 +296,86 @@ public final class FeedbackCommand {
             console.printf(Locale.ROOT, "the next %d days after the history: equilibrium %s after %d iterations; loop %s%n", 30,
                     eq.converged() ? "converged" : "NOT converged (" + eq.fixedPoint().verdict() + ")", eq.fixedPoint().iterations(),
                     stability.describe());
+        }
+    }
+
+    /** {@code prescient feedback launches}: launch timing for the next 30 days as a game between teams. */
+    @Command(name = "launches", mixinStandardHelpOptions = true,
+            description = {"Treats the launches planned in the 30 days after a history (--history, or a simulated one) as a game: "
+                    + "each team picks its launch day on shared capacity (capacity in place and on order), weighing its delay "
+                    + "cost against the congestion it meets above the warning threshold. Prints the Nash equilibrium found by "
+                    + "best responses, whether it is unique, the cooperative plan (the recommended launch days) and the price "
+                    + "of anarchy."})
+    public static final class Launches implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--history", description = "A history directory (default: simulate one).")
+        Path history;
+
+        @Option(names = "--strength", defaultValue = "0.5", description = "Feedback strength when simulating (default: ${DEFAULT-VALUE}).")
+        double strength;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed when simulating (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--delay-cost", defaultValue = "5000", description = "A team's cost of a day of delay (default: ${DEFAULT-VALUE}).")
+        double delayCost;
+
+        @Option(names = "--congestion", defaultValue = "2000", description = "Cost per unit of launch size per day and per "
+                + "squared utilisation above the warning threshold (default: ${DEFAULT-VALUE}).")
+        double congestion;
+
+        @Override
+        public void run() {
+            PrintWriter console = spec.commandLine().getOut();
+            WorldParameters p = WorldParameters.defaults(strength, seed);
+            io.prescient.feedback.world.HistoryFiles.Contents data;
+            if (history != null) {
+                data = io.prescient.feedback.world.HistoryFiles.read(history);
+            } else {
+                WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
+                int cut = w.history().size() - 30;
+                List<Launch> calendar = w.calendar();
+                data = new io.prescient.feedback.world.HistoryFiles.Contents(w.history().subList(0, cut), calendar,
+                        w.decisions().stream().filter(x -> x.day() < cut).toList());
+            }
+            int t0 = data.history().size();
+            io.prescient.feedback.forecast.OperatingFacts facts = io.prescient.feedback.forecast.OperatingFacts.of(p);
+            io.prescient.feedback.forecast.FeedbackForecaster f = new io.prescient.feedback.forecast.FeedbackForecaster(facts, 30, 100, 1);
+            double[] base = f.naive(data.history(), List.of()).median();
+            double[] inFlight = f.ordersInFlight(data.history());
+            double[] capacity = new double[30];
+            double c = data.history().get(t0 - 1).allocatedCapacity();
+            for (int h = 0; h < 30; h++) {
+                c += inFlight[h];
+                capacity[h] = c;
+            }
+            List<io.prescient.feedback.game.Team> teams = new ArrayList<>();
+            for (Launch l : data.calendar()) {
+                if (l.day() >= t0 && l.day() < t0 + 30) {
+                    teams.add(new io.prescient.feedback.game.Team("launch " + (teams.size() + 1), l.size(), l.day() - t0, delayCost));
+                }
+            }
+            if (teams.isEmpty()) {
+                console.println("no launch is planned in the 30 days after the history: nothing to schedule");
+                return;
+            }
+            io.prescient.feedback.game.LaunchGame game = new io.prescient.feedback.game.LaunchGame(base, capacity, teams,
+                    facts.warning(), congestion);
+            io.prescient.feedback.game.LaunchGame.Analysis a = game.analyse(30, seed);
+            LocalDate first = data.history().get(t0 - 1).date().plusDays(1);
+            console.printf(Locale.ROOT, "%d launches planned from %s; capacity in place and on order %.0f .. %.0f%n", teams.size(),
+                    first, capacity[0], capacity[29]);
+            console.println("launch      size  planned     Nash        recommended");
+            for (int i = 0; i < teams.size(); i++) {
+                console.printf(Locale.ROOT, "%-9s %7.0f  %s  %s  %s%n", teams.get(i).name(), teams.get(i).size(),
+                        first.plusDays(teams.get(i).preferredDay()), first.plusDays(a.nash().days()[i]),
+                        first.plusDays(a.cooperative().days()[i]));
+            }
+            console.printf(Locale.ROOT, "total cost: Nash %.0f (%s, %d distinct equilibria found from 31 starts), recommended %.0f; "
+                    + "price of anarchy %.3f%n", a.nash().total(), a.unique() ? "unique" : "not unique", a.distinctEquilibria(),
+                    a.cooperative().total(), a.priceOfAnarchy());
         }
     }
 }

@@ -43,7 +43,8 @@ class CliTest {
                 List.of("model", "train"), List.of("model", "cycle"), List.of("model", "list"), List.of("model", "show"),
                 List.of("model", "promote"), List.of("model", "rollback"), List.of("plan"), List.of("run"), List.of("replay"),
                 List.of("bench"), List.of("bench", "inference"), List.of("feedback"), List.of("feedback", "simulate"), List.of("feedback", "forecast"),
-                List.of("feedback", "optimise"), List.of("feedback", "backtest"))) {
+                List.of("feedback", "optimise"), List.of("feedback", "backtest"),
+                List.of("feedback", "launches"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);

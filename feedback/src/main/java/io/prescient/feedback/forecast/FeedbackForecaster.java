@@ -153,7 +153,7 @@ public final class FeedbackForecaster {
     }
 
     /** Capacity arriving on each of the next days from orders placed in the history (the policy replayed, slips as recorded). */
-    double[] ordersInFlight(List<HistoryRow> history) {
+    public double[] ordersInFlight(List<HistoryRow> history) {
         int n = history.size();
         double[] arrivals = new double[n + facts.leadDays() + facts.shockDays() + horizon + 2];
         List<Double> utilisations = new ArrayList<>();

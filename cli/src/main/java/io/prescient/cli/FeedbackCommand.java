@@ -123,6 +123,13 @@ public final class FeedbackCommand {
                         io.prescient.feedback.causal.CapacityElasticity.estimate(world.history());
                 console.printf(Locale.ROOT, "elasticity of demand to capacity (true %.3f): %s; %s; first-stage F %.0f%n", elasticity,
                         fit.iv(), fit.ols(), fit.firstStageF());
+                List<HistoryRow> lastMonth = world.history().subList(world.history().size() - 30, world.history().size());
+                double[] unconstrained = io.prescient.feedback.causal.CapacityElasticity.counterfactual(lastMonth, fit.iv().value(),
+                        p.targetUtilisation());
+                double actualSum = lastMonth.stream().mapToDouble(HistoryRow::actualDemand).sum();
+                console.printf(Locale.ROOT, "last 30 days: demand %.0f; with capacity at the %.0f%% target it would have been %.0f "
+                        + "(%+.1f%%)%n", actualSum, 100 * p.targetUtilisation(), java.util.Arrays.stream(unconstrained).sum(),
+                        100 * (java.util.Arrays.stream(unconstrained).sum() / actualSum - 1));
             }
         }
     }
@@ -218,13 +225,19 @@ public final class FeedbackCommand {
                     new io.prescient.feedback.policy.CostModel(capacityCost, slaPenalty, delayCost));
             long[] training = java.util.stream.LongStream.rangeClosed(1, 10).toArray();
             long[] test = java.util.stream.LongStream.rangeClosed(101, 130).toArray();
-            io.prescient.feedback.policy.PolicyOptimiser.Result r = new io.prescient.feedback.policy.PolicyOptimiser(evaluator, 7)
-                    .optimise(io.prescient.feedback.policy.CapacityPolicy.reactive75(), training, test, evaluations);
+            io.prescient.feedback.policy.PolicyOptimiser optimiser = new io.prescient.feedback.policy.PolicyOptimiser(evaluator, 7);
+            io.prescient.feedback.policy.PolicyOptimiser.Result r = optimiser.optimise(
+                    io.prescient.feedback.policy.CapacityPolicy.reactive75(), training, test, evaluations);
             console.printf(Locale.ROOT, "tuned on 10 worlds (%d evaluations): target utilisation %.3f, order %.3f of the gap a day%n",
                     r.evaluations(), r.policy().targetUtilisation(), r.policy().aggressiveness());
             console.printf(Locale.ROOT, "on 30 fresh worlds: reactive 75%% costs %.0f a year, tuned %.0f; saving %.0f (%.1f%%), "
                     + "95%% CI %.0f .. %.0f%n", r.baselineCost(), r.optimisedCost(), r.saving(), 100 * r.savingShare(),
                     r.savingLower(), r.savingUpper());
+            console.println("impact on the 30 fresh worlds (reactive 75% -> tuned; reduction and its 95% CI):");
+            for (var d : optimiser.impact(io.prescient.feedback.policy.CapacityPolicy.reactive75(), r.policy(), test)) {
+                console.printf(Locale.ROOT, "  %-20s %14.4g -> %14.4g   reduction %12.4g  [%12.4g .. %12.4g]%n", d.measure(),
+                        d.baseline(), d.tuned(), d.mean(), d.lower(), d.upper());
+            }
             console.println("cost / SLA Pareto frontier over policies (capacity cost a year, unserved demand, delayed launch-days):");
             for (var t : evaluator.paretoFrontier(new double[] {0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9},
                     new double[] {0.1, 0.3, 0.5, 0.7, 0.9}, test)) {

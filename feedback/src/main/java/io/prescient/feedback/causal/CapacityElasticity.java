@@ -19,6 +19,14 @@ public final class CapacityElasticity {
     private CapacityElasticity() {
     }
 
+    /**
+     * Demand had capacity not constrained it, day by day: actual x (utilisation / target)^elasticity
+     * (capacity at the target utilisation against the capacity offered).
+     */
+    public static double[] counterfactual(List<HistoryRow> history, double elasticity, double target) {
+        return history.stream().mapToDouble(r -> r.actualDemand() * Math.pow(r.utilization() / target, elasticity)).toArray();
+    }
+
     /** @throws IllegalArgumentException if the history has no outage to learn from */
     public static TwoStageLeastSquares.Fit estimate(List<HistoryRow> history) {
         int n = history.size();

@@ -44,6 +44,36 @@ public final class PolicyEvaluator {
         return sum / c.length;
     }
 
+    /** One world's outcome under a policy: total cost, unserved demand, delayed launch-days, capacity volatility. */
+    public record Outcome(double cost, double unserved, double delayedLaunchDays, double volatility) {
+    }
+
+    /** Each seed's outcome under the policy (volatility: standard deviation of daily relative capacity changes). */
+    public Outcome[] outcomes(CapacityPolicy policy, long[] seeds) {
+        Outcome[] out = new Outcome[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            WorldParameters p = with(world.apply(seeds[i]), policy);
+            List<HistoryRow> h = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1)).history();
+            double unserved = 0;
+            double delays = 0;
+            double sum = 0;
+            double squares = 0;
+            for (int t = 0; t < h.size(); t++) {
+                HistoryRow r = h.get(t);
+                unserved += Math.max(0, r.actualDemand() - r.allocatedCapacity());
+                delays += (double) r.delayedLaunches() * p.delayDays();
+                if (t > 0) {
+                    double change = r.allocatedCapacity() / h.get(t - 1).allocatedCapacity() - 1;
+                    sum += change;
+                    squares += change * change;
+                }
+            }
+            int n = h.size() - 1;
+            out[i] = new Outcome(cost(h, p), unserved, delays, Math.sqrt(Math.max(0, squares / n - (sum / n) * (sum / n))));
+        }
+        return out;
+    }
+
     /** A policy's mean yearly capacity cost and unserved demand (the SLA side) over the seeds. */
     public record Tradeoff(CapacityPolicy policy, double capacityCost, double unserved, double delayedLaunchDays) {
     }

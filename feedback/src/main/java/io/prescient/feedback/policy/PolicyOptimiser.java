@@ -17,6 +17,42 @@ import org.hipparchus.distribution.continuous.TDistribution;
  */
 public final class PolicyOptimiser {
 
+    /** A paired difference (baseline minus tuned) over the test seeds: mean and 95% interval. */
+    public record Difference(String measure, double baseline, double tuned, double mean, double lower, double upper) {
+    }
+
+    /** Cost, unserved demand, delayed launch-days and capacity volatility: baseline against tuned, paired by seed. */
+    public java.util.List<Difference> impact(CapacityPolicy baseline, CapacityPolicy tuned, long[] testSeeds) {
+        PolicyEvaluator.Outcome[] a = evaluator.outcomes(baseline, testSeeds);
+        PolicyEvaluator.Outcome[] b = evaluator.outcomes(tuned, testSeeds);
+        java.util.List<Difference> out = new java.util.ArrayList<>();
+        out.add(difference("total cost", a, b, PolicyEvaluator.Outcome::cost));
+        out.add(difference("unserved demand", a, b, PolicyEvaluator.Outcome::unserved));
+        out.add(difference("delayed launch-days", a, b, PolicyEvaluator.Outcome::delayedLaunchDays));
+        out.add(difference("capacity volatility", a, b, PolicyEvaluator.Outcome::volatility));
+        return out;
+    }
+
+    private static Difference difference(String name, PolicyEvaluator.Outcome[] a, PolicyEvaluator.Outcome[] b,
+                                         java.util.function.ToDoubleFunction<PolicyEvaluator.Outcome> f) {
+        int n = a.length;
+        double mean = 0;
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < n; i++) {
+            mean += (f.applyAsDouble(a[i]) - f.applyAsDouble(b[i])) / n;
+            ma += f.applyAsDouble(a[i]) / n;
+            mb += f.applyAsDouble(b[i]) / n;
+        }
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double d = f.applyAsDouble(a[i]) - f.applyAsDouble(b[i]) - mean;
+            ss += d * d;
+        }
+        double half = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
+        return new Difference(name, ma, mb, mean, mean - half, mean + half);
+    }
+
     /** The optimised policy and how it compares with the baseline on the test seeds. */
     public record Result(CapacityPolicy policy, double trainingCost, double baselineCost, double optimisedCost,
                          double saving, double savingLower, double savingUpper, int evaluations) {

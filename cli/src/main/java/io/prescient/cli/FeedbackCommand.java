@@ -156,9 +156,13 @@ public final class FeedbackCommand {
         @Option(names = "--horizon", defaultValue = "30", description = "Days forecast (default: ${DEFAULT-VALUE}).")
         int horizon;
 
+        @Option(names = "--out", description = "Also write the last world's forecasts as forecast.csv and forecast.svg here.")
+        Path out;
+
         @Override
         public void run() {
             PrintWriter console = spec.commandLine().getOut();
+            io.prescient.feedback.forecast.DemandForecast lastNaive = null;
             double naive = 0;
             double aware = 0;
             io.prescient.feedback.forecast.DemandForecast lastAware = null;
@@ -176,7 +180,8 @@ public final class FeedbackCommand {
                 double[] actual = world.history().subList(at, at + horizon).stream().mapToDouble(HistoryRow::actualDemand).toArray();
                 io.prescient.feedback.forecast.FeedbackForecaster f = new io.prescient.feedback.forecast.FeedbackForecaster(
                         io.prescient.feedback.forecast.OperatingFacts.of(p), horizon, 200, seed);
-                naive += f.naive(past, world.calendar()).mape(actual) / seeds;
+                lastNaive = f.naive(past, world.calendar());
+                naive += lastNaive.mape(actual) / seeds;
                 lastAware = f.feedbackAware(past, log, world.calendar());
                 aware += lastAware.mape(actual) / seeds;
                 lastActual = actual;
@@ -189,6 +194,27 @@ public final class FeedbackCommand {
                 console.printf(Locale.ROOT, "  %s  actual %9.0f  forecast %9.0f  [%9.0f .. %9.0f]  util %.3f  delays %.2f  eff %.3f%n",
                         lastAware.days().get(h), lastActual[h], lastAware.median()[h], lastAware.p10()[h], lastAware.p90()[h],
                         lastAware.utilisation()[h], lastAware.delays()[h], lastAware.efficiency()[h]);
+            }
+            if (out != null) {
+                try {
+                    Files.createDirectories(out);
+                    List<String> rows = new ArrayList<>(List.of("date,actual,naive,feedback_aware,p10,p90,utilisation,delays,efficiency"));
+                    for (int h = 0; h < horizon; h++) {
+                        rows.add(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.6f,%.4f,%.6f", lastAware.days().get(h),
+                                lastActual[h], lastNaive.median()[h], lastAware.median()[h], lastAware.p10()[h], lastAware.p90()[h],
+                                lastAware.utilisation()[h], lastAware.delays()[h], lastAware.efficiency()[h]));
+                    }
+                    Files.write(out.resolve("forecast.csv"), rows);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write into " + out + ": " + e.getMessage(), e);
+                }
+                new LineChart(String.format(Locale.ROOT, "Naive vs feedback-aware forecast (strength %.2f, world %d)", strength, seeds))
+                        .band("feedback-aware p10-p90", lastAware.p10(), lastAware.p90())
+                        .line("actual", lastActual, "#000000", false)
+                        .line("naive", lastNaive.median(), "#1f77b4", true)
+                        .line("feedback-aware", lastAware.median(), "#d62728", false)
+                        .write(out.resolve("forecast.svg"));
+                console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("forecast.csv"), out.resolve("forecast.svg"));
             }
         }
     }

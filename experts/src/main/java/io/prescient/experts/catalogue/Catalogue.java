@@ -1,0 +1,98 @@
+package io.prescient.experts.catalogue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Instance types by name, with their neighbours within a family (one size up or down) and across
+ * families (same size, another family). The bundled list is AWS EC2 on-demand Linux prices in
+ * us-east-1 for the m6i, c6i and r6i families (see the file's header for source and date).
+ */
+public final class Catalogue {
+
+    private final Map<String, InstanceType> byName;
+
+    private Catalogue(List<InstanceType> types) {
+        Map<String, InstanceType> m = new LinkedHashMap<>();
+        types.forEach(t -> m.put(t.name(), t));
+        this.byName = Map.copyOf(m);
+    }
+
+    public static Catalogue of(List<InstanceType> types) {
+        return new Catalogue(types);
+    }
+
+    /** The bundled AWS list. */
+    public static Catalogue aws() {
+        try (InputStream in = Catalogue.class.getResourceAsStream("aws-ec2-us-east-1.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled instance catalogue is missing from the build");
+            }
+            return parse("aws-ec2-us-east-1.csv", new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled instance catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads family,size,vcpu,memory_gib,hourly_usd lines ('#' starts a comment). */
+    public static Catalogue parse(String source, BufferedReader reader) throws IOException {
+        List<InstanceType> types = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 5) {
+                throw new IllegalArgumentException(source + ":" + number + ": expected family,size,vcpu,memory_gib,hourly_usd");
+            }
+            try {
+                types.add(new InstanceType(f[0].strip(), f[1].strip(), Integer.parseInt(f[2].strip()),
+                        Double.parseDouble(f[3].strip()), Double.parseDouble(f[4].strip())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ":" + number + ": vcpu, memory_gib and hourly_usd must be numbers");
+            }
+        }
+        return new Catalogue(types);
+    }
+
+    public Optional<InstanceType> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** @throws IllegalArgumentException naming the known types when there is no such type */
+    public InstanceType get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown instance type '" + name + "'; the catalogue has "
+                + byName.keySet()));
+    }
+
+    public List<InstanceType> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The next size up (+1) or down (-1) in the same family, by vCPUs, if any. */
+    public Optional<InstanceType> resize(InstanceType from, int direction) {
+        List<InstanceType> family = byName.values().stream().filter(t -> t.family().equals(from.family()))
+                .sorted(Comparator.comparingInt(InstanceType::vcpu)).toList();
+        int at = family.indexOf(from);
+        int to = at + Integer.signum(direction);
+        return to >= 0 && to < family.size() && at >= 0 ? Optional.of(family.get(to)) : Optional.empty();
+    }
+
+    /** The same size in another family, if listed. */
+    public Optional<InstanceType> inFamily(InstanceType from, String family) {
+        return find(family + "." + from.size());
+    }
+}

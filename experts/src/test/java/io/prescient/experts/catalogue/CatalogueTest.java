@@ -1,0 +1,36 @@
+package io.prescient.experts.catalogue;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogueTest {
+
+    private final Catalogue aws = Catalogue.aws();
+
+    @Test
+    void theBundledListHasThreeFamiliesOfFiveSizes() {
+        assertEquals(15, aws.all().size());
+        InstanceType m = aws.get("m6i.xlarge");
+        assertEquals(4, m.vcpu());
+        assertEquals(16, m.memoryGib());
+        assertEquals(0.192 * 720, m.monthlyUsd(), 1e-9);
+    }
+
+    @Test
+    void neighboursUpDownAndAcrossFamilies() {
+        InstanceType m = aws.get("m6i.xlarge");
+        assertEquals("m6i.2xlarge", aws.resize(m, 1).orElseThrow().name());
+        assertEquals("m6i.large", aws.resize(m, -1).orElseThrow().name());
+        assertTrue(aws.resize(aws.get("m6i.large"), -1).isEmpty());
+        assertEquals("c6i.xlarge", aws.inFamily(m, "c6i").orElseThrow().name());
+    }
+
+    @Test
+    void anUnknownTypeNamesTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> aws.get("t2.nano"));
+        assertTrue(e.getMessage().startsWith("unknown instance type 't2.nano'; the catalogue has"), e.getMessage());
+    }
+}

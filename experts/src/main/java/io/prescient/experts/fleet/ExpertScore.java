@@ -11,7 +11,8 @@ import java.util.Set;
  * Scores accounts from their daily metrics: a weighted sum of standardised parts, each oriented so
  * that higher is better: low cost per vCPU-hour served, the share of resource-days well sized (peak
  * utilisation between 45% and 85%), few saturated hours (the SLA), adherence to best practice (at most
- * {@code maxViolationShare} of hours saturated and at most one change per resource a week), and
+ * {@code maxViolationShare} of hours saturated, at most one change per resource a week, no resource
+ * left outside the well-sized band for more than two weeks running), and
  * user feedback ratings (0 to 5, optional). Experts are the accounts whose
  * score is at least {@code threshold} standard deviations above the mean.
  */
@@ -20,7 +21,7 @@ public final class ExpertScore {
     /** Weights of the parts. */
     public record Weights(double cost, double utilisation, double sla, double practice, double feedback) {
         public static Weights defaults() {
-            return new Weights(0.5, 2, 1, 0.5, 0.5);
+            return new Weights(0.5, 2, 0.5, 3, 0.5);
         }
     }
 
@@ -52,7 +53,8 @@ public final class ExpertScore {
             if (d.day() < settleDays) {
                 continue;
             }
-            double[] s = sums.computeIfAbsent(d.account(), k -> new double[6]);
+            double[] s = sums.computeIfAbsent(d.account(), k -> new double[7]);
+            s[6] = Math.max(s[6], d.outOfBandRun());
             s[0] += d.costUsd();
             s[1] += d.servedVcpuHours();
             s[2] += d.wellSized();
@@ -77,7 +79,7 @@ public final class ExpertScore {
             parts[0][i] = -Math.log(cost[i]);
             parts[1][i] = utilisation[i];
             parts[2][i] = -Math.sqrt(violationShare);
-            parts[3][i] = (violationShare <= maxViolationShare ? 0.5 : 0) + (changesPerWeek <= 1 ? 0.5 : 0);
+            parts[3][i] = (violationShare <= maxViolationShare ? 1 : 0) + (changesPerWeek <= 1 ? 1 : 0) + (s[6] <= 14 ? 1 : 0);
             parts[4][i] = ratings.getOrDefault(ids.get(i), 2.5) / 5;
         }
         double[] w = {weights.cost(), weights.utilisation(), weights.sla(), weights.practice(), weights.feedback()};

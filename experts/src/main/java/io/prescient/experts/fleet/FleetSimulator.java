@@ -50,6 +50,7 @@ public final class FleetSimulator {
             for (int v = 0; v < size.length; v++) {
                 size[v] = random.nextInt(sizes.size());
             }
+            int[] outRun = new int[size.length];
             int[] lastChange = new int[size.length];
             Arrays.fill(lastChange, -100);
             for (int day = 0; day < hours / 24; day++) {
@@ -77,7 +78,9 @@ public final class FleetSimulator {
                     Arrays.sort(hourly);
                     double dayPeak = hourly[22] / t.vcpu();
                     peak += dayPeak / size.length;
-                    wellSized += dayPeak >= 0.45 && dayPeak <= 0.85 ? 1.0 / size.length : 0;
+                    boolean inBand = dayPeak >= 0.45 && dayPeak <= 0.85;
+                    wellSized += inBand ? 1.0 / size.length : 0;
+                    outRun[v] = inBand ? 0 : outRun[v] + 1;
                     for (int h = day * 24; h < day * 24 + 24; h++) {
                         cost += t.hourlyUsd();
                         served += Math.min(demand[h], t.vcpu());
@@ -85,7 +88,8 @@ public final class FleetSimulator {
                         violations += demand[h] > t.vcpu() ? 1 : 0;
                     }
                 }
-                days.add(new AccountDay(a.id(), day, cost, served, utilisation, peak, wellSized, violations, changes));
+                days.add(new AccountDay(a.id(), day, cost, served, utilisation, peak, wellSized, Arrays.stream(outRun).max().orElse(0),
+                        violations, changes));
             }
         }
         return new Fleet(accounts, actions, days);

@@ -1,6 +1,7 @@
 package io.prescient.experts.fleet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,78 +10,85 @@ import java.util.Set;
 
 /**
  * Scores accounts from their daily metrics: a weighted sum of standardised parts, each oriented so
- * that higher is better: low cost per vCPU-hour served, the share of resource-days well sized (peak
- * utilisation between 45% and 85%), few saturated hours (the SLA), adherence to best practice (at most
- * {@code maxViolationShare} of hours saturated, at most one change per resource a week, no resource
- * left outside the well-sized band for more than two weeks running), and
- * user feedback ratings (0 to 5, optional). Experts are the accounts whose
- * score is at least {@code threshold} standard deviations above the mean.
+ * that higher is better: cost per unit of performance (the catalogue floor cost of the usage served
+ * over what was paid), utilisation (the share of VM-days well sized), few saturated hours (the
+ * SLA), adherence to {@link BestPractice}, and user feedback ratings (0 to 5, optional). Experts are
+ * the accounts whose score is at least {@code threshold} standard deviations above the mean.
  */
 public final class ExpertScore {
 
     /** Weights of the parts. */
     public record Weights(double cost, double utilisation, double sla, double practice, double feedback) {
         public static Weights defaults() {
-            return new Weights(0.5, 2, 0.5, 3, 0.5);
+            return new Weights(2, 2, 1, 2, 0.5);
         }
     }
 
     /** One account's parts and total. */
-    public record Breakdown(String account, double costPerVcpuHour, double wellSizedShare, double violationShare,
-                            double practice, double feedback, double score, boolean expert) {
+    public record Breakdown(String account, double costEfficiency, double wellSizedShare, double saturatedShare,
+                            double hotProductionShare, int practicePoints, double rating, double score, boolean expert) {
     }
 
     private final Weights weights;
+    private final BestPractice practice;
     private final int settleDays;
-    private final double maxViolationShare;
     private final double threshold;
 
     /**
-     * @param settleDays        days ignored at the start (accounts have not had time to act)
-     * @param maxViolationShare best practice: at most this share of resource-hours saturated
-     * @param threshold         experts score at least this many standard deviations above the mean
+     * @param settleDays days ignored at the start (accounts have not had time to act)
+     * @param threshold  experts score at least this many standard deviations above the mean
      */
-    public ExpertScore(Weights weights, int settleDays, double maxViolationShare, double threshold) {
+    public ExpertScore(Weights weights, BestPractice practice, int settleDays, double threshold) {
         this.weights = weights;
+        this.practice = practice;
         this.settleDays = settleDays;
-        this.maxViolationShare = maxViolationShare;
         this.threshold = threshold;
     }
 
-    public List<Breakdown> score(List<AccountDay> days, Map<String, Integer> resources, Map<String, Double> ratings) {
+    public static ExpertScore defaults() {
+        return new ExpertScore(Weights.defaults(), BestPractice.defaults(), 10, 1.0);
+    }
+
+    public List<Breakdown> score(List<AccountDay> days, Map<String, Double> ratings) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (AccountDay d : days) {
             if (d.day() < settleDays) {
                 continue;
             }
-            double[] s = sums.computeIfAbsent(d.account(), k -> new double[7]);
-            s[6] = Math.max(s[6], d.outOfBandRun());
+            double[] s = sums.computeIfAbsent(d.account(), k -> new double[11]);
             s[0] += d.costUsd();
-            s[1] += d.servedVcpuHours();
+            s[1] += d.floorCostUsd();
             s[2] += d.wellSized();
             s[3] += d.violationHours();
             s[4] += d.changes();
-            s[5] += 1;
+            s[5] += d.resources();
+            s[6] = Math.max(s[6], d.outOfBandRun());
+            s[7] += 1;
+            s[8] += d.productionDays();
+            s[9] += d.hotProductionDays();
+            s[10] += d.rightFamily();
         }
         List<String> ids = new ArrayList<>(sums.keySet());
         int n = ids.size();
         double[][] parts = new double[5][n];
-        double[] cost = new double[n];
-        double[] utilisation = new double[n];
-        double[] violations = new double[n];
+        List<double[]> raw = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] s = sums.get(ids.get(i));
-            int vms = Math.max(1, resources.getOrDefault(ids.get(i), 1));
-            cost[i] = s[0] / Math.max(1e-9, s[1]);
-            utilisation[i] = s[2] / s[5];
-            double violationShare = s[3] / (24.0 * s[5] * vms);
-            double changesPerWeek = s[4] / vms / (s[5] / 7.0);
-            violations[i] = violationShare;
-            parts[0][i] = -Math.log(cost[i]);
-            parts[1][i] = utilisation[i];
-            parts[2][i] = -Math.sqrt(violationShare);
-            parts[3][i] = (violationShare <= maxViolationShare ? 1 : 0) + (changesPerWeek <= 1 ? 1 : 0) + (s[6] <= 14 ? 1 : 0);
-            parts[4][i] = ratings.getOrDefault(ids.get(i), 2.5) / 5;
+            double accountDays = s[5] == 0 ? 1 : s[5];
+            double efficiency = s[1] / Math.max(1e-9, s[0]);
+            double wellSized = s[2] / s[7];
+            double saturated = s[3] / (24.0 * accountDays);
+            double changesPerWeek = s[4] / (accountDays / 7.0);
+            double hot = s[8] == 0 ? 0 : s[9] / s[8];
+            double rightFamily = s[10] / s[7];
+            int points = practice.points(saturated, changesPerWeek, (int) s[6], hot, rightFamily);
+            double rating = ratings.getOrDefault(ids.get(i), 2.5);
+            parts[0][i] = Math.log(efficiency);
+            parts[1][i] = wellSized;
+            parts[2][i] = -Math.sqrt(saturated);
+            parts[3][i] = points;
+            parts[4][i] = rating / 5;
+            raw.add(new double[] {efficiency, wellSized, saturated, hot, points, rating});
         }
         double[] w = {weights.cost(), weights.utilisation(), weights.sla(), weights.practice(), weights.feedback()};
         double[] total = new double[n];
@@ -93,16 +101,16 @@ public final class ExpertScore {
         double[] zt = standardise(total);
         List<Breakdown> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Breakdown(ids.get(i), cost[i], utilisation[i], violations[i], parts[3][i], parts[4][i], total[i],
-                    zt[i] >= threshold));
+            double[] r = raw.get(i);
+            out.add(new Breakdown(ids.get(i), r[0], r[1], r[2], r[3], (int) r[4], r[5], total[i], zt[i] >= threshold));
         }
         out.sort(Comparator.comparingDouble(Breakdown::score).reversed());
         return out;
     }
 
     private static double[] standardise(double[] x) {
-        double mean = java.util.Arrays.stream(x).average().orElse(0);
-        double sd = Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+        double mean = Arrays.stream(x).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0));
         double[] z = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             z[i] = sd > 1e-12 ? (x[i] - mean) / sd : 0;

@@ -1,124 +1,152 @@
 package io.prescient.experts.fleet;
 
 import io.prescient.experts.actions.ConfigAction;
-import io.prescient.experts.catalogue.Catalogue;
 import io.prescient.experts.catalogue.InstanceType;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
- * Simulates accounts of VMs. Each VM's hourly vCPU demand replays a trace; each account's skill
- * decides, once a day from the second week on, the instance type of each VM (within the m6i family
- * of the catalogue) from the last week of its demand; every VM starts at a size guessed at launch
- * (drawn at random), so only accounts that act end up well sized. Emits the configuration actions (as CloudTrail would record them),
- * daily metrics and costs per account, and the ground truth.
+ * Runs accounts of VMs day by day. Each VM starts on its launch type; from the second week on, the
+ * policy operating its account decides each morning, from the last week of monitored usage, whether
+ * to change its type; then the day's demand is served (usage above the type's vCPUs or memory is
+ * capped: saturated hours). Emits the type changes as CloudTrail would record them, VM and account
+ * days, and every decision with its reward. The same accounts and seed give the same run, and a
+ * VM's random stream does not depend on the other VMs, so one account can be replayed under another
+ * policy (the A/B test's counterfactual).
  */
 public final class FleetSimulator {
 
-    /** An account: its skill and the demand traces (hourly vCPUs) of its VMs. */
-    public record Account(String id, Skill skill, List<double[]> vms) {
-    }
+    /** Decisions start on this day: the first week is the history they need. */
+    public static final int FIRST_DECISION_DAY = 7;
 
     /** What happened. */
-    public record Fleet(List<Account> accounts, List<ConfigAction> actions, List<AccountDay> days) {
+    public record Fleet(List<Account> accounts, List<ConfigAction> actions, List<ResourceDay> resourceDays, List<Step> steps) {
+
+        public List<AccountDay> accountDays() {
+            return AccountDay.of(resourceDays);
+        }
     }
 
-    private final Catalogue catalogue;
+    private final ActionSpace space;
+    private final Reward reward;
     private final long start;
     private final long seed;
 
-    public FleetSimulator(Catalogue catalogue, Instant start, long seed) {
-        this.catalogue = catalogue;
+    public FleetSimulator(ActionSpace space, Reward reward, Instant start, long seed) {
+        this.space = space;
+        this.reward = reward;
         this.start = start.getEpochSecond();
         this.seed = seed;
     }
 
-    public Fleet run(List<Account> accounts) {
-        List<InstanceType> sizes = catalogue.all().stream().filter(t -> t.family().equals("m6i"))
-                .sorted(java.util.Comparator.comparingInt(InstanceType::vcpu)).toList();
-        List<ConfigAction> actions = new ArrayList<>();
-        List<AccountDay> days = new ArrayList<>();
-        SplittableRandom root = new SplittableRandom(seed);
+    public ActionSpace space() {
+        return space;
+    }
+
+    private static final class Vm {
+        final Account account;
+        final Resource resource;
+        final OperatingPolicy policy;
+        final SplittableRandom random;
+        final double[] seenCpu;
+        final double[] seenMemory;
+        InstanceType type;
+        int lastChange;
+
+        Vm(Account account, Resource resource, OperatingPolicy policy, SplittableRandom random) {
+            this.account = account;
+            this.resource = resource;
+            this.policy = policy;
+            this.random = random;
+            this.type = resource.launch();
+            this.seenCpu = new double[resource.hours()];
+            this.seenMemory = new double[resource.hours()];
+        }
+
+        /** Serves a day: usage as monitoring records it, demand capped at the type's capacity. */
+        double[][] serve(int day) {
+            for (int h = day * 24; h < day * 24 + 24; h++) {
+                seenCpu[h] = Math.min(resource.cpu()[h], type.vcpu());
+                seenMemory[h] = Math.min(resource.memory()[h], type.memoryGib());
+            }
+            return new double[][] {Arrays.copyOfRange(seenCpu, day * 24, day * 24 + 24),
+                    Arrays.copyOfRange(seenMemory, day * 24, day * 24 + 24)};
+        }
+
+        Observation observe(int day) {
+            return new Observation(resource.id(), resource.tag(), type, day - lastChange,
+                    Arrays.copyOfRange(seenCpu, (day - 7) * 24, day * 24), Arrays.copyOfRange(seenMemory, (day - 7) * 24, day * 24));
+        }
+    }
+
+    public Fleet run(List<Account> accounts, Function<Account, OperatingPolicy> policies) {
+        List<Vm> vms = new ArrayList<>();
         for (Account a : accounts) {
-            SplittableRandom random = root.split();
-            int hours = a.vms().stream().mapToInt(v -> v.length).min().orElse(0);
-            int[] size = new int[a.vms().size()];
-            for (int v = 0; v < size.length; v++) {
-                size[v] = random.nextInt(sizes.size());
+            OperatingPolicy policy = policies.apply(a);
+            SplittableRandom random = new SplittableRandom(seed ^ a.id().hashCode() * 0x9E3779B97F4A7C15L);
+            for (Resource r : a.resources()) {
+                vms.add(new Vm(a, r, policy, random.split()));
             }
-            int[] outRun = new int[size.length];
-            int[] lastChange = new int[size.length];
-            Arrays.fill(lastChange, -100);
-            for (int day = 0; day < hours / 24; day++) {
-                double cost = 0;
-                double served = 0;
-                double utilisation = 0;
-                double peak = 0;
-                double wellSized = 0;
-                int violations = 0;
-                int changes = 0;
-                for (int v = 0; v < size.length; v++) {
-                    double[] demand = a.vms().get(v);
-                    if (day >= 7) {
-                        int want = decide(a.skill(), demand, day, size[v], lastChange[v], sizes, random);
-                        if (want != size[v]) {
-                            actions.add(new ConfigAction(Instant.ofEpochSecond(start + day * 86400L), a.id(), a.id() + "-vm" + v,
-                                    ConfigAction.Kind.INSTANCE_TYPE, sizes.get(size[v]).name(), sizes.get(want).name(), "simulator"));
-                            size[v] = want;
-                            lastChange[v] = day;
-                            changes++;
-                        }
-                    }
-                    InstanceType t = sizes.get(size[v]);
-                    double[] hourly = Arrays.copyOfRange(demand, day * 24, day * 24 + 24);
-                    Arrays.sort(hourly);
-                    double dayPeak = hourly[22] / t.vcpu();
-                    peak += dayPeak / size.length;
-                    boolean inBand = dayPeak >= 0.45 && dayPeak <= 0.85;
-                    wellSized += inBand ? 1.0 / size.length : 0;
-                    outRun[v] = inBand ? 0 : outRun[v] + 1;
-                    for (int h = day * 24; h < day * 24 + 24; h++) {
-                        cost += t.hourlyUsd();
-                        served += Math.min(demand[h], t.vcpu());
-                        utilisation += Math.min(1, demand[h] / t.vcpu()) / (24.0 * size.length);
-                        violations += demand[h] > t.vcpu() ? 1 : 0;
-                    }
+        }
+        int days = vms.stream().mapToInt(v -> v.resource.hours() / 24).min().orElse(0);
+        List<ConfigAction> actions = new ArrayList<>();
+        List<ResourceDay> resourceDays = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            Map<Vm, Step> pending = new IdentityHashMap<>();
+            boolean[] changed = new boolean[vms.size()];
+            if (day >= FIRST_DECISION_DAY) {
+                decide(vms, day, days, actions, pending, changed);
+            }
+            for (int i = 0; i < vms.size(); i++) {
+                Vm vm = vms.get(i);
+                double[][] usage = vm.serve(day);
+                ResourceDay rd = ResourceDay.of(vm.account.id(), vm.resource.id(), vm.resource.tag(), day, vm.type, usage[0], usage[1], changed[i], space);
+                resourceDays.add(rd);
+                Step s = pending.get(vm);
+                if (s != null) {
+                    steps.add(new Step(s.account(), s.day(), s.observation(), s.move(), reward.of(vm.resource, rd), s.last()));
                 }
-                days.add(new AccountDay(a.id(), day, cost, served, utilisation, peak, wellSized, Arrays.stream(outRun).max().orElse(0),
-                        violations, changes));
             }
         }
-        return new Fleet(accounts, actions, days);
+        return new Fleet(List.copyOf(accounts), actions, resourceDays, steps);
     }
 
-    /** The size index the skill wants for a VM, from the last seven days of its demand. */
-    static int decide(Skill skill, double[] demand, int day, int current, int lastChange, List<InstanceType> sizes,
-                      SplittableRandom random) {
-        double[] week = Arrays.copyOfRange(demand, (day - 7) * 24, day * 24);
-        double[] sorted = week.clone();
-        Arrays.sort(sorted);
-        double p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
-        double median = sorted[sorted.length / 2];
-        return switch (skill) {
-            case EXPERT -> day - lastChange >= 7 ? smallestFitting(p95 / 0.65, sizes) : current;
-            case OVER_PROVISIONER -> day - lastChange >= 14 ? Math.min(sizes.size() - 1, smallestFitting(p95 / 0.65, sizes) + 2) : current;
-            case UNDER_PROVISIONER -> day - lastChange >= 7 ? smallestFitting(median / 0.95, sizes) : current;
-            case CHURNER -> random.nextDouble() < 0.3 ? Math.max(0, Math.min(sizes.size() - 1, current + (random.nextBoolean() ? 1 : -1)))
-                    : current;
-            case IDLE -> current;
-        };
-    }
-
-    private static int smallestFitting(double vcpus, List<InstanceType> sizes) {
-        for (int i = 0; i < sizes.size(); i++) {
-            if (sizes.get(i).vcpu() >= vcpus) {
-                return i;
+    private void decide(List<Vm> vms, int day, int days, List<ConfigAction> actions, Map<Vm, Step> pending, boolean[] changed) {
+        Map<OperatingPolicy, List<Integer>> byPolicy = new IdentityHashMap<>();
+        for (int i = 0; i < vms.size(); i++) {
+            byPolicy.computeIfAbsent(vms.get(i).policy, k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<OperatingPolicy, List<Integer>> e : byPolicy.entrySet()) {
+            List<Observation> observations = new ArrayList<>();
+            List<SplittableRandom> randoms = new ArrayList<>();
+            for (int i : e.getValue()) {
+                Vm vm = vms.get(i);
+                observations.add(vm.observe(day));
+                randoms.add(vm.random);
+            }
+            List<ActionSpace.Move> moves = e.getKey().decideAll(observations, randoms);
+            for (int k = 0; k < moves.size(); k++) {
+                int i = e.getValue().get(k);
+                Vm vm = vms.get(i);
+                ActionSpace.Move move = moves.get(k);
+                InstanceType next = space.apply(vm.type, move);
+                pending.put(vm, new Step(vm.account.id(), day, observations.get(k), space.index(move), 0, day == days - 1));
+                if (!next.equals(vm.type)) {
+                    actions.add(new ConfigAction(Instant.ofEpochSecond(start + day * 86400L), vm.account.id(), vm.resource.id(),
+                            ConfigAction.Kind.INSTANCE_TYPE, vm.type.name(), next.name(), "simulator"));
+                    vm.type = next;
+                    vm.lastChange = day;
+                    changed[i] = true;
+                }
             }
         }
-        return sizes.size() - 1;
     }
 }

@@ -1,12 +1,12 @@
 package io.prescient.experts.fleet;
 
-/** How an account operates its resources. */
+/** How a simulated account operates its resources (the policies are in {@link RulePolicies}). */
 public enum Skill {
-    /** Sizes to the recent P95 at about 65% utilisation, at most once a week. */
+    /** Picks the cheapest type, in any family, that holds the last week's P95 at the tag's target utilisation; at most once a week. */
     EXPERT,
-    /** Keeps two sizes more than it needs. */
+    /** Stays in the general-purpose family, two sizes above what it needs; every two weeks. */
     OVER_PROVISIONER,
-    /** Sizes to the recent median at 95%: cheap, often saturated. */
+    /** Sizes to the last week's median at 95%: cheap, often saturated. */
     UNDER_PROVISIONER,
     /** Changes size up or down every few days, whatever the demand. */
     CHURNER,

@@ -1,0 +1,528 @@
+package io.prescient.cli;
+
+import io.prescient.core.store.ModelRegistry;
+import io.prescient.core.store.ModelStatus;
+import io.prescient.core.store.ModelVersion;
+import io.prescient.core.store.SeriesStore;
+import io.prescient.experts.ab.AbTest;
+import io.prescient.experts.ab.Effect;
+import io.prescient.experts.actions.Pseudonymiser;
+import io.prescient.experts.catalogue.Catalogue;
+import io.prescient.experts.fleet.Account;
+import io.prescient.experts.fleet.AccountDay;
+import io.prescient.experts.fleet.ActionSpace;
+import io.prescient.experts.fleet.BestPractice;
+import io.prescient.experts.fleet.BitbrainsTraces;
+import io.prescient.experts.fleet.ExpertScore;
+import io.prescient.experts.fleet.FleetBuilder;
+import io.prescient.experts.fleet.FleetFiles;
+import io.prescient.experts.fleet.FleetSimulator;
+import io.prescient.experts.fleet.Reward;
+import io.prescient.experts.fleet.RulePolicies;
+import io.prescient.experts.fleet.Skill;
+import io.prescient.experts.fleet.Step;
+import io.prescient.experts.fleet.Trace;
+import io.prescient.experts.learn.BehaviourCloning;
+import io.prescient.experts.learn.ExpertPolicy;
+import io.prescient.experts.learn.LearntPolicy;
+import io.prescient.experts.learn.PolicyOutcome;
+import io.prescient.experts.learn.PolicyTraining;
+import io.prescient.experts.learn.Ppo;
+import io.prescient.experts.learn.StateFeatures;
+import io.prescient.experts.recommend.AuditLog;
+import io.prescient.experts.recommend.ChangeActuator;
+import io.prescient.experts.recommend.Recommendation;
+import io.prescient.experts.recommend.Recommender;
+import io.prescient.forecast.Models;
+import io.prescient.forecast.registry.ModelLifecycle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** {@code prescient experts}: learning from expert accounts (simulate, score, train, recommend, accept, reject, abtest). */
+@Command(name = "experts", mixinStandardHelpOptions = true,
+        description = "Find the accounts that run efficiently, learn a policy from them (behavioural cloning, then PPO), "
+                + "recommend changes with explanations, and A/B-test them, on a fleet simulator replaying real VM traces.",
+        subcommands = {ExpertsCommand.Simulate.class, ExpertsCommand.Score.class, ExpertsCommand.Train.class,
+                ExpertsCommand.Recommend.class, ExpertsCommand.Accept.class, ExpertsCommand.Reject.class, ExpertsCommand.Abtest.class})
+public final class ExpertsCommand {
+
+    static final String SCOPE = "experts@instance-types";
+    static final Instant START = Instant.parse("2013-08-01T00:00:00Z");
+
+    /** Options naming the traces the simulator replays and the fleet it builds. */
+    static final class FleetOptions {
+        @Option(names = "--data", required = true, description = "Directory of GWA-T-12 Bitbrains VM files (e.g. ../shared/data/bitbrains-rnd/2013-8).")
+        Path data;
+        @Option(names = "--accounts", defaultValue = "100", description = "Accounts to simulate (default: ${DEFAULT-VALUE}).")
+        int accounts;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        /** The VM traces: even-numbered ones train, odd-numbered ones are held out. */
+        List<Trace> traces(boolean heldOut) {
+            if (!Files.isDirectory(data)) {
+                throw new IllegalArgumentException(data + ": no such directory; pass --data <directory of GWA-T-12 Bitbrains VM files>");
+            }
+            List<Trace> all = BitbrainsTraces.read(data, 0.02);
+            List<Trace> out = new ArrayList<>();
+            for (int i = heldOut ? 1 : 0; i < all.size(); i += 2) {
+                out.add(all.get(i));
+            }
+            return out;
+        }
+    }
+
+    static ActionSpace space() {
+        return new ActionSpace(Catalogue.aws());
+    }
+
+    static FleetSimulator simulator(long seed) {
+        return new FleetSimulator(space(), Reward.defaults(), START, seed);
+    }
+
+    /** {@code prescient experts simulate}. */
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Simulates accounts of VMs replaying the traces, each operated by a skill (expert, over-provisioner, "
+                    + "under-provisioner, churner, idle), and writes the fleet as an operator would export it: resources.csv, "
+                    + "metrics.csv (hourly usage), cloudtrail.json (type changes) and truth.csv (the skills).")
+    public static final class Simulate implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        FleetOptions fleet = new FleetOptions();
+        @Option(names = "--held-out", description = "Use the held-out (odd-numbered) traces instead of the training ones.")
+        boolean heldOut;
+        @Option(names = "--out", required = true, description = "Output directory.")
+        Path out;
+
+        @Override
+        public void run() {
+            List<Account> accounts = FleetBuilder.defaults(space()).build(fleet.traces(heldOut), fleet.accounts,
+                    heldOut ? "test" : "acct", fleet.seed);
+            RulePolicies rules = new RulePolicies(space());
+            FleetSimulator.Fleet f = simulator(fleet.seed).run(accounts, a -> rules.of(a.skill()));
+            try {
+                FleetFiles.write(out, f, START);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the fleet to " + out + ": " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().printf("%d accounts, %d VMs, %d type changes, %d VM-days written to %s%n", accounts.size(),
+                    accounts.stream().mapToInt(a -> a.resources().size()).sum(), f.actions().size(), f.resourceDays().size(), out);
+        }
+    }
+
+    /** {@code prescient experts score}. */
+    @Command(name = "score", mixinStandardHelpOptions = true,
+            description = "Scores the accounts of a fleet directory (resources.csv, metrics.csv, cloudtrail.json) and lists the "
+                    + "experts with the breakdown of their scores; with truth.csv, precision and recall against it.")
+    public static final class Score implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "Fleet directory.")
+        Path dir;
+        @Option(names = "--weights", split = ",", description = "Weights of cost, utilisation, SLA, practice, feedback (default: 2,2,1,2,0.5).")
+        double[] weights;
+        @Option(names = "--threshold", defaultValue = "1.0", description = "Experts score this many standard deviations above the mean (default: ${DEFAULT-VALUE}).")
+        double threshold;
+        @Option(names = "--ratings", description = "CSV of account,rating (0 to 5): user feedback.")
+        Path ratings;
+        @Option(names = "--pseudonymise-key", description = "File holding a key (16+ bytes): account ids are replaced by keyed pseudonyms before scoring.")
+        Path key;
+        @Option(names = "--top", defaultValue = "25", description = "Rows to print (default: ${DEFAULT-VALUE}).")
+        int top;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            FleetFiles.Recorded fleet = readFleet(dir);
+            List<AccountDay> days = AccountDay.of(fleet.resourceDays(space(), Catalogue.aws()));
+            Map<String, Double> rated = readRatings(ratings);
+            Map<String, Skill> truth = fleet.truth();
+            if (key != null) {
+                Pseudonymiser p = pseudonymiser(key);
+                days = days.stream().map(d -> new AccountDay(p.pseudonym("acct", d.account()), d.day(), d.costUsd(), d.floorCostUsd(),
+                        d.utilisation(), d.wellSized(), d.outOfBandRun(), d.violationHours(), d.changes(), d.resources(),
+                        d.productionDays(), d.hotProductionDays(), d.rightFamily())).toList();
+                Map<String, Double> r2 = new HashMap<>();
+                rated.forEach((a, v) -> r2.put(p.pseudonym("acct", a), v));
+                rated = r2;
+                Map<String, Skill> t2 = new HashMap<>();
+                truth.forEach((a, v) -> t2.put(p.pseudonym("acct", a), v));
+                truth = t2;
+            }
+            ExpertScore.Weights w = weights == null ? ExpertScore.Weights.defaults() : weights(weights);
+            List<ExpertScore.Breakdown> scored = new ExpertScore(w, BestPractice.defaults(), 10, threshold).score(days, rated);
+            out.printf("%-16s %7s %9s %9s %9s %9s %6s %6s %7s %s%n", "account", "score", "cost_eff", "well_size", "saturated",
+                    "hot_prod", "points", "rating", "expert", truth.isEmpty() ? "" : "truth");
+            for (ExpertScore.Breakdown b : scored.subList(0, Math.min(top, scored.size()))) {
+                out.printf(Locale.ROOT, "%-16s %7.2f %9.3f %9.3f %9.4f %9.3f %6d %6.1f %7s %s%n", b.account(), b.score(), b.costEfficiency(),
+                        b.wellSizedShare(), b.saturatedShare(), b.hotProductionShare(), b.practicePoints(), b.rating(),
+                        b.expert() ? "yes" : "", truth.isEmpty() ? "" : truth.get(b.account()).name().toLowerCase(Locale.ROOT));
+            }
+            long experts = scored.stream().filter(ExpertScore.Breakdown::expert).count();
+            out.printf("%d of %d accounts scored as experts%n", experts, scored.size());
+            if (!truth.isEmpty()) {
+                Map<String, Skill> t = truth;
+                double[] pr = ExpertScore.precisionRecall(scored, t.keySet().stream().filter(a -> t.get(a) == Skill.EXPERT)
+                        .collect(Collectors.toSet()));
+                out.printf(Locale.ROOT, "against truth.csv: precision %.3f, recall %.3f%n", pr[0], pr[1]);
+            }
+        }
+    }
+
+    /** {@code prescient experts train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Simulates training accounts (even-numbered traces), scores them, clones the decisions of the accounts "
+                    + "scored as experts, fine-tunes with PPO (validation accounts pick the iteration), registers the policy "
+                    + "in the store, and evaluates it on held-out accounts (odd-numbered traces) against the experts' policy "
+                    + "and a rule-based rightsizer."})
+    public static final class Train implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        FleetOptions fleet = new FleetOptions();
+        @Mixin
+        StoreOption store;
+        @Option(names = "--iterations", defaultValue = "60", description = "PPO iterations (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        private final CliEnvironment environment;
+
+        public Train(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            long started = System.nanoTime();
+            FleetBuilder builder = FleetBuilder.defaults(space());
+            List<Trace> trainTraces = fleet.traces(false);
+            List<Trace> testTraces = fleet.traces(true);
+            List<Account> training = builder.build(trainTraces, fleet.accounts, "train", fleet.seed);
+            List<Account> validation = builder.build(trainTraces, Math.max(10, fleet.accounts / 3), "val", fleet.seed + 1);
+            List<Account> heldOut = builder.build(testTraces, fleet.accounts, "test", fleet.seed + 2);
+            FleetSimulator simulator = simulator(fleet.seed);
+            PolicyTraining.Result r = new PolicyTraining(simulator, ExpertScore.defaults(), BehaviourCloning.Settings.defaults(),
+                    new Ppo.Settings(iterations, 3e-4, 0.2, 4, 512, 0.9, 0.9, 0.01, fleet.seed)).train(training, validation,
+                    line -> out.println("  " + line));
+            out.printf(Locale.ROOT, "training: cloning %.1f s (%d epochs, held-out accuracy %.3f), PPO %.1f s (%d iterations, kept %d)%n",
+                    r.cloning().seconds(), r.cloning().epochs(), r.cloning().validationAccuracy(), r.ppo().seconds(), iterations,
+                    r.ppo().bestIteration());
+            RulePolicies rules = new RulePolicies(space());
+            FleetSimulator.Fleet asThemselves = simulator.run(heldOut, a -> rules.of(a.skill()));
+            Set<String> trueExperts = heldOut.stream().filter(a -> a.skill() == Skill.EXPERT).map(Account::id).collect(Collectors.toSet());
+            double[] pr = ExpertScore.precisionRecall(ExpertScore.defaults().score(asThemselves.accountDays(), Map.of()), trueExperts);
+            out.printf(Locale.ROOT, "expert identification on %d held-out accounts: precision %.3f, recall %.3f%n", heldOut.size(), pr[0], pr[1]);
+            PolicyOutcome expert = PolicyOutcome.of("experts' policy", simulator.run(heldOut, a -> rules.expert()));
+            PolicyOutcome rightsizer = PolicyOutcome.of("rule-based rightsizer", simulator.run(heldOut, a -> rules.rightsizer()));
+            PolicyOutcome learnt = PolicyOutcome.of("cloned + PPO", simulator.run(heldOut,
+                    a -> new LearntPolicy(r.network(), space(), true)));
+            PolicyOutcome cloned = PolicyOutcome.of("cloned only", simulator.run(heldOut,
+                    a -> new LearntPolicy(r.cloning().network(), space(), true)));
+            out.printf("held-out accounts, all VMs run by each policy from day %d:%n", FleetSimulator.FIRST_DECISION_DAY);
+            out.printf("%-24s %12s %14s %16s %8s%n", "policy", "mean_reward", "cost_usd", "saturated_hours", "changes");
+            for (PolicyOutcome o : List.of(expert, rightsizer, cloned, learnt)) {
+                out.printf(Locale.ROOT, "%-24s %12.4f %14.0f %16d %8d%n", o.policy(), o.meanReward(), o.costUsd(), o.violationHours(), o.changes());
+            }
+            out.printf(Locale.ROOT, "cloned + PPO: %.1f%% of the experts' reward; cost %.1f%% below the rightsizer; saturated hours %d vs %d%n",
+                    100 * learnt.meanReward() / expert.meanReward(), 100 * (1 - learnt.costUsd() / rightsizer.costUsd()),
+                    learnt.violationHours(), rightsizer.violationHours());
+            List<Step> demonstrations = simulator.run(training, a -> rules.of(a.skill())).steps().stream()
+                    .filter(s -> r.experts().contains(s.account())).toList();
+            float[][] states = demonstrations.stream().map(s -> StateFeatures.of(s.observation(), space())).toArray(float[][]::new);
+            int[] moves = demonstrations.stream().mapToInt(Step::move).toArray();
+            byte[] artifact = new ExpertPolicy(r.network(), states, moves).toBytes();
+            String id = "expert-policy-" + UUID.randomUUID().toString().substring(0, 8);
+            String validationJson = String.format(Locale.ROOT, "{\"held_out_reward\": %.5f, \"experts_reward\": %.5f, "
+                    + "\"rightsizer_cost_usd\": %.2f, \"cost_usd\": %.2f, \"saturated_hours\": %d, \"rightsizer_saturated_hours\": %d}",
+                    learnt.meanReward(), expert.meanReward(), rightsizer.costUsd(), learnt.costUsd(), learnt.violationHours(),
+                    rightsizer.violationHours());
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                ModelRegistry registry = s.models();
+                registry.register(new ModelVersion(id, "expert-policy", SCOPE, Instant.now(), START.getEpochSecond(),
+                        START.getEpochSecond() + 30L * 86400, String.format(Locale.ROOT,
+                        "{\"iterations\": %d, \"seed\": %d, \"accounts\": %d, \"experts_cloned\": %d}", iterations, fleet.seed,
+                        fleet.accounts, r.experts().size()), validationJson,
+                        "{\"data\": \"" + fleet.data.toString().replace("\\", "/").replace("\"", "") + "\", \"command\": \"experts train\"}",
+                        ModelStatus.CANDIDATE), artifact);
+                new ModelLifecycle(registry, Clock.systemUTC()).promote(id, "trained by experts train; held-out reward "
+                        + String.format(Locale.ROOT, "%.4f", learnt.meanReward()));
+            }
+            out.printf(Locale.ROOT, "registered %s as the champion of %s (%d bytes); total %.0f s%n", id, SCOPE, artifact.length,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** {@code prescient experts recommend}. */
+    @Command(name = "recommend", mixinStandardHelpOptions = true,
+            description = "Recommends a change for each VM of a fleet directory where the registered policy would change its "
+                    + "type, with savings, forecast utilisation and saturation risk, the evidence from similar expert decisions "
+                    + "and the policy's confidence; proposals go to the audit log. With --auto-apply, the most confident ones "
+                    + "are applied through the actuator (a dry run: it prints the AWS CLI commands) within the bounds.")
+    public static final class Recommend implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "Fleet directory.")
+        Path dir;
+        @Mixin
+        StoreOption store;
+        @Option(names = "--audit", description = "Audit log (JSON lines) (default: <fleet directory>/recommendations.jsonl).")
+        Path audit;
+        @Option(names = "--account", description = "Only this account.")
+        String account;
+        @Option(names = "--limit", defaultValue = "10", description = "Recommendations to print (default: ${DEFAULT-VALUE}).")
+        int limit;
+        @Option(names = "--auto-apply", description = "Apply recommendations above --min-confidence without asking, at most --max-changes.")
+        boolean autoApply;
+        @Option(names = "--min-confidence", defaultValue = "0.8", description = "Auto-apply bound (default: ${DEFAULT-VALUE}).")
+        double minConfidence;
+        @Option(names = "--max-changes", defaultValue = "5", description = "Auto-apply bound per run (default: ${DEFAULT-VALUE}).")
+        int maxChanges;
+
+        private final CliEnvironment environment;
+
+        public Recommend(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            ExpertPolicy policy;
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                ModelVersion champion = s.models().champion(SCOPE).orElseThrow(() -> new IllegalArgumentException(
+                        "no expert policy in the store; run 'prescient experts train --data <traces>' first"));
+                policy = ExpertPolicy.fromBytes(s.models().artifact(champion.id()));
+                out.println("policy " + champion.id());
+            }
+            FleetFiles.Recorded fleet = readFleet(dir);
+            if (account != null) {
+                fleet = new FleetFiles.Recorded(fleet.vms().stream().filter(v -> v.account().equals(account)).toList(), fleet.usage(),
+                        fleet.start(), fleet.actions(), fleet.truth());
+                if (fleet.vms().isEmpty()) {
+                    throw new IllegalArgumentException("account " + account + " has no VMs in " + dir.resolve("resources.csv"));
+                }
+            }
+            List<Recommendation> recs = new Recommender(policy, space(), Models.create("ets", 3600, 24, 168), 20, 200).recommend(fleet);
+            AuditLog log = new AuditLog(audit != null ? audit : dir.resolve("recommendations.jsonl"));
+            Instant now = Instant.now();
+            ChangeActuator actuator = ChangeActuator.dryRun();
+            int applied = 0;
+            double savings = 0;
+            try {
+                for (Recommendation r : recs) {
+                    log.proposed(r, now);
+                    savings += r.monthlySavingsUsd();
+                }
+                List<Recommendation> sorted = new ArrayList<>(recs);
+                sorted.sort((a, b) -> Double.compare(b.monthlySavingsUsd(), a.monthlySavingsUsd()));
+                for (Recommendation r : sorted.subList(0, Math.min(limit, sorted.size()))) {
+                    out.println(r.id());
+                    out.println("  " + r.explanation());
+                }
+                if (autoApply) {
+                    for (Recommendation r : sorted) {
+                        if (applied < maxChanges && r.confidence() >= minConfidence && r.saturationRisk() < 0.5) {
+                            log.decided(r.id(), "accepted", "auto-apply", "confidence " + r.confidence(), now);
+                            String done = actuator.apply(r);
+                            log.decided(r.id(), "applied", "auto-apply", done, now);
+                            out.println("applied " + r.id() + ": " + done);
+                            applied++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the audit log: " + e.getMessage(), e);
+            }
+            out.printf(Locale.ROOT, "%d recommendations for %d VMs, $%.2f a month in total; %d applied; accept or reject with "
+                    + "'prescient experts accept|reject <id> %s'%n", recs.size(), fleet.vms().size(), savings, applied, dir);
+        }
+    }
+
+    /** {@code prescient experts accept}. */
+    @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts a recommendation (logged); --apply applies it through the actuator (a dry run).")
+    public static final class Accept implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "Recommendation id.")
+        String id;
+        @Parameters(index = "1", description = "Fleet directory (its recommendations.jsonl is the audit log).")
+        Path dir;
+        @Option(names = "--apply", description = "Apply the change through the actuator.")
+        boolean apply;
+        @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who decides (default: the user).")
+        String by;
+
+        @Override
+        public void run() {
+            decide(spec.commandLine().getOut(), dir, id, "accepted", by, "", apply);
+        }
+    }
+
+    /** {@code prescient experts reject}. */
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Rejects a recommendation (logged with the reason).")
+    public static final class Reject implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "Recommendation id.")
+        String id;
+        @Parameters(index = "1", description = "Fleet directory (its recommendations.jsonl is the audit log).")
+        Path dir;
+        @Option(names = "--reason", defaultValue = "", description = "Why.")
+        String reason;
+        @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who decides (default: the user).")
+        String by;
+
+        @Override
+        public void run() {
+            decide(spec.commandLine().getOut(), dir, id, "rejected", by, reason, false);
+        }
+    }
+
+    static void decide(PrintWriter out, Path dir, String id, String event, String by, String note, boolean apply) {
+        AuditLog log = new AuditLog(dir.resolve("recommendations.jsonl"));
+        try {
+            Recommendation r = log.find(id).orElseThrow(() -> new IllegalArgumentException("no recommendation '" + id + "' in "
+                    + dir.resolve("recommendations.jsonl") + "; run 'prescient experts recommend " + dir + "' first"));
+            String status = log.status(id).orElse("proposed");
+            if (!status.equals("proposed")) {
+                throw new IllegalArgumentException("recommendation " + id + " is already " + status);
+            }
+            Instant now = Instant.now();
+            log.decided(id, event, by, note, now);
+            out.println(event + " " + id);
+            if (apply) {
+                String done = ChangeActuator.dryRun().apply(r);
+                log.decided(id, "applied", by, done, now);
+                out.println(done);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code prescient experts abtest}. */
+    @Command(name = "abtest", mixinStandardHelpOptions = true,
+            description = "A/B test in the simulator on held-out accounts: stratified random assignment; treatment = the "
+                    + "registered policy's recommendations applied (or --noop), control = accounts as they run themselves; "
+                    + "weekly looks with an O'Brien-Fleming stopping rule; Welch and bootstrap intervals against the true effect.")
+    public static final class Abtest implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        FleetOptions fleet = new FleetOptions();
+        @Mixin
+        StoreOption store;
+        @Option(names = "--noop", description = "Treatment changes nothing (the test should find no effect).")
+        boolean noop;
+
+        private final CliEnvironment environment;
+
+        public Abtest(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            RulePolicies rules = new RulePolicies(space());
+            List<Account> accounts = FleetBuilder.defaults(space()).build(fleet.traces(true), fleet.accounts, "ab", fleet.seed + 100);
+            java.util.function.Function<Account, io.prescient.experts.fleet.OperatingPolicy> control = a -> rules.of(a.skill());
+            java.util.function.Function<Account, io.prescient.experts.fleet.OperatingPolicy> treatment = control;
+            if (!noop) {
+                try (SeriesStore s = environment.openStore(store.file(), false)) {
+                    ModelVersion champion = s.models().champion(SCOPE).orElseThrow(() -> new IllegalArgumentException(
+                            "no expert policy in the store; run 'prescient experts train --data <traces>' first, or pass --noop"));
+                    LearntPolicy policy = new LearntPolicy(ExpertPolicy.fromBytes(s.models().artifact(champion.id())).network(), space(), true);
+                    treatment = a -> policy;
+                }
+            }
+            AbTest.Report r = new AbTest(simulator(fleet.seed), new int[] {14, 21, 28}, fleet.seed).run(accounts, control, treatment);
+            out.printf("%d treated, %d control accounts; treatment: %s%n", r.treated(), r.control(), noop ? "no-op" : "policy applied");
+            out.printf(Locale.ROOT, "stopped at look %d (day %d, boundary |t| >= %.3f)%s%n", r.look(), r.stoppedAtDay(), r.boundary(),
+                    r.stoppedEarly() ? ", early" : "");
+            out.printf("%-28s %10s %24s %24s %8s %10s %7s%n", "metric", "estimate", "welch_interval", "bootstrap_interval", "t", "truth", "covers");
+            for (Effect e : r.effects()) {
+                out.printf(Locale.ROOT, "%-28s %10.4f %24s %24s %8.2f %10.4f %7s%n", e.metric(), e.estimate(),
+                        String.format(Locale.ROOT, "[%.4f, %.4f]", e.welchLow(), e.welchHigh()),
+                        String.format(Locale.ROOT, "[%.4f, %.4f]", e.bootstrapLow(), e.bootstrapHigh()), e.statistic(), e.truth(),
+                        e.coversTruth() ? "yes" : "NO");
+            }
+            Effect cost = r.effect(AbTest.COST);
+            out.println(cost.significant() ? "cost effect detected" : "no cost effect detected");
+        }
+    }
+
+    static FleetFiles.Recorded readFleet(Path dir) {
+        try {
+            return FleetFiles.read(dir, Catalogue.aws());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the fleet in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Double> readRatings(Path file) {
+        Map<String, Double> out = new HashMap<>();
+        if (file == null) {
+            return out;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || (i == 0 && line.startsWith("account"))) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                double v;
+                try {
+                    v = f.length == 2 ? Double.parseDouble(f[1].strip()) : Double.NaN;
+                } catch (NumberFormatException e) {
+                    v = Double.NaN;
+                }
+                if (!(v >= 0 && v <= 5)) {
+                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected account,rating with a rating from 0 to 5");
+                }
+                out.put(f[0].strip(), v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static ExpertScore.Weights weights(double[] w) {
+        if (w.length != 5) {
+            throw new IllegalArgumentException("--weights takes five numbers: cost,utilisation,sla,practice,feedback");
+        }
+        return new ExpertScore.Weights(w[0], w[1], w[2], w[3], w[4]);
+    }
+
+    static Pseudonymiser pseudonymiser(Path key) {
+        try {
+            return new Pseudonymiser(Files.readAllBytes(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the key " + key + ": " + e.getMessage(), e);
+        }
+    }
+}

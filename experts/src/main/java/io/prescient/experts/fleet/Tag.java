@@ -1,0 +1,40 @@
+package io.prescient.experts.fleet;
+
+import java.util.Locale;
+
+/**
+ * What a resource is for, as its tags say: production services are sized with headroom and every
+ * saturated hour hurts; batch work may run hot.
+ */
+public enum Tag {
+    PRODUCTION(0.65),
+    BATCH(0.85);
+
+    private final double targetUtilisation;
+
+    Tag(double targetUtilisation) {
+        this.targetUtilisation = targetUtilisation;
+    }
+
+    /** The peak utilisation a careful operator sizes this kind of resource to. */
+    public double targetUtilisation() {
+        return targetUtilisation;
+    }
+
+    /** The tag value as written in resource lists, e.g. {@code production}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads a tag value; anything naming production or a database counts as production, the rest as batch. */
+    public static Tag parse(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("batch")) {
+            return BATCH;
+        }
+        if (v.contains("prod") || v.contains("database")) {
+            return PRODUCTION;
+        }
+        throw new IllegalArgumentException("unknown tag '" + value + "': expected production (or a production database) or batch");
+    }
+}

@@ -139,9 +139,9 @@ public final class ExpertsCommand {
         picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", description = "Fleet directory.")
         Path dir;
-        @Option(names = "--weights", split = ",", description = "Weights of cost, utilisation, SLA, practice, feedback (default: 2,2,1,2,0.5).")
+        @Option(names = "--weights", split = ",", description = "Weights of cost, utilisation, SLA, practice, feedback (default: 2,3,1,3,0.5).")
         double[] weights;
-        @Option(names = "--threshold", defaultValue = "1.0", description = "Experts score this many standard deviations above the mean (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--threshold", defaultValue = "1.1", description = "Experts score this many standard deviations above the mean (default: ${DEFAULT-VALUE}).")
         double threshold;
         @Option(names = "--ratings", description = "CSV of account,rating (0 to 5): user feedback.")
         Path ratings;
@@ -159,9 +159,7 @@ public final class ExpertsCommand {
             Map<String, Skill> truth = fleet.truth();
             if (key != null) {
                 Pseudonymiser p = pseudonymiser(key);
-                days = days.stream().map(d -> new AccountDay(p.pseudonym("acct", d.account()), d.day(), d.costUsd(), d.floorCostUsd(),
-                        d.utilisation(), d.wellSized(), d.outOfBandRun(), d.violationHours(), d.changes(), d.resources(),
-                        d.productionDays(), d.hotProductionDays(), d.rightFamily())).toList();
+                days = days.stream().map(d -> d.withAccount(p.pseudonym("acct", d.account()))).toList();
                 Map<String, Double> r2 = new HashMap<>();
                 rated.forEach((a, v) -> r2.put(p.pseudonym("acct", a), v));
                 rated = r2;
@@ -171,11 +169,12 @@ public final class ExpertsCommand {
             }
             ExpertScore.Weights w = weights == null ? ExpertScore.Weights.defaults() : weights(weights);
             List<ExpertScore.Breakdown> scored = new ExpertScore(w, BestPractice.defaults(), 10, threshold).score(days, rated);
-            out.printf("%-16s %7s %9s %9s %9s %9s %6s %6s %7s %s%n", "account", "score", "cost_eff", "well_size", "saturated",
-                    "hot_prod", "points", "rating", "expert", truth.isEmpty() ? "" : "truth");
+            out.printf("%-16s %7s %9s %9s %9s %9s %9s %6s %6s %7s %s%n", "account", "score", "cost_eff", "well_size", "saturated",
+                    "hot_prod", "tight_chg", "points", "rating", "expert", truth.isEmpty() ? "" : "truth");
             for (ExpertScore.Breakdown b : scored.subList(0, Math.min(top, scored.size()))) {
-                out.printf(Locale.ROOT, "%-16s %7.2f %9.3f %9.3f %9.4f %9.3f %6d %6.1f %7s %s%n", b.account(), b.score(), b.costEfficiency(),
-                        b.wellSizedShare(), b.saturatedShare(), b.hotProductionShare(), b.practicePoints(), b.rating(),
+                out.printf(Locale.ROOT, "%-16s %7.2f %9.3f %9.3f %9.4f %9.3f %9.3f %6d %6.1f %7s %s%n", b.account(), b.score(),
+                        b.costEfficiency(), b.wellSizedShare(), b.saturatedShare(), b.hotProductionShare(), b.tightChangeShare(),
+                        b.practicePoints(), b.rating(),
                         b.expert() ? "yes" : "", truth.isEmpty() ? "" : truth.get(b.account()).name().toLowerCase(Locale.ROOT));
             }
             long experts = scored.stream().filter(ExpertScore.Breakdown::expert).count();
@@ -435,6 +434,8 @@ public final class ExpertsCommand {
         StoreOption store;
         @Option(names = "--noop", description = "Treatment changes nothing (the test should find no effect).")
         boolean noop;
+        @Option(names = "--out", description = "Also write the report as JSON to this file (what `prescient serve --experiments` shows).")
+        Path report;
 
         private final CliEnvironment environment;
 
@@ -470,6 +471,30 @@ public final class ExpertsCommand {
             }
             Effect cost = r.effect(AbTest.COST);
             out.println(cost.significant() ? "cost effect detected" : "no cost effect detected");
+            if (report != null) {
+                writeReport(r, cost.significant());
+                out.println("wrote " + report);
+            }
+        }
+
+        private void writeReport(AbTest.Report r, boolean detected) {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode root = json.valueToTree(r);
+            root.put("name", noop ? "no-op treatment" : "expert policy applied");
+            root.put("treatment", noop ? "no-op" : "policy");
+            root.put("accounts", fleet.accounts);
+            root.put("seed", fleet.seed);
+            root.put("cost_effect_detected", detected);
+            root.put("finished_at", java.time.Instant.now().toString());
+            try {
+                Path parent = report.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                Path tmp = Files.createTempFile(parent, ".abtest", ".tmp");
+                json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+                Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -20,13 +20,14 @@ public final class ExpertScore {
     /** Weights of the parts. */
     public record Weights(double cost, double utilisation, double sla, double practice, double feedback) {
         public static Weights defaults() {
-            return new Weights(2, 2, 1, 2, 0.5);
+            return new Weights(2, 3, 1, 3, 0.5);
         }
     }
 
     /** One account's parts and total. */
     public record Breakdown(String account, double costEfficiency, double wellSizedShare, double saturatedShare,
-                            double hotProductionShare, int practicePoints, double rating, double score, boolean expert) {
+                            double hotProductionShare, double tightChangeShare, int practicePoints, double rating, double score,
+                            boolean expert) {
     }
 
     private final Weights weights;
@@ -45,17 +46,22 @@ public final class ExpertScore {
         this.threshold = threshold;
     }
 
+    /** Default threshold: picked with the default weights on twelve training fleets (training traces only). */
+    public static final double DEFAULT_THRESHOLD = 1.1;
+
     public static ExpertScore defaults() {
-        return new ExpertScore(Weights.defaults(), BestPractice.defaults(), 10, 1.0);
+        return new ExpertScore(Weights.defaults(), BestPractice.defaults(), 10, DEFAULT_THRESHOLD);
     }
 
     public List<Breakdown> score(List<AccountDay> days, Map<String, Double> ratings) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (AccountDay d : days) {
+            double[] s = sums.computeIfAbsent(d.account(), k -> new double[13]);
+            s[11] += d.tightChanges();
+            s[12] += d.changes();
             if (d.day() < settleDays) {
                 continue;
             }
-            double[] s = sums.computeIfAbsent(d.account(), k -> new double[11]);
             s[0] += d.costUsd();
             s[1] += d.floorCostUsd();
             s[2] += d.wellSized();
@@ -81,14 +87,15 @@ public final class ExpertScore {
             double changesPerWeek = s[4] / (accountDays / 7.0);
             double hot = s[8] == 0 ? 0 : s[9] / s[8];
             double rightFamily = s[10] / s[7];
-            int points = practice.points(saturated, changesPerWeek, (int) s[6], hot, rightFamily);
+            double tight = s[12] == 0 ? 0 : s[11] / s[12];
+            int points = practice.points(saturated, changesPerWeek, (int) s[6], hot, rightFamily, tight);
             double rating = ratings.getOrDefault(ids.get(i), 2.5);
             parts[0][i] = Math.log(efficiency);
             parts[1][i] = wellSized;
             parts[2][i] = -Math.sqrt(saturated);
             parts[3][i] = points;
             parts[4][i] = rating / 5;
-            raw.add(new double[] {efficiency, wellSized, saturated, hot, points, rating});
+            raw.add(new double[] {efficiency, wellSized, saturated, hot, tight, points, rating});
         }
         double[] w = {weights.cost(), weights.utilisation(), weights.sla(), weights.practice(), weights.feedback()};
         double[] total = new double[n];
@@ -102,7 +109,7 @@ public final class ExpertScore {
         List<Breakdown> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] r = raw.get(i);
-            out.add(new Breakdown(ids.get(i), r[0], r[1], r[2], r[3], (int) r[4], r[5], total[i], zt[i] >= threshold));
+            out.add(new Breakdown(ids.get(i), r[0], r[1], r[2], r[3], r[4], (int) r[5], r[6], total[i], zt[i] >= threshold));
         }
         out.sort(Comparator.comparingDouble(Breakdown::score).reversed());
         return out;

@@ -14,10 +14,12 @@ import io.prescient.experts.catalogue.InstanceType;
  * @param rightFamily   whether its family's memory per vCPU suits the day's P95 usage ({@link ActionSpace#familyFor})
  * @param violationHours hours at the type's vCPUs or memory (saturated: demand went unserved)
  * @param changed       whether its type changed at the start of the day
+ * @param p95Cpu        the day's P95 of monitored vCPUs in use
+ * @param p95MemoryGib  the day's P95 of monitored memory in use
  */
 public record ResourceDay(String account, String resource, Tag tag, int day, InstanceType type, double costUsd, double floorCostUsd,
                           double utilisation, double peak, boolean wellSized, boolean rightFamily, int violationHours,
-                          boolean changed) {
+                          boolean changed, double p95Cpu, double p95MemoryGib) {
 
     /** The day's metrics from its hourly usage as monitored (capped at the type's capacity). */
     public static ResourceDay of(String account, String resource, Tag tag, int day, InstanceType type, double[] cpu, double[] memory,
@@ -34,6 +36,6 @@ public record ResourceDay(String account, String resource, Tag tag, int day, Ins
         boolean wellSized = peak <= 0.9 && (peak >= 0.3 || space.sizeOf(type) == 0);
         double floor = space.cheapestHolding(p95cpu, p95memory, null).hourlyUsd() * cpu.length;
         return new ResourceDay(account, resource, tag, day, type, type.hourlyUsd() * cpu.length, floor, utilisation, peak, wellSized,
-                type.family().equals(space.familyFor(p95cpu, p95memory)), violations, changed);
+                type.family().equals(space.familyFor(p95cpu, p95memory)), violations, changed, p95cpu, p95memory);
     }
 }

@@ -6,12 +6,12 @@ import io.prescient.core.Steps;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.GlobalForecaster;
-import io.prescient.forecast.History;
 import io.prescient.forecast.Models;
 import io.prescient.forecast.registry.ModelTrainer;
 import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
+import io.prescient.plan.config.LoopWorkloads;
 import io.prescient.plan.loop.Actuator;
 import io.prescient.plan.loop.Decision;
 import io.prescient.plan.loop.DryRunActuator;
@@ -19,8 +19,8 @@ import io.prescient.plan.loop.FileActuator;
 import io.prescient.plan.loop.LiveRound;
 import io.prescient.plan.loop.LoopSettings;
 import io.prescient.plan.loop.PlanningStep;
+import io.prescient.plan.loop.RetrainOnDrift;
 import io.prescient.plan.loop.SimulatedClockLoop;
-import io.prescient.plan.montecarlo.SimulationSettings;
 import io.prescient.plan.scenario.ScenarioFile;
 import io.prescient.plan.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
@@ -102,13 +102,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Map<String, Panel> load(LoopConfig c, long step) {
+        return panels(c, environment, store.file(), threads, step);
+    }
+
+    /** The config source's panels on the config's grid (shared with {@code serve}). */
+    static Map<String, Panel> panels(LoopConfig c, CliEnvironment environment, Path storeFile, int threads, long step) {
         PanelOptions panelOptions = new PanelOptions();
         panelOptions.source = c.source().path();
         panelOptions.format = c.source().format();
         panelOptions.freq = c.source().freq();
         panelOptions.variates = c.source().metrics().isEmpty() ? null : c.source().metrics();
         panelOptions.threads = threads;
-        return panelOptions.load(environment, store.file(), step);
+        return panelOptions.load(environment, storeFile, step);
     }
 
     private Actuator actuator(LoopConfig c, PrintWriter console, AtomicInteger printed) {
@@ -140,17 +145,17 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(config + ": model " + c.model() + " is a global model; in live mode use the "
                     + "registry's trained version (not yet supported) or a per-series model such as ensemble");
         }
-        LoopSettings settings = new LoopSettings(c.horizon(), c.percentile(), 6, 0.2, new SimulationSettings(c.paths(), 42, 0.9, 16, 1));
+        LoopSettings settings = assembly(c).settings();
         String runId = runId();
         AtomicInteger printed = new AtomicInteger();
         Actuator actuator = actuator(c, console, printed);
         long clock = now != null ? Instant.parse(now).getEpochSecond() : Instant.now().getEpochSecond();
         for (int round = 1; round <= rounds; round++) {
             List<LiveRound.Workload> workloads = new ArrayList<>();
-            for (Selected s : select(c, load(c, step))) {
-                workloads.add(new LiveRound.Workload(s.series().key().item() + "/" + s.series().key().metric(), history(s.series()),
+            for (LoopWorkloads.Selected s : assembly(c).select(load(c, step))) {
+                workloads.add(new LiveRound.Workload(s.name(), s.history(),
                         new PlanningStep(forecaster, scenarios, new CapacityPlanner(s.capacity()), settings),
-                        initialUnits(s, s.series().values().length)));
+                        s.initialUnits(s.series().values().length)));
             }
             List<Decision> decisions;
             try (SeriesStore st = environment.openStore(store.file(), false)) {
@@ -175,37 +180,22 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    private LoopWorkloads assembly(LoopConfig c) {
+        return new LoopWorkloads(c, config);
+    }
+
     /** The simulated clock over recorded data. */
     private int simulated(LoopConfig c) {
         PrintWriter console = spec.commandLine().getOut();
-        long step = Steps.parseSeconds(c.source().freq());
-        Map<String, Panel> panels = load(c, step);
-        ScenarioSet scenarios = c.scenarios().map(ScenarioFile::read).orElse(ScenarioSet.baseline());
-        int perDay = Math.max(1, Steps.perDay(step));
-        Forecaster forecaster = Models.create(c.model(), step, perDay, c.horizon());
-        List<Selected> selected = select(c, panels);
-        Map<Selected, int[]> windows = new LinkedHashMap<>();
-        for (Selected s : selected) {
-            windows.put(s, window(c, s.series(), perDay));
+        LoopWorkloads assembly = assembly(c);
+        long step = assembly.stepSeconds();
+        int perDay = assembly.perDay();
+        ScenarioSet scenarios = assembly.scenarios();
+        List<LoopWorkloads.Selected> selected = assembly.select(load(c, step));
+        if (Models.create(c.model(), step, perDay, c.horizon()) instanceof GlobalForecaster) {
+            console.printf(Locale.ROOT, "training %s on %d workloads' history before their windows ...%n", c.model(), selected.size());
         }
-        if (forecaster instanceof GlobalForecaster global) {
-            List<History> heads = new ArrayList<>();
-            for (Selected s : selected) {
-                heads.add(history(s.series()).head(windows.get(s)[0]));
-            }
-            console.printf(Locale.ROOT, "training %s on %d workloads' history before their windows ...%n", c.model(), heads.size());
-            forecaster = global.train(heads);
-        }
-        LoopSettings settings = new LoopSettings(c.horizon(), c.percentile(), 6, 0.2,
-                new SimulationSettings(c.paths(), 42, 0.9, 16, 1));
-        List<SimulatedClockLoop.Workload> workloads = new ArrayList<>();
-        for (Selected s : selected) {
-            CapacityPlanner planner = new CapacityPlanner(s.capacity());
-            int[] w = windows.get(s);
-            workloads.add(new SimulatedClockLoop.Workload(s.series().key().item() + "/" + s.series().key().metric(),
-                    s.series().grid(), s.series().values(), s.series().info().unit().nonNegative(),
-                    new PlanningStep(forecaster, scenarios, planner, settings), initialUnits(s, w[0]), w[0], w[1]));
-        }
+        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected, assembly.forecaster(selected));
         String runId = runId();
         AtomicInteger printed = new AtomicInteger();
         Actuator actuator = actuator(c, console, printed);
@@ -219,7 +209,7 @@ public final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SimulatedClockLoop.Result result;
         Map<String, RegularSeries> byName = new LinkedHashMap<>();
-        selected.forEach(sel -> byName.put(sel.series().key().item() + "/" + sel.series().key().metric(), sel.series()));
+        selected.forEach(sel -> byName.put(sel.name(), sel.series()));
         ModelTrainer trainer = new ModelTrainer(new ModelTrainer.Settings(step, perDay, c.horizon(), 2, 1), Clock.systemUTC());
         try (SeriesStore s = environment.openStore(store.file(), false)) {
             RetrainOnDrift retrain = new RetrainOnDrift(s.models(), byName, trainer, challengers, runId);
@@ -232,75 +222,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         summary(console, result, seconds, runId);
         return 0;
-    }
-
-    private record Selected(RegularSeries series, io.prescient.plan.capacity.CapacityModel capacity) {
-    }
-
-    /**
-     * The steps a workload's clock runs over: simulate.from/until when set, else the last day before its
-     * last observed value.
-     */
-    private int[] window(LoopConfig c, RegularSeries s, int perDay) {
-        double[] y = s.values();
-        int last = y.length;
-        while (last > 0 && Double.isNaN(y[last - 1])) {
-            last--;
-        }
-        io.prescient.core.TimeGrid grid = s.grid();
-        int from = c.from().map(t -> (int) Math.max(1, Math.min(y.length, grid.indexOf(t)))).orElse(Math.max(1, last - perDay));
-        int until = c.until().map(t -> (int) Math.max(0, Math.min(y.length, grid.indexOf(t)))).orElse(Math.max(from + 1, last));
-        if (from >= until) {
-            throw new IllegalArgumentException(config + ": the simulated window is empty for " + s.key() + ", whose grid runs "
-                    + Instant.ofEpochSecond(grid.start()) + " to " + Instant.ofEpochSecond(grid.end()));
-        }
-        return new int[] {from, until};
-    }
-
-    private List<Selected> select(LoopConfig c, Map<String, Panel> panels) {
-        List<Selected> out = new ArrayList<>();
-        java.util.Set<io.prescient.core.SeriesKey> named = new java.util.HashSet<>();
-        List<LoopConfig.Workload> ordered = new ArrayList<>(c.workloads());
-        ordered.sort(java.util.Comparator.comparing(w -> w.series().equals("*")));
-        for (LoopConfig.Workload w : ordered) {
-            int taken = 0;
-            for (Map.Entry<String, Panel> e : panels.entrySet()) {
-                if (w.metric().isPresent() && !w.metric().get().equals(e.getKey())) {
-                    continue;
-                }
-                for (RegularSeries s : e.getValue().series()) {
-                    boolean wanted = w.series().equals("*") ? !named.contains(s.key()) : s.key().item().equals(w.series());
-                    if (wanted && taken < w.limit()) {
-                        out.add(new Selected(s, w.capacity()));
-                        named.add(s.key());
-                        taken++;
-                    }
-                }
-            }
-            if (taken == 0 && !w.series().equals("*")) {
-                throw new IllegalArgumentException(config + ": workload series '" + w.series() + "'"
-                        + w.metric().map(m -> " of metric " + m).orElse("") + " is not in " + c.source().path());
-            }
-        }
-        return out;
-    }
-
-    private static History history(RegularSeries s) {
-        return History.of(s.grid(), s.values(), s.info().unit().nonNegative());
-    }
-
-    private static double initialUnits(Selected s, int from) {
-        double[] y = s.series().values();
-        double last = 0;
-        for (int t = Math.min(from, y.length) - 1; t >= 0; t--) {
-            if (!Double.isNaN(y[t])) {
-                last = y[t];
-                break;
-            }
-        }
-        var m = s.capacity();
-        double units = Math.ceil(last / (m.unitCapacity() * m.targetUtilisation()));
-        return Math.max(m.minUnits(), Math.min(m.maxUnits(), units));
     }
 
     private void summary(PrintWriter console, SimulatedClockLoop.Result r, double seconds, String runId) {

@@ -1,4 +1,4 @@
-package io.prescient.cli;
+package io.prescient.plan.loop;
 
 import io.prescient.core.Panel;
 import io.prescient.core.RegularSeries;
@@ -9,7 +9,6 @@ import io.prescient.forecast.Models;
 import io.prescient.forecast.registry.ModelLifecycle;
 import io.prescient.forecast.registry.ModelTrainer;
 import io.prescient.forecast.registry.Validation;
-import io.prescient.plan.loop.SimulatedClockLoop;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.Map;
  * challengers, and goes on with the champion the cycle leaves. The decision and its evidence are
  * stored in the registry like any other cycle's.
  */
-final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
+public final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
 
     private final ModelRegistry registry;
     private final Map<String, RegularSeries> series;
@@ -31,7 +30,7 @@ final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
     private final List<String> challengers;
     private final String runId;
 
-    RetrainOnDrift(ModelRegistry registry, Map<String, RegularSeries> series, ModelTrainer trainer, List<String> challengers,
+    public RetrainOnDrift(ModelRegistry registry, Map<String, RegularSeries> series, ModelTrainer trainer, List<String> challengers,
                    String runId) {
         this.registry = registry;
         this.series = Map.copyOf(series);

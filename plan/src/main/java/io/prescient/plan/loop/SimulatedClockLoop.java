@@ -98,45 +98,114 @@ public final class SimulatedClockLoop {
     }
 
     public Result run(List<Workload> workloads, int every, Actuator actuator, Recording recording) {
-        if (every < 1) {
-            throw new IllegalArgumentException("need every >= 1");
-        }
         List<Decision> decisions = new ArrayList<>();
         Map<String, Accuracy> accuracy = new LinkedHashMap<>();
         List<Drift> drifts = new ArrayList<>();
         for (Workload w : workloads) {
-            Scorer scorer = new Scorer(w);
-            PlanningStep step = w.step();
-            double units = w.initialUnits();
-            History full = new History(w.grid(), w.demand(), Map.of(), w.nonNegative());
-            int lastDrift = -monitorWindow;
-            int lastChange = Integer.MIN_VALUE / 2;
-            for (int t = w.from(); t < w.until(); t += every) {
-                scorer.settleBefore(t);
-                if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
-                        && scorer.scored() - lastDrift >= monitorWindow) {
-                    DriftHandler.Response response = onDrift.onDrift(w.name(), full.head(t), step.forecaster());
-                    step = step.withForecaster(response.forecaster());
-                    drifts.add(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage(), response.action()));
-                    lastDrift = scorer.scored();
-                }
-                PlanningStep.Outcome outcome = step.decide(w.name(), full.head(t), units, t - lastChange);
-                Decision d = outcome.decision();
-                if (d.changes()) {
-                    lastChange = t + step.leadSteps();
-                }
-                actuator.apply(d);
-                decisions.add(d);
-                record(recording, w, outcome);
-                units = d.units();
-                if (outcome.forecast().isPresent() && !d.held()) {
-                    scorer.add(t, outcome.forecast().get());
-                }
+            Cursor cursor = start(w, every);
+            while (cursor.hasNext()) {
+                Cursor.Round round = cursor.next(actuator, recording);
+                decisions.add(round.outcome().decision());
+                round.drift().ifPresent(drifts::add);
             }
-            scorer.settleBefore(Integer.MAX_VALUE);
-            accuracy.put(w.name(), scorer.total());
+            accuracy.put(w.name(), cursor.finish());
         }
         return new Result(decisions, accuracy, drifts);
+    }
+
+    /** A cursor over one workload's rounds, for callers that interleave workloads or pace the clock (the server). */
+    public Cursor start(Workload workload, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("need every >= 1");
+        }
+        return new Cursor(workload, every);
+    }
+
+    /** One workload's replay, a round at a time. Not thread-safe: one caller drives it. */
+    public final class Cursor {
+
+        /** What one round did: the outcome (decision and forecast) and the drift it raised, if any. */
+        public record Round(int step, PlanningStep.Outcome outcome, Optional<Drift> drift) {
+        }
+
+        private final Workload w;
+        private final int every;
+        private final Scorer scorer;
+        private final History full;
+        private PlanningStep step;
+        private double units;
+        private int t;
+        private int lastDrift;
+        private int lastChange = Integer.MIN_VALUE / 2;
+
+        private Cursor(Workload w, int every) {
+            this.w = w;
+            this.every = every;
+            this.scorer = new Scorer(w);
+            this.full = new History(w.grid(), w.demand(), Map.of(), w.nonNegative());
+            this.step = w.step();
+            this.units = w.initialUnits();
+            this.t = w.from();
+            this.lastDrift = -monitorWindow;
+        }
+
+        public Workload workload() {
+            return w;
+        }
+
+        public boolean hasNext() {
+            return t < w.until();
+        }
+
+        /** The grid step of the next decision. */
+        public int position() {
+            return t;
+        }
+
+        /** Units in place now. */
+        public double units() {
+            return units;
+        }
+
+        /** Accuracy of the forecasts scored so far. */
+        public Accuracy accuracy() {
+            return scorer.total();
+        }
+
+        public Round next(Actuator actuator, Recording recording) {
+            if (!hasNext()) {
+                throw new IllegalStateException("workload " + w.name() + ": the replay is over");
+            }
+            scorer.settleBefore(t);
+            Optional<Drift> drift = Optional.empty();
+            if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
+                    && scorer.scored() - lastDrift >= monitorWindow) {
+                DriftHandler.Response response = onDrift.onDrift(w.name(), full.head(t), step.forecaster());
+                step = step.withForecaster(response.forecaster());
+                drift = Optional.of(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage(), response.action()));
+                lastDrift = scorer.scored();
+            }
+            PlanningStep.Outcome outcome = step.decide(w.name(), full.head(t), units, t - lastChange);
+            Decision d = outcome.decision();
+            if (d.changes()) {
+                lastChange = t + step.leadSteps();
+            }
+            actuator.apply(d);
+            record(recording, w, outcome);
+            units = d.units();
+            if (outcome.forecast().isPresent() && !d.held()) {
+                scorer.add(t, outcome.forecast().get());
+            }
+            Round round = new Round(t, outcome, drift);
+            t += every;
+            return round;
+        }
+
+        /** Scores what is still pending (horizons past the end of the data count what they can) and returns the total. */
+        public Accuracy finish() {
+            scorer.settleBefore(Integer.MAX_VALUE);
+            return scorer.total();
+        }
     }
 
     private void record(Recording recording, Workload w, PlanningStep.Outcome outcome) {

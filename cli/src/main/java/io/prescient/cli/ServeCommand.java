@@ -1,0 +1,148 @@
+package io.prescient.cli;
+
+import io.prescient.core.Steps;
+import io.prescient.core.store.SeriesStore;
+import io.prescient.plan.config.LoopConfig;
+import io.prescient.plan.config.LoopConfigFile;
+import io.prescient.server.Serve;
+import io.prescient.server.api.ServerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code prescient serve --config prescient.yaml}: the planning loop inside a web server, with the
+ * REST API, the dashboard and {@code /metrics}.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the planning loop of a config file on a simulated clock inside a web server: a dashboard at /, a REST "
+                + "API under /api (documented at /openapi.yaml) and Prometheus metrics at /metrics. Decisions go to the dry-run "
+                + "actuator and, with a store, to its journal; drift retrains into its registry.",
+                "Mutating and computing requests need 'Authorization: Bearer <token>' (--token, else $PRESCIENT_TOKEN, else a "
+                        + "random token printed at start)."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--config", required = true, description = "The loop's config file (prescient.yaml).")
+    Path config;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (0: any free one; default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--token", description = "API token for mutating requests (at least 16 characters).")
+    String token;
+
+    @Option(names = "--tick", defaultValue = "1s", description = "Wall-clock pause between loop rounds, e.g. 200ms, 1s "
+            + "(default: ${DEFAULT-VALUE}).")
+    String tick;
+
+    @Option(names = "--fleet", description = "An experts fleet directory: its recommendations.jsonl is shown and decided on.")
+    Path fleet;
+
+    @Option(names = "--experiments", description = "A directory of A/B reports (prescient experts abtest --out <dir>/<name>.json).")
+    Path experiments;
+
+    @Option(names = "--feedback-strength", defaultValue = "0.5", description = "Feedback strength of the simulated world the "
+            + "feedback view analyses (default: ${DEFAULT-VALUE}).")
+    double feedbackStrength;
+
+    @Option(names = "--max-request-bytes", defaultValue = "65536", description = "Largest request body (default: ${DEFAULT-VALUE}).")
+    long maxRequestBytes;
+
+    @Option(names = "--reads-per-second", defaultValue = "2000", description = "API reads one client address may make a second, "
+            + "bursts of twice that (default: ${DEFAULT-VALUE}; raise it for load tests, where every client shares one address).")
+    double readsPerSecond;
+
+    @Option(names = "--writes-per-second", defaultValue = "5", description = "What-if runs and decisions a client may make a second "
+            + "(default: ${DEFAULT-VALUE}).")
+    double writesPerSecond;
+
+    @Option(names = "--no-store", description = "Keep nothing: no journal, no registry (drift is reported only).")
+    boolean noStore;
+
+    @Option(names = "--for", description = "Stop after this long, e.g. 10m (default: until interrupted).")
+    String duration;
+
+    @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets,seasonal-naive",
+            description = "Models the retrain cycle tries on drift (default: ${DEFAULT-VALUE}).")
+    List<String> challengers;
+
+    private final CliEnvironment environment;
+
+    public ServeCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter console = spec.commandLine().getOut();
+        LoopConfig c = LoopConfigFile.read(config);
+        long step = Steps.parseSeconds(c.source().freq());
+        var panels = RunCommand.panels(c, environment, store.file(), Runtime.getRuntime().availableProcessors(), step);
+        String apiToken = token != null ? token : environment.variables().get("PRESCIENT_TOKEN");
+        if (apiToken == null) {
+            byte[] b = new byte[16];
+            new SecureRandom().nextBytes(b);
+            apiToken = HexFormat.of().formatHex(b);
+            console.println("API token (pass --token or set PRESCIENT_TOKEN to choose one): " + apiToken);
+        }
+        ServerSettings settings = new ServerSettings(host, port, apiToken, maxRequestBytes, readsPerSecond, writesPerSecond);
+        Optional<SeriesStore> st = noStore ? Optional.empty() : Optional.of(environment.openStore(store.file(), false));
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Serve serve = Serve.start(new Serve.Options(config, c, panels, st, parseMillis(tick), Optional.ofNullable(fleet),
+                Optional.ofNullable(experiments), feedbackStrength, challengers), settings,
+                // dry run: decisions are kept in the journal and served at /api/actions; nothing outside is changed
+                d -> { }, line -> {
+                    console.println(line);
+                    console.flush();
+                })) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            if (duration != null) {
+                stop.await(Steps.parseSeconds(duration), TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+            console.printf("stopping after %d rounds%n", serve.state().roundsDone());
+        } finally {
+            st.ifPresent(s -> {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    console.println("warning: closing the store: " + e.getMessage());
+                }
+            });
+        }
+        return 0;
+    }
+
+    static long parseMillis(String text) {
+        String t = text.trim();
+        if (t.endsWith("ms")) {
+            try {
+                return Long.parseLong(t.substring(0, t.length() - 2));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--tick: expected e.g. 200ms or 1s, got '" + text + "'");
+            }
+        }
+        return Steps.parseSeconds(t) * 1000;
+    }
+}

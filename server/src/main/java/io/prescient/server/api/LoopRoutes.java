@@ -1,0 +1,145 @@
+package io.prescient.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.prescient.server.state.FleetState;
+import io.prescient.server.state.ForecastBands;
+import io.prescient.server.state.WorkloadSnapshot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the served loop: workloads, their series, forecasts and plans, the decisions, accuracy. */
+final class LoopRoutes {
+
+    private final FleetState state;
+    private final ResponseCache json;
+
+    LoopRoutes(FleetState state, ApiJson json) {
+        this.state = state;
+        this.json = new ResponseCache(state, json, 10_000);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/workloads", ctx -> json.send(ctx, () -> state.workloads().stream().map(LoopRoutes::summary).toList()));
+        routes.get("/api/workloads/{item}/{metric}", ctx -> json.send(ctx, () -> {
+            WorkloadSnapshot s = find(ctx);
+            return detail(s);
+        }));
+        routes.get("/api/series/{item}/{metric}", ctx -> json.send(ctx, () -> {
+            WorkloadSnapshot s = find(ctx);
+            return Map.of("name", s.name(), "unit", s.unit(), "step_seconds", s.stepSeconds(), "times", s.recentTimes(),
+                    "values", s.recentDemand());
+        }));
+        routes.get("/api/forecasts/{item}/{metric}", ctx -> json.send(ctx, () -> {
+            WorkloadSnapshot s = find(ctx);
+            return forecast(s);
+        }));
+        routes.get("/api/plans/{item}/{metric}", ctx -> json.send(ctx, () -> {
+            WorkloadSnapshot s = find(ctx);
+            return plan(s);
+        }));
+        routes.get("/api/actions", ctx -> {
+            int limit = intParam(ctx, "limit", 100, 1, 1000);
+            json.send(ctx, () -> state.actions(Optional.ofNullable(ctx.queryParam("workload")), limit));
+        });
+        routes.get("/api/accuracy", ctx -> json.send(ctx, () -> state.workloads().stream().map(LoopRoutes::accuracy).toList()));
+    }
+
+    private WorkloadSnapshot find(Context ctx) {
+        String name = ctx.pathParam("item") + "/" + ctx.pathParam("metric");
+        return state.workload(name).orElseThrow(() -> new ApiException(404, "no workload '" + name + "'; GET /api/workloads lists them"));
+    }
+
+    static int intParam(Context ctx, String name, int otherwise, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new ApiException(400, "query parameter '" + name + "' must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "query parameter '" + name + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    static Map<String, Object> summary(WorkloadSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("unit", s.unit());
+        m.put("status", s.status());
+        m.put("now", s.now());
+        m.put("last_demand", s.lastDemand());
+        m.put("units", s.units());
+        m.put("capacity", s.units() * s.unitCapacity());
+        m.put("utilisation", s.utilisation());
+        m.put("next_peak_p95", s.forecast().map(f -> max(f.level(0.95))).orElse(Double.NaN));
+        m.put("rounds", s.rounds());
+        m.put("orders", s.orders());
+        m.put("holds", s.holds());
+        List<WorkloadSnapshot.AccuracyPoint> a = s.accuracy();
+        m.put("mae", a.isEmpty() ? Double.NaN : a.get(a.size() - 1).meanAbsoluteError());
+        m.put("coverage", a.isEmpty() ? Double.NaN : a.get(a.size() - 1).coverage());
+        m.put("reason", s.reason());
+        return m;
+    }
+
+    static Map<String, Object> forecast(WorkloadSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("levels", ForecastBands.LEVELS);
+        m.put("model", s.forecast().map(ForecastBands::model).orElse(null));
+        m.put("times", s.forecast().map(ForecastBands::times).orElse(new long[0]));
+        m.put("quantiles", s.forecast().map(ForecastBands::quantiles).orElse(new double[0][]));
+        return m;
+    }
+
+    static Map<String, Object> plan(WorkloadSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("units", s.units());
+        m.put("unit_capacity", s.unitCapacity());
+        m.put("held", s.held());
+        m.put("reason", s.reason());
+        m.put("times", s.forecast().map(ForecastBands::times).orElse(new long[0]));
+        m.put("capacity", s.planCapacity());
+        return m;
+    }
+
+    static Map<String, Object> detail(WorkloadSnapshot s) {
+        Map<String, Object> m = summary(s);
+        m.put("step_seconds", s.stepSeconds());
+        m.put("recent", Map.of("times", s.recentTimes(), "demand", s.recentDemand(), "capacity", s.recentCapacity()));
+        m.put("forecast", forecast(s));
+        m.put("plan", plan(s));
+        m.put("drifts", s.drifts());
+        return m;
+    }
+
+    static Map<String, Object> accuracy(WorkloadSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("times", s.accuracy().stream().mapToLong(WorkloadSnapshot.AccuracyPoint::time).toArray());
+        m.put("mae", s.accuracy().stream().mapToDouble(WorkloadSnapshot.AccuracyPoint::meanAbsoluteError).toArray());
+        m.put("coverage", s.accuracy().stream().mapToDouble(WorkloadSnapshot.AccuracyPoint::coverage).toArray());
+        m.put("levels", ForecastBands.LEVELS);
+        m.put("calibration", s.calibration());
+        m.put("calibration_points", s.calibrationPoints());
+        m.put("drifts", s.drifts());
+        return m;
+    }
+
+    private static double max(double[] x) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

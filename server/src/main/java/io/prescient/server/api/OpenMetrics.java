@@ -1,0 +1,112 @@
+package io.prescient.server.api;
+
+import io.prescient.server.state.FleetState;
+import io.prescient.server.state.ForecastBands;
+import io.prescient.server.state.WorkloadSnapshot;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code /metrics} in the OpenMetrics text format: the server's own health (up, loop rounds, HTTP
+ * requests and refusals, JVM memory) and, per workload, demand, units and capacity in place, the latest
+ * forecast at each kept quantile for a few horizons, the planned capacity at those horizons, and the
+ * forecasts' rolling accuracy.
+ */
+final class OpenMetrics {
+
+    static final String CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    private static final int[] HORIZONS = {1, 6, 12, 24, 48};
+
+    private final FleetState state;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+
+    OpenMetrics(FleetState state) {
+        this.state = state;
+    }
+
+    void request() {
+        requests.increment();
+    }
+
+    void refusal() {
+        refused.increment();
+    }
+
+    String render() {
+        StringBuilder b = new StringBuilder(16_384);
+        gauge(b, "prescient_up", "1 while the server runs.", "", 1);
+        b.append("# TYPE prescient_loop_rounds counter\n# HELP prescient_loop_rounds Planning rounds run (all workloads).\n");
+        b.append("prescient_loop_rounds_total ").append(state.roundsDone()).append('\n');
+        gauge(b, "prescient_loop_finished", "1 once the simulated clock reached the end of the data.", "", state.finished() ? 1 : 0);
+        b.append("# TYPE prescient_http_requests counter\n# HELP prescient_http_requests API requests served.\n");
+        b.append("prescient_http_requests_total ").append(requests.sum()).append('\n');
+        b.append("# TYPE prescient_http_refused counter\n# HELP prescient_http_refused API requests refused with a 4xx.\n");
+        b.append("prescient_http_refused_total ").append(refused.sum()).append('\n');
+        Runtime rt = Runtime.getRuntime();
+        b.append("# TYPE prescient_jvm_memory_used_bytes gauge\n# UNIT prescient_jvm_memory_used_bytes bytes\n")
+                .append("# HELP prescient_jvm_memory_used_bytes Heap in use.\n");
+        b.append("prescient_jvm_memory_used_bytes ").append(rt.totalMemory() - rt.freeMemory()).append('\n');
+        List<WorkloadSnapshot> all = state.workloads();
+        family(b, "prescient_demand", "Latest observed demand per workload.");
+        all.forEach(s -> sample(b, "prescient_demand", label(s), s.lastDemand()));
+        family(b, "prescient_units", "Units ordered at the latest round.");
+        all.forEach(s -> sample(b, "prescient_units", label(s), s.units()));
+        family(b, "prescient_capacity", "Capacity of the units ordered (units x unit capacity).");
+        all.forEach(s -> sample(b, "prescient_capacity", label(s), s.units() * s.unitCapacity()));
+        family(b, "prescient_forecast", "Latest forecast of demand: quantile at a horizon in grid steps.");
+        for (WorkloadSnapshot s : all) {
+            s.forecast().ifPresent(f -> {
+                for (int h : HORIZONS) {
+                    if (h > f.times().length) {
+                        continue;
+                    }
+                    for (int i = 0; i < ForecastBands.LEVELS.size(); i++) {
+                        sample(b, "prescient_forecast", label(s) + ",quantile=\"" + ForecastBands.LEVELS.get(i) + "\",horizon=\"" + h + "\"",
+                                f.quantiles()[i][h - 1]);
+                    }
+                }
+            });
+        }
+        family(b, "prescient_planned_capacity", "Capacity the latest plan provisions at a horizon in grid steps.");
+        for (WorkloadSnapshot s : all) {
+            for (int h : HORIZONS) {
+                if (h <= s.planCapacity().length) {
+                    sample(b, "prescient_planned_capacity", label(s) + ",horizon=\"" + h + "\"", s.planCapacity()[h - 1]);
+                }
+            }
+        }
+        family(b, "prescient_forecast_coverage", "Share of actuals at or below the provisioned percentile, forecasts scored so far.");
+        all.stream().filter(s -> !s.accuracy().isEmpty()).forEach(s -> sample(b, "prescient_forecast_coverage", label(s),
+                s.accuracy().get(s.accuracy().size() - 1).coverage()));
+        family(b, "prescient_forecast_mae", "Mean absolute error of the forecast median, forecasts scored so far.");
+        all.stream().filter(s -> !s.accuracy().isEmpty()).forEach(s -> sample(b, "prescient_forecast_mae", label(s),
+                s.accuracy().get(s.accuracy().size() - 1).meanAbsoluteError()));
+        b.append("# EOF\n");
+        return b.toString();
+    }
+
+    private static void family(StringBuilder b, String name, String help) {
+        b.append("# TYPE ").append(name).append(" gauge\n# HELP ").append(name).append(' ').append(help).append('\n');
+    }
+
+    private static void gauge(StringBuilder b, String name, String help, String labels, double v) {
+        family(b, name, help);
+        sample(b, name, labels, v);
+    }
+
+    private static void sample(StringBuilder b, String name, String labels, double v) {
+        b.append(name);
+        if (!labels.isEmpty()) {
+            b.append('{').append(labels).append('}');
+        }
+        b.append(' ').append(Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf")
+                : String.format(Locale.ROOT, "%.6g", v)).append('\n');
+    }
+
+    private static String label(WorkloadSnapshot s) {
+        return "workload=\"" + s.name().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}

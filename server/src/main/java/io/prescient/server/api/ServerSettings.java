@@ -1,0 +1,23 @@
+package io.prescient.server.api;
+
+/**
+ * How the server listens and what it allows.
+ *
+ * @param host            address to bind (127.0.0.1 by default: put a proxy in front to expose it)
+ * @param port            port (0: any free one)
+ * @param token           bearer token mutating requests must carry
+ * @param maxRequestBytes largest request body accepted
+ * @param readsPerSecond  API reads a client may make a second (bursts of twice that)
+ * @param writesPerSecond mutating and computing requests (what-if, accept, reject) a client may make a second
+ */
+public record ServerSettings(String host, int port, String token, long maxRequestBytes, double readsPerSecond, double writesPerSecond) {
+
+    public ServerSettings {
+        if (token == null || token.length() < 16) {
+            throw new IllegalArgumentException("the API token must have at least 16 characters");
+        }
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("the request size limit must be at least 1024 bytes, got " + maxRequestBytes);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** A load client for the server's read API and its refusals: latency percentiles, throughput and errors. */
+package io.prescient.server.load;

@@ -107,6 +107,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The config source's panels on the config's grid (shared with {@code serve}). */
     static Map<String, Panel> panels(LoopConfig c, CliEnvironment environment, Path storeFile, int threads, long step) {
+        if (c.source().prometheus()) {
+            return prometheus(c, environment, step, Instant.now().getEpochSecond());
+        }
         PanelOptions panelOptions = new PanelOptions();
         panelOptions.source = c.source().path();
         panelOptions.format = c.source().format();
@@ -114,6 +117,23 @@ public final class RunCommand implements Callable<Integer> {
         panelOptions.variates = c.source().metrics().isEmpty() ? null : c.source().metrics();
         panelOptions.threads = threads;
         return panelOptions.load(environment, storeFile, step);
+    }
+
+    /** Each workload's PromQL over the source's lookback up to {@code now}, on the config's grid. */
+    static Map<String, Panel> prometheus(LoopConfig c, CliEnvironment environment, long step, long now) {
+        Optional<String> auth = c.source().authEnv().map(name -> {
+            String v = environment.variables().get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("source.auth_env names " + name + ", which is not set");
+            }
+            return v;
+        });
+        io.prescient.io.prometheus.PrometheusClient client = new io.prescient.io.prometheus.PrometheusClient(
+                java.net.URI.create(c.source().path()), new io.prescient.io.prometheus.PrometheusClient.Settings(
+                java.time.Duration.ofSeconds(30), 3, java.time.Duration.ofMillis(500), auth));
+        List<io.prescient.io.prometheus.PrometheusSource.Query> queries = c.workloads().stream()
+                .map(w -> new io.prescient.io.prometheus.PrometheusSource.Query(w.series(), w.query().orElseThrow())).toList();
+        return new io.prescient.io.prometheus.PrometheusSource(client).read(queries, "demand", now - c.source().lookbackSeconds(), now, step);
     }
 
     private Actuator actuator(LoopConfig c, PrintWriter console, AtomicInteger printed) {

@@ -30,15 +30,28 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
         workloads = List.copyOf(workloads);
     }
 
-    /** Raw files (path + format) or a dataset in the store (path = its name). */
-    public record Source(String path, String format, String freq, List<String> metrics) {
+    /**
+     * Raw files (path + format), a dataset in the store (path = its name), or a Prometheus server
+     * (format {@code prometheus}, path = its URL; each workload names its PromQL query).
+     *
+     * @param lookbackSeconds Prometheus: history read before now
+     * @param authEnv         Prometheus: environment variable holding the Authorization header's value, if any
+     */
+    public record Source(String path, String format, String freq, List<String> metrics, long lookbackSeconds, Optional<String> authEnv) {
         public Source {
             metrics = List.copyOf(metrics);
         }
+
+        public boolean prometheus() {
+            return format.equalsIgnoreCase("prometheus");
+        }
     }
 
-    /** {@code series} is an item id, or {@code *} for every series of the source (up to {@code limit}). */
-    public record Workload(String series, Optional<String> metric, int limit, CapacityModel capacity) {
+    /**
+     * {@code series} is an item id, or {@code *} for every series of the source (up to {@code limit});
+     * {@code query} is its PromQL when the source is Prometheus.
+     */
+    public record Workload(String series, Optional<String> metric, int limit, CapacityModel capacity, Optional<String> query) {
     }
 
     public record Actuator(String type, Optional<Path> path) {

@@ -69,7 +69,7 @@ public final class LoopConfigFile {
         Node root = yaml.root(reader, "at least 'source' and 'workloads'");
         Map<String, Node> top = yaml.mapping(root, "top level", TOP);
         Map<String, Node> src = yaml.mapping(yaml.required(top, root, "top level", "source"), "source",
-                Set.of("path", "format", "freq", "metrics"));
+                Set.of("path", "format", "freq", "metrics", "lookback", "auth_env"));
         Node sourceNode = top.get("source");
         List<String> metrics = new ArrayList<>();
         if (src.containsKey("metrics")) {
@@ -79,9 +79,18 @@ public final class LoopConfigFile {
         }
         String path = yaml.text(yaml.required(src, sourceNode, "source", "path"), "source.path");
         Path resolved = base.resolve(path);
+        long lookback = 7 * 86_400L;
+        if (src.containsKey("lookback")) {
+            try {
+                lookback = io.prescient.core.Steps.parseSeconds(yaml.text(src.get("lookback"), "source.lookback"));
+            } catch (IllegalArgumentException e) {
+                throw yaml.error(src.get("lookback"), "source.lookback", "a duration such as 6h or 7d");
+            }
+        }
         LoopConfig.Source source = new LoopConfig.Source(Files.exists(resolved) ? resolved.toString() : path,
                 src.containsKey("format") ? yaml.text(src.get("format"), "source.format") : "csv",
-                src.containsKey("freq") ? yaml.text(src.get("freq"), "source.freq") : "5m", metrics);
+                src.containsKey("freq") ? yaml.text(src.get("freq"), "source.freq") : "5m", metrics, lookback,
+                src.containsKey("auth_env") ? Optional.of(yaml.text(src.get("auth_env"), "source.auth_env")) : Optional.empty());
         int every = yaml.whole(top, "every", "top level", 1, 1);
         int horizon = yaml.whole(top, "horizon", "top level", 48, 1);
         double percentile = yaml.number(top, "percentile", "top level", 0.95);
@@ -106,7 +115,11 @@ public final class LoopConfigFile {
             throw yaml.error(top.get("workloads"), "workloads", "at least one workload");
         }
         for (int i = 0; i < items.size(); i++) {
-            workloads.add(workload(items.get(i), "workloads[" + i + "]", defaults, top.get("capacity")));
+            LoopConfig.Workload w = workload(items.get(i), "workloads[" + i + "]", defaults, top.get("capacity"));
+            if (source.prometheus() && (w.query().isEmpty() || w.series().equals("*"))) {
+                throw yaml.error(items.get(i), "workloads[" + i + "]", "a named series with its PromQL 'query' (the source is Prometheus)");
+            }
+            workloads.add(w);
         }
         Optional<Long> from = Optional.empty();
         Optional<Long> until = Optional.empty();
@@ -140,7 +153,8 @@ public final class LoopConfigFile {
     }
 
     private LoopConfig.Workload workload(Node node, String field, Map<String, Node> defaults, Node defaultsNode) {
-        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity"));
+        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity", "query"));
+        Optional<String> query = m.containsKey("query") ? Optional.of(yaml.text(m.get("query"), field + ".query")) : Optional.empty();
         String series = yaml.text(yaml.required(m, node, field, "series"), field + ".series");
         Optional<String> metric = m.containsKey("metric") ? Optional.of(yaml.text(m.get("metric"), field + ".metric")) : Optional.empty();
         int limit = yaml.whole(m, "limit", field, Integer.MAX_VALUE, 1);
@@ -153,7 +167,7 @@ public final class LoopConfigFile {
                     yaml.number(merged, "unit_capacity", f, 1000), yaml.number(merged, "target_utilisation", f, 0.7),
                     yaml.whole(merged, "min_units", f, 1, 0), yaml.whole(merged, "max_units", f, 1000, 0),
                     yaml.whole(merged, "max_step", f, 10, 1), yaml.whole(merged, "cooldown", f, 6, 0),
-                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)));
+                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)), query);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().contains(": field '")) {
                 throw e;

@@ -1,0 +1,185 @@
+package io.prescient.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real Prometheus server (Debian's package) scraping a small metrics endpoint every second, with
+ * two days of the same series backfilled by promtool, and Prescient's planning loop reading it
+ * through the HTTP API (range queries) and forecasting from it. Skipped when prometheus or promtool
+ * is not installed ({@code .ci/run} installs them).
+ */
+class PrometheusIT {
+
+    static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+    static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+
+    @TempDir
+    static Path dir;
+
+    static HttpServer exporter;
+    static Process prometheus;
+    static int prometheusPort;
+
+    /** The shop's requests a second at a time: a daily cycle around 200, deterministic so backfill and scrapes agree. */
+    static double demand(long epochSecond) {
+        double day = 2 * Math.PI * (epochSecond % 86_400) / 86_400.0;
+        return 200 + 80 * Math.sin(day - Math.PI / 2) + 15 * Math.sin(7 * day);
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL),
+                "needs Debian's prometheus package (.ci/run installs it)");
+        exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        exporter.createContext("/metrics", exchange -> {
+            byte[] body = String.format(Locale.ROOT, "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n",
+                    demand(Instant.now().getEpochSecond())).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        exporter.start();
+        String target = "127.0.0.1:" + exporter.getAddress().getPort();
+        Path data = Files.createDirectories(dir.resolve("tsdb"));
+        long now = Instant.now().getEpochSecond();
+        StringBuilder history = new StringBuilder("# TYPE shop_requests_per_second gauge\n");
+        for (long t = now - 2 * 86_400 - 3600; t < now - 300; t += 60) {
+            history.append(String.format(Locale.ROOT, "shop_requests_per_second{instance=\"%s\",job=\"shop\"} %.3f %d%n", target, demand(t), t));
+        }
+        history.append("# EOF\n");
+        Path backfill = dir.resolve("history.om");
+        Files.writeString(backfill, history);
+        run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", backfill.toString(), data.toString()));
+        prometheusPort = freePort();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global: {scrape_interval: 1s, evaluation_interval: 1s}
+                scrape_configs:
+                  - job_name: shop
+                    static_configs: [{targets: ['%s']}]
+                """.formatted(target));
+        prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--storage.tsdb.path=" + data,
+                "--web.listen-address=127.0.0.1:" + prometheusPort, "--storage.tsdb.retention.time=15d")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort
+                        + "/api/v1/query?query=up%7Bjob%3D%22shop%22%7D")).build(), HttpResponse.BodyHandlers.ofString());
+                if (up.statusCode() == 200 && up.body().contains("\"1\"")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Prometheus did not scrape the exporter within 60 s; see " + dir.resolve("prometheus.log")
+                        + ":\n" + Files.readString(dir.resolve("prometheus.log")));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (prometheus != null) {
+            prometheus.destroy();
+            prometheus.waitFor(20, TimeUnit.SECONDS);
+        }
+        if (exporter != null) {
+            exporter.stop(0);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + " failed:\n" + out);
+    }
+
+    @Test
+    void theLoopForecastsAndPlansFromPrometheus() throws Exception {
+        Path config = dir.resolve("prescient.yaml");
+        Files.writeString(config, """
+                source: {path: "http://127.0.0.1:%d", format: prometheus, freq: 5m, lookback: 2d}
+                every: 3
+                horizon: 12
+                percentile: 0.95
+                model: ensemble
+                paths: 300
+                actuator: {type: dry-run}
+                capacity: {unit_capacity: 50, target_utilisation: 0.7, min_units: 1, max_units: 100}
+                workloads:
+                  - series: shop
+                    query: sum(shop_requests_per_second)
+                monitor: {window: 12, min_coverage: 0.8}
+                """.formatted(prometheusPort));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"run", "--config", config.toString(), "--store", dir.resolve("store.duckdb").toString()},
+                Map.of("PRESCIENT_HOME", dir.resolve("home").toString()), new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, out + "\n" + err);
+        Matcher m = Pattern.compile("shop/demand\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)").matcher(out.toString());
+        assertTrue(m.find(), out.toString());
+        int rounds = Integer.parseInt(m.group(1));
+        double mae = Double.parseDouble(m.group(4));
+        double coverage = Double.parseDouble(m.group(5));
+        System.out.printf(Locale.ROOT, "PrometheusIT: %d rounds, MAE %.2f req/s, P95 coverage %.3f%n", rounds, mae, coverage);
+        assertTrue(rounds >= 90, "a day of 5-minute steps every 3 steps: " + rounds);
+        assertTrue(mae < 15, "the daily cycle is learnt from two days of history: MAE " + mae);
+        assertTrue(coverage >= 0.8, "P95 coverage " + coverage);
+    }
+
+    @Test
+    void aQueryPrometheusRejectsIsNamedInTheError() throws Exception {
+        io.prescient.io.prometheus.PrometheusClient client = new io.prescient.io.prometheus.PrometheusClient(
+                URI.create("http://127.0.0.1:" + prometheusPort), io.prescient.io.prometheus.PrometheusClient.Settings.defaults());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> client.queryRange("sum(", 0, 600, 60));
+        assertTrue(e.getMessage().contains("sum(") && e.getMessage().contains("bad_data"), e.getMessage());
+        List<io.prescient.io.prometheus.PrometheusClient.Series> live = client.queryRange("shop_requests_per_second",
+                Instant.now().getEpochSecond() - 3 * 86_400, Instant.now().getEpochSecond(), 60);
+        assertEquals(1, live.size());
+        assertTrue(live.get(0).times().length > 2800, "backfilled history and scrapes: " + live.get(0).times().length);
+        assertEquals(List.of("__name__", "instance", "job"), new ArrayList<>(live.get(0).labels().keySet()));
+    }
+}

@@ -3,6 +3,7 @@ package io.prescient.cli;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.io.PrescientHome;
 import io.prescient.io.duckdb.DuckDbStore;
+import io.prescient.io.postgres.PostgresStore;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,12 @@ public record CliEnvironment(Map<String, String> variables) {
         return home().storeFile(explicit, variables);
     }
 
+    /** The store: a PostgreSQL database when {@code --store} or {@code $PRESCIENT_STORE} is a JDBC URL, else a DuckDB file. */
     public SeriesStore openStore(Path explicit, boolean readOnly) {
+        String named = explicit != null ? explicit.toString() : variables.get("PRESCIENT_STORE");
+        if (named != null && PostgresStore.names(named)) {
+            return PostgresStore.open(named, readOnly);
+        }
         return DuckDbStore.open(storeFile(explicit), readOnly);
     }
 }

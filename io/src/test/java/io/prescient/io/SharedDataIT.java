@@ -57,7 +57,7 @@ class SharedDataIT {
     void allSeventeenNabAwsSeriesIngest() {
         List<Path> files = SourceFiles.of(shared("nab/realAWSCloudwatch"), Format.NAB);
         assertEquals(17, files.size());
-        try (DuckDbStore store = DuckDbStore.open(dir.resolve("nab.duckdb"), false)) {
+        try (io.prescient.io.jdbc.JdbcStore store = DuckDbStore.open(dir.resolve("nab.duckdb"), false)) {
             IngestReport report = new Ingestor(store, new NabReader("nab", 0), 2, false).ingest(files, n -> { });
             assertTrue(report.allStored(), () -> report.rejected().toString());
             assertEquals(17, store.list("nab").size());

@@ -1,53 +1,23 @@
 package io.prescient.io.duckdb;
 
-import io.prescient.core.RegularSeries;
-import io.prescient.core.SeriesInfo;
-import io.prescient.core.SeriesKey;
-import io.prescient.core.TimeGrid;
-import io.prescient.core.Unit;
-import io.prescient.core.store.ModelRegistry;
-import io.prescient.core.store.SeriesStore;
 import io.prescient.core.store.StoreException;
-import io.prescient.core.store.StoredSeries;
-import io.prescient.core.store.WriteOutcome;
-import org.duckdb.DuckDBAppender;
+import io.prescient.io.jdbc.JdbcStore;
 import org.duckdb.DuckDBConnection;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The embedded store: one DuckDB file. Each {@link #write} is one transaction, so a failure leaves
- * the store as it was. Only one process may open a store for writing at a time (DuckDB's file lock);
- * any number may open it read-only while no process writes. Calls are serialised on this object.
+ * The embedded store: one DuckDB file. Only one process may open a store for writing at a time
+ * (DuckDB's file lock); any number may open it read-only while no process writes.
  */
-public final class DuckDbStore implements SeriesStore {
+public final class DuckDbStore {
 
-    private static final String SERIES_COLUMNS = "s.id, s.dataset, s.item, s.metric, s.unit, s.unit_quantity, "
-            + "s.unit_non_negative, s.start_ts, s.step_seconds, s.length, s.present, s.source, s.ingested_at";
-
-    private final Path file;
-    private final DuckDBConnection connection;
-    private final boolean readOnly;
-
-    private DuckDbStore(Path file, DuckDBConnection connection, boolean readOnly) {
-        this.file = file;
-        this.connection = connection;
-        this.readOnly = readOnly;
+    private DuckDbStore() {
     }
 
     /**
@@ -55,8 +25,9 @@ public final class DuckDbStore implements SeriesStore {
      *
      * @throws StoreException if the file cannot be opened, is locked by another process, or (read-only) does not exist
      */
-    public static DuckDbStore open(Path file, boolean readOnly) {
+    public static JdbcStore open(Path file, boolean readOnly) {
         Path absolute = file.toAbsolutePath().normalize();
+        DuckDbDialect dialect = new DuckDbDialect();
         try {
             if (readOnly && !Files.exists(absolute)) {
                 throw new StoreException("no store at " + absolute + "; ingest data first (prescient ingest ...)");
@@ -69,321 +40,11 @@ public final class DuckDbStore implements SeriesStore {
                 props.setProperty("duckdb.read_only", "true");
             }
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + absolute, props);
-            DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
-            if (!readOnly) {
-                Schema.apply(duck, absolute.toString());
-            }
-            return new DuckDbStore(absolute, duck, readOnly);
+            return JdbcStore.on(c.unwrap(DuckDBConnection.class), absolute.toString(), readOnly, dialect);
         } catch (SQLException e) {
-            throw new StoreException(describe(absolute, e), e);
+            throw new StoreException(dialect.describeOpenFailure(absolute.toString(), e), e);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder for store " + absolute + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String describe(Path file, SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("lock")) {
-            return "store " + file + " is in use by another Prescient process; stop it or use another --store";
-        }
-        return "cannot open store " + file + ": " + message.lines().findFirst().orElse(message);
-    }
-
-    @Override
-    public ModelRegistry models() {
-        return new DuckDbModelRegistry(connection, this, file.toString(), readOnly);
-    }
-
-    @Override
-    public io.prescient.core.store.PlanningJournal journal() {
-        return new DuckDbPlanningJournal(connection, this, file.toString(), readOnly);
-    }
-
-    @Override
-    public String location() {
-        return file.toString();
-    }
-
-    @Override
-    public synchronized WriteOutcome write(List<RegularSeries> series, String source) {
-        if (readOnly) {
-            throw new StoreException("store " + file + " was opened read-only");
-        }
-        try {
-            return Transaction.run(connection, () -> writeInTransaction(series, source));
-        } catch (SQLException e) {
-            throw new StoreException("writing " + series.size() + " series from " + source + " to store " + file
-                    + " failed, nothing was written: " + e.getMessage(), e);
-        }
-    }
-
-    private WriteOutcome writeInTransaction(List<RegularSeries> series, String source) throws SQLException {
-        requireDistinctKeys(series);
-        beginTransaction();
-        Instant now = Instant.now();
-        int added = 0;
-        int replaced = 0;
-        int unchanged = 0;
-        long points = 0;
-        for (RegularSeries s : series) {
-            long hash = ContentHash.of(s);
-            Optional<long[]> existing = idAndHash(s.key());
-            int id;
-            if (existing.isPresent() && existing.get()[1] == hash) {
-                unchanged++;
-                continue;
-            } else if (existing.isPresent()) {
-                id = (int) existing.get()[0];
-                deleteValues(id);
-                updateSeries(id, s, hash, source, now);
-                replaced++;
-            } else {
-                id = nextId();
-                insertSeries(id, s, hash, source, now);
-                added++;
-            }
-            insertLabels(id, s.info());
-            points += appendPoints(id, s);
-        }
-        return new WriteOutcome(added, replaced, unchanged, points);
-    }
-
-    private static void requireDistinctKeys(List<RegularSeries> series) {
-        java.util.Set<SeriesKey> keys = new java.util.HashSet<>();
-        for (RegularSeries s : series) {
-            if (!keys.add(s.key())) {
-                throw new IllegalArgumentException("series " + s.key() + " is given twice in one write");
-            }
-        }
-    }
-
-    /**
-     * DuckDB's JDBC driver opens a transaction lazily, at the first statement; an appender used
-     * before any statement would commit on its own. Running a statement first puts the appends
-     * inside the transaction, so that a rollback takes them back too.
-     */
-    private void beginTransaction() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM schema_version");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-        }
-    }
-
-    private Optional<long[]> idAndHash(SeriesKey key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, content_hash FROM series WHERE dataset = ? AND item = ? AND metric = ?")) {
-            ps.setString(1, key.dataset());
-            ps.setString(2, key.item());
-            ps.setString(3, key.metric());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getLong(2)}) : Optional.empty();
-            }
-        }
-    }
-
-    private int nextId() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT nextval('series_ids')");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private void deleteValues(int id) throws SQLException {
-        for (String table : List.of("points", "series_labels")) {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE series_id = ?")) {
-                ps.setInt(1, id);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private void insertSeries(int id, RegularSeries s, long hash, String source, Instant now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO series (unit, unit_quantity, "
-                + "unit_non_negative, start_ts, step_seconds, length, present, content_hash, source, ingested_at, "
-                + "dataset, item, metric, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindSeries(ps, s, hash, source, now);
-            ps.setString(11, s.key().dataset());
-            ps.setString(12, s.key().item());
-            ps.setString(13, s.key().metric());
-            ps.setInt(14, id);
-            ps.executeUpdate();
-        }
-    }
-
-    private void updateSeries(int id, RegularSeries s, long hash, String source, Instant now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE series SET unit = ?, unit_quantity = ?, "
-                + "unit_non_negative = ?, start_ts = ?, step_seconds = ?, length = ?, present = ?, content_hash = ?, "
-                + "source = ?, ingested_at = ? WHERE id = ?")) {
-            bindSeries(ps, s, hash, source, now);
-            ps.setInt(11, id);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void bindSeries(PreparedStatement ps, RegularSeries s, long hash, String source, Instant now)
-            throws SQLException {
-        Unit unit = s.info().unit();
-        ps.setString(1, unit.symbol());
-        ps.setString(2, unit.quantity());
-        ps.setBoolean(3, unit.nonNegative());
-        ps.setLong(4, s.grid().start());
-        ps.setLong(5, s.grid().stepSeconds());
-        ps.setInt(6, s.length());
-        ps.setInt(7, s.gaps().present());
-        ps.setLong(8, hash);
-        ps.setString(9, source);
-        ps.setTimestamp(10, Timestamp.from(now));
-    }
-
-    private void insertLabels(int id, SeriesInfo info) throws SQLException {
-        if (info.labels().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO series_labels VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, String> label : info.labels().entrySet()) {
-                ps.setInt(1, id);
-                ps.setString(2, label.getKey());
-                ps.setString(3, label.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private long appendPoints(int id, RegularSeries s) throws SQLException {
-        long appended = 0;
-        try (DuckDBAppender appender = connection.createAppender("main", "points")) {
-            TimeGrid grid = s.grid();
-            for (int i = 0; i < s.length(); i++) {
-                double v = s.value(i);
-                if (!Double.isNaN(v)) {
-                    appender.beginRow().append(id).append(grid.timeAt(i)).append(v).endRow();
-                    appended++;
-                }
-            }
-        }
-        return appended;
-    }
-
-    /** The JDBC connection, for tests in this package that need to inject a failure. */
-    Connection connectionForTests() {
-        return connection;
-    }
-
-    @Override
-    public synchronized List<StoredSeries> list() {
-        return query("SELECT " + SERIES_COLUMNS + " FROM series s ORDER BY s.dataset, s.item, s.metric", null);
-    }
-
-    @Override
-    public synchronized List<StoredSeries> list(String dataset) {
-        return query("SELECT " + SERIES_COLUMNS + " FROM series s WHERE s.dataset = ? ORDER BY s.item, s.metric",
-                dataset);
-    }
-
-    @Override
-    public synchronized Optional<StoredSeries> find(SeriesKey key) {
-        return findRow(key).map(Row::stored);
-    }
-
-    @Override
-    public synchronized RegularSeries load(SeriesKey key) {
-        Row row = findRow(key).orElseThrow(() -> new StoreException("no series " + key + " in store " + file));
-        TimeGrid grid = row.stored.grid();
-        double[] values = new double[grid.length()];
-        Arrays.fill(values, Double.NaN);
-        try (PreparedStatement ps = connection.prepareStatement("SELECT ts, value FROM points WHERE series_id = ?")) {
-            ps.setInt(1, row.id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values[(int) grid.indexOf(rs.getLong(1))] = rs.getDouble(2);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading series " + key + " from store " + file + " failed: " + e.getMessage(), e);
-        }
-        return new RegularSeries(row.stored.info(), grid, values);
-    }
-
-    @Override
-    public synchronized List<String> datasets() {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT dataset FROM series ORDER BY dataset");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("listing datasets in store " + file + " failed: " + e.getMessage(), e);
-        }
-        return names;
-    }
-
-    private Optional<Row> findRow(SeriesKey key) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + SERIES_COLUMNS
-                + " FROM series s WHERE s.dataset = ? AND s.item = ? AND s.metric = ?")) {
-            ps.setString(1, key.dataset());
-            ps.setString(2, key.item());
-            ps.setString(3, key.metric());
-            List<Row> rows = rows(ps);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        } catch (SQLException e) {
-            throw new StoreException("looking up series " + key + " in store " + file + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private List<StoredSeries> query(String sql, String dataset) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (dataset != null) {
-                ps.setString(1, dataset);
-            }
-            return rows(ps).stream().map(Row::stored).toList();
-        } catch (SQLException e) {
-            throw new StoreException("listing series in store " + file + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private List<Row> rows(PreparedStatement ps) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                SeriesKey key = new SeriesKey(rs.getString(2), rs.getString(3), rs.getString(4));
-                Unit unit = new Unit(rs.getString(5), rs.getString(6), rs.getBoolean(7));
-                TimeGrid grid = new TimeGrid(rs.getLong(8), rs.getLong(9), rs.getInt(10));
-                rows.add(new Row(rs.getInt(1), new StoredSeries(new SeriesInfo(key, unit), grid, rs.getInt(11),
-                        rs.getString(12), rs.getTimestamp(13).toInstant())));
-            }
-        }
-        return withLabels(rows);
-    }
-
-    private List<Row> withLabels(List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Map<Integer, Map<String, String>> labels = new HashMap<>();
-        String sql = rows.size() == 1 ? "SELECT series_id, name, value FROM series_labels WHERE series_id = "
-                + rows.get(0).id : "SELECT series_id, name, value FROM series_labels";
-        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                labels.computeIfAbsent(rs.getInt(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-            }
-        }
-        return rows.stream().map(r -> new Row(r.id, new StoredSeries(new SeriesInfo(r.stored.key(),
-                r.stored.info().unit(), labels.getOrDefault(r.id, Map.of())), r.stored.grid(), r.stored.present(),
-                r.stored.source(), r.stored.ingestedAt()))).toList();
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("closing store " + file + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private record Row(int id, StoredSeries stored) {
     }
 }

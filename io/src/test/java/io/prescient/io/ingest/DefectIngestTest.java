@@ -32,7 +32,7 @@ class DefectIngestTest {
     @TempDir
     Path dir;
 
-    private DuckDbStore store;
+    private io.prescient.io.jdbc.JdbcStore store;
     private CsvReader csv;
 
     @BeforeEach

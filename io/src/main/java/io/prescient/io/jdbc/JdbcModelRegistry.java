@@ -1,4 +1,4 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import io.prescient.core.store.ModelDecision;
 import io.prescient.core.store.ModelRegistry;
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The model registry in the DuckDB store's {@code model_versions} and {@code model_decisions}
+ * The model registry in the store's {@code model_versions} and {@code model_decisions}
  * tables, on the store's connection and under its lock.
  */
-final class DuckDbModelRegistry implements ModelRegistry {
+final class JdbcModelRegistry implements ModelRegistry {
 
     private static final String VERSION_COLUMNS = "id, model, series_scope, created_at, trained_from, trained_to, "
             + "parameters, validation, provenance, status";
@@ -29,7 +29,7 @@ final class DuckDbModelRegistry implements ModelRegistry {
     private final String location;
     private final boolean readOnly;
 
-    DuckDbModelRegistry(Connection connection, Object lock, String location, boolean readOnly) {
+    JdbcModelRegistry(Connection connection, Object lock, String location, boolean readOnly) {
         this.connection = connection;
         this.lock = lock;
         this.location = location;

@@ -1,4 +1,4 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import io.prescient.core.store.PlanningJournal;
 import io.prescient.core.store.StoreException;
@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
  * comma-separated numbers) and one {@code actions} row per decision, written in one transaction,
  * on the store's connection and under its lock.
  */
-final class DuckDbPlanningJournal implements PlanningJournal {
+final class JdbcPlanningJournal implements PlanningJournal {
 
     private final Connection connection;
     private final Object lock;
     private final String location;
     private final boolean readOnly;
 
-    DuckDbPlanningJournal(Connection connection, Object lock, String location, boolean readOnly) {
+    JdbcPlanningJournal(Connection connection, Object lock, String location, boolean readOnly) {
         this.connection = connection;
         this.lock = lock;
         this.location = location;

@@ -1,11 +1,9 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import io.prescient.core.store.PlanningJournal;
 import io.prescient.core.store.StoreException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -15,12 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DuckDbPlanningJournalTest {
+abstract class PlanningJournalContract {
+
+    /** Opens (creating when writing) the store called {@code name}, the same one each time for the same name. */
+    protected abstract JdbcStore open(String name, boolean readOnly);
 
     @Test
-    void stepsAndTheirActionsAreKeptAndReadBack(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("s.duckdb");
-        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+    void stepsAndTheirActionsAreKeptAndReadBack() throws Exception {
+        String file = "s";
+        try (JdbcStore store = open(file, false)) {
             PlanningJournal journal = store.journal();
             journal.record(new PlanningJournal.Step("run1", "vm-1", 600, 300, 0.95, new double[] {1.5, 2}, new double[] {3, 4},
                     new double[] {5, 5}, 1, 2, false, "dry-run", "scale up"));
@@ -46,7 +47,7 @@ class DuckDbPlanningJournalTest {
                 assertEquals("order", rs.getString(1));
             }
         }
-        try (DuckDbStore readOnly = DuckDbStore.open(file, true)) {
+        try (JdbcStore readOnly = open(file, true)) {
             assertEquals(1, readOnly.journal().steps("run2").size());
             assertThrows(StoreException.class, () -> readOnly.journal().record(new PlanningJournal.Step("run3", "vm", 0, 300,
                     0.95, new double[0], new double[0], new double[0], 1, 1, true, "dry-run", "x")));

@@ -1,4 +1,4 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import io.prescient.core.RegularSeries;
 import io.prescient.core.SeriesInfo;
@@ -9,9 +9,7 @@ import io.prescient.core.store.StoreException;
 import io.prescient.core.store.StoredSeries;
 import io.prescient.core.store.WriteOutcome;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -22,12 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DuckDbStoreTest {
+abstract class StoreContract {
+
+    /** Opens (creating when writing) the store called {@code name}, the same one each time for the same name. */
+    protected abstract JdbcStore open(String name, boolean readOnly);
 
     private static final double NAN = Double.NaN;
 
-    @TempDir
-    Path dir;
 
     private static RegularSeries series(String item, Map<String, String> labels, double... values) {
         return new RegularSeries(new SeriesInfo(new SeriesKey("d", item, "cpu"), Unit.PERCENT, labels),
@@ -36,7 +35,7 @@ class DuckDbStoreTest {
 
     @Test
     void roundTripKeepsGridGapsUnitAndLabels() {
-        try (DuckDbStore store = DuckDbStore.open(dir.resolve("s.duckdb"), false)) {
+        try (JdbcStore store = open("s", false)) {
             RegularSeries s = series("vm1", Map.of("team", "search"), 1, NAN, 3);
             assertEquals(new WriteOutcome(1, 0, 0, 2), store.write(List.of(s), "test"));
             assertEquals(s, store.load(s.key()));
@@ -49,13 +48,13 @@ class DuckDbStoreTest {
 
     @Test
     void writingTheSameDataTwiceChangesNothing() {
-        Path file = dir.resolve("s.duckdb");
+        String file = "s";
         RegularSeries a = series("vm1", Map.of(), 1, 2);
         RegularSeries b = series("vm2", Map.of(), 3, 4);
-        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+        try (JdbcStore store = open(file, false)) {
             store.write(List.of(a, b), "first");
         }
-        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+        try (JdbcStore store = open(file, false)) {
             assertEquals(new WriteOutcome(0, 0, 2, 0), store.write(List.of(a, b), "again"));
             assertEquals("first", store.find(a.key()).orElseThrow().source());
             assertEquals(4, pointCount(store));
@@ -64,7 +63,7 @@ class DuckDbStoreTest {
 
     @Test
     void changedValuesReplaceTheOldOnes() {
-        try (DuckDbStore store = DuckDbStore.open(dir.resolve("s.duckdb"), false)) {
+        try (JdbcStore store = open("s", false)) {
             store.write(List.of(series("vm1", Map.of("v", "1"), 1, 2, 3)), "first");
             RegularSeries changed = series("vm1", Map.of("v", "2"), 9, NAN);
             assertEquals(new WriteOutcome(0, 1, 0, 1), store.write(List.of(changed), "second"));
@@ -76,7 +75,7 @@ class DuckDbStoreTest {
 
     @Test
     void aFailedWriteLeavesNothingBehind() throws Exception {
-        try (DuckDbStore store = DuckDbStore.open(dir.resolve("s.duckdb"), false)) {
+        try (JdbcStore store = open("s", false)) {
             RegularSeries kept = series("vm0", Map.of(), 5, 6);
             store.write(List.of(kept), "first");
             try (Statement st = store.connectionForTests().createStatement()) {
@@ -96,7 +95,7 @@ class DuckDbStoreTest {
 
     @Test
     void refusesTheSameKeyTwiceInOneWrite() {
-        try (DuckDbStore store = DuckDbStore.open(dir.resolve("s.duckdb"), false)) {
+        try (JdbcStore store = open("s", false)) {
             RegularSeries a = series("vm1", Map.of(), 1);
             assertThrows(IllegalArgumentException.class, () -> store.write(List.of(a, a), "x"));
             assertTrue(store.list().isEmpty());
@@ -105,11 +104,11 @@ class DuckDbStoreTest {
 
     @Test
     void readOnlyNeedsAnExistingStoreAndRefusesWrites() {
-        Path file = dir.resolve("s.duckdb");
-        StoreException missing = assertThrows(StoreException.class, () -> DuckDbStore.open(file, true));
+        String file = "s";
+        StoreException missing = assertThrows(StoreException.class, () -> open(file, true));
         assertTrue(missing.getMessage().contains("ingest data first"), missing.getMessage());
-        DuckDbStore.open(file, false).close();
-        try (DuckDbStore store = DuckDbStore.open(file, true)) {
+        open(file, false).close();
+        try (JdbcStore store = open(file, true)) {
             assertThrows(StoreException.class, () -> store.write(List.of(series("a", Map.of(), 1)), "x"));
             assertThrows(StoreException.class, () -> store.load(SeriesKey.parse("d/none/cpu")));
         }
@@ -117,17 +116,17 @@ class DuckDbStoreTest {
 
     @Test
     void loadsAStoreWrittenBeforeAndOpensAgain() {
-        Path file = dir.resolve("nested/folder/s.duckdb");
+        String file = "nested/folder/s";
         RegularSeries s = series("vm1", Map.of(), 1, 2);
-        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+        try (JdbcStore store = open(file, false)) {
             store.write(List.of(s), "x");
         }
-        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+        try (JdbcStore store = open(file, false)) {
             assertArrayEquals(s.values(), store.load(s.key()).values());
         }
     }
 
-    private static long pointCount(DuckDbStore store) {
+    private long pointCount(JdbcStore store) {
         try (Statement st = store.connectionForTests().createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM points")) {
             rs.next();

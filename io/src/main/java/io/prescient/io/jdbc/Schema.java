@@ -1,4 +1,4 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,6 +14,11 @@ import java.util.List;
 final class Schema {
 
     static final int VERSION = 3;
+
+    private static List<String> ddl(Dialect d) {
+        return java.util.stream.Stream.concat(DDL.stream().map(s -> s.replace("DOUBLE", d.doubleType()).replace("BLOB", d.bytesType())),
+                d.extraDdl().stream()).toList();
+    }
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)",
@@ -64,10 +69,40 @@ final class Schema {
     private Schema() {
     }
 
-    /** Creates missing tables and records the version; refuses a store written by a newer release. */
-    static void apply(Connection connection, String location) throws SQLException {
+    /** Whether the store's tables exist at this release's version (no DDL needed). */
+    private static boolean current(Connection connection) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "schema_version", null)) {
+            if (!rs.next()) {
+                return false;
+            }
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+            return rs.next() && rs.getInt(1) == VERSION;
+        }
+    }
+
+    /**
+     * Creates missing tables and records the version, in one transaction under the dialect's schema
+     * lock (so concurrent openers do not race); refuses a store written by a newer release.
+     */
+    static void apply(Connection connection, String location, Dialect dialect) throws SQLException {
+        if (current(connection)) {
+            return;
+        }
+        Transaction.run(connection, () -> {
+            applyInTransaction(connection, location, dialect);
+            return null;
+        });
+    }
+
+    private static void applyInTransaction(Connection connection, String location, Dialect dialect) throws SQLException {
+        dialect.lockSchema(connection);
+        if (current(connection)) {
+            // another process made it while we waited for the lock: running DDL now would only take table locks
+            return;
+        }
         try (Statement st = connection.createStatement()) {
-            for (String ddl : DDL) {
+            for (String ddl : ddl(dialect)) {
                 st.execute(ddl);
             }
             try (ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {

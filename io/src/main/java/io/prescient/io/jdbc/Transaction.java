@@ -1,4 +1,4 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;

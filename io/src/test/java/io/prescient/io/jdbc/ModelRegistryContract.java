@@ -1,4 +1,4 @@
-package io.prescient.io.duckdb;
+package io.prescient.io.jdbc;
 
 import io.prescient.core.store.ModelDecision;
 import io.prescient.core.store.ModelRegistry;
@@ -6,9 +6,7 @@ import io.prescient.core.store.ModelStatus;
 import io.prescient.core.store.ModelVersion;
 import io.prescient.core.store.StoreException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -19,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DuckDbModelRegistryTest {
+abstract class ModelRegistryContract {
 
-    @TempDir
-    Path dir;
+    /** Opens (creating when writing) the store called {@code name}, the same one each time for the same name. */
+    protected abstract JdbcStore open(String name, boolean readOnly);
+
 
     private static ModelVersion version(String id, int minute) {
         return new ModelVersion(id, "ets", "fleet@1h", Instant.parse("2026-11-23T08:00:00Z").plusSeconds(60L * minute), 0,
@@ -36,15 +35,15 @@ class DuckDbModelRegistryTest {
 
     @Test
     void versionsArtifactsAndDecisionsSurviveReopening() {
-        Path file = dir.resolve("s.duckdb");
-        try (DuckDbStore store = DuckDbStore.open(file, false)) {
+        String file = "s";
+        try (JdbcStore store = open(file, false)) {
             ModelRegistry r = store.models();
             r.register(version("a", 0), new byte[] {1, 2, 3});
             r.register(version("b", 1), new byte[] {4});
             r.decide(decision("d1", null, "a", 0), List.of());
             r.decide(decision("d2", "a", "b", 1), List.of());
         }
-        try (DuckDbStore store = DuckDbStore.open(file, true)) {
+        try (JdbcStore store = open(file, true)) {
             ModelRegistry r = store.models();
             assertEquals(List.of("b", "a"), r.versions("fleet@1h").stream().map(ModelVersion::id).toList());
             assertEquals("b", r.champion("fleet@1h").orElseThrow().id());
@@ -58,7 +57,7 @@ class DuckDbModelRegistryTest {
 
     @Test
     void aDecisionForAnUnknownVersionChangesNothing() {
-        try (DuckDbStore store = DuckDbStore.open(dir.resolve("s.duckdb"), false)) {
+        try (JdbcStore store = open("s", false)) {
             ModelRegistry r = store.models();
             r.register(version("a", 0), new byte[] {1});
             r.register(version("x", 1), new byte[] {1});
@@ -74,13 +73,13 @@ class DuckDbModelRegistryTest {
 
     @Test
     void aVersionOneStoreIsUpgradedInPlace() throws Exception {
-        Path file = dir.resolve("old.duckdb");
-        try (DuckDbStore store = DuckDbStore.open(file, false); Statement st = store.connectionForTests().createStatement()) {
+        String file = "old";
+        try (JdbcStore store = open(file, false); Statement st = store.connectionForTests().createStatement()) {
             st.execute("DROP TABLE model_decisions");
             st.execute("DELETE FROM schema_version");
             st.execute("INSERT INTO schema_version VALUES (1, now())");
         }
-        try (DuckDbStore store = DuckDbStore.open(file, false); Statement st = store.connectionForTests().createStatement()) {
+        try (JdbcStore store = open(file, false); Statement st = store.connectionForTests().createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
                 rs.next();
                 assertEquals(Schema.VERSION, rs.getInt(1));

@@ -1,0 +1,70 @@
+package io.prescient.io.postgres;
+
+import io.prescient.core.store.StoreException;
+import io.prescient.io.jdbc.JdbcStore;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Opens the store in a PostgreSQL database. The URL is a JDBC URL
+ * ({@code jdbc:postgresql://host:5432/db?user=...&password=...}); {@code currentSchema} in it selects
+ * the schema (created when writing and missing). Several processes may write at once: each write
+ * is one transaction, and schema creation is serialised with an advisory lock.
+ */
+public final class PostgresStore {
+
+    private PostgresStore() {
+    }
+
+    /** Whether a store argument names a PostgreSQL database rather than a file. */
+    public static boolean names(String store) {
+        return store.startsWith("jdbc:postgresql:") || store.startsWith("postgresql://") || store.startsWith("postgres://");
+    }
+
+    /** @throws StoreException if the database cannot be reached, or (read-only) holds no store */
+    public static JdbcStore open(String url, boolean readOnly) {
+        String jdbc = url.startsWith("jdbc:") ? url : "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3);
+        if (jdbc.startsWith("jdbc:postgresql:/") && !jdbc.startsWith("jdbc:postgresql://")) {
+            // passed through a file path (--store), which folds '//' into '/'
+            jdbc = "jdbc:postgresql://" + jdbc.substring("jdbc:postgresql:/".length());
+        }
+        String shown = jdbc.replaceAll("password=[^&]*", "password=***");
+        PostgresDialect dialect = new PostgresDialect();
+        try {
+            Connection c = DriverManager.getConnection(jdbc);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(jdbc);
+            String schema = m.find() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
+            if (!readOnly && schema != null) {
+                // concurrent CREATE SCHEMA IF NOT EXISTS can still collide: serialise it like the tables
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    dialect.lockSchema(c);
+                    st.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+            if (readOnly) {
+                c.setReadOnly(true);
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT to_regclass('schema_version')")) {
+                    rs.next();
+                    if (rs.getString(1) == null) {
+                        c.close();
+                        throw new StoreException("no store in " + shown + "; ingest data first (prescient ingest ...)");
+                    }
+                }
+            }
+            return JdbcStore.on(c, shown, readOnly, dialect);
+        } catch (SQLException e) {
+            throw new StoreException(dialect.describeOpenFailure(shown, e), e);
+        }
+    }
+}

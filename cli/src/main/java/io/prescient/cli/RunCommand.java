@@ -142,6 +142,9 @@ public final class RunCommand implements Callable<Integer> {
                 console.println(line);
             }
         });
+        if (c.actuator().type().equals("kubernetes")) {
+            return KubeActuation.open(c.actuator().path().orElseThrow(), console);
+        }
         return c.actuator().type().equals("file") ? new FileActuator(c.actuator().path().orElseThrow())
                 : d -> {
                     if (d.held() || d.changes()) {

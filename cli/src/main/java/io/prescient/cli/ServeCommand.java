@@ -110,8 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (Serve serve = Serve.start(new Serve.Options(config, c, panels, st, parseMillis(tick), Optional.ofNullable(fleet),
                 Optional.ofNullable(experiments), feedbackStrength, challengers), settings,
-                // dry run: decisions are kept in the journal and served at /api/actions; nothing outside is changed
-                d -> { }, line -> {
+                actuator(c, console), line -> {
                     console.println(line);
                     console.flush();
                 })) {
@@ -132,6 +131,14 @@ public final class ServeCommand implements Callable<Integer> {
             });
         }
         return 0;
+    }
+
+    /** The config's Kubernetes actuator, else none: decisions are kept in the journal and served at /api/actions. */
+    private static io.prescient.plan.loop.Actuator actuator(LoopConfig c, PrintWriter console) {
+        if (c.actuator().type().equals("kubernetes")) {
+            return KubeActuation.open(c.actuator().path().orElseThrow(), console);
+        }
+        return d -> { };
     }
 
     static long parseMillis(String text) {

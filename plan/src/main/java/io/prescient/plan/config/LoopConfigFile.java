@@ -148,7 +148,14 @@ public final class LoopConfigFile {
             case "dry-run" -> new LoopConfig.Actuator(type, Optional.empty());
             case "file" -> new LoopConfig.Actuator(type, Optional.of(base.resolve(yaml.text(yaml.required(m, node, "actuator", "path"),
                     "actuator.path"))));
-            default -> throw yaml.error(m.get("type"), "actuator.type", "dry-run or file (Kubernetes comes with the server)");
+            case "kubernetes" -> {
+                Path targets = base.resolve(yaml.text(yaml.required(m, node, "actuator", "path"), "actuator.path"));
+                if (!Files.isRegularFile(targets)) {
+                    throw yaml.error(m.get("path"), "actuator.path", "an existing Kubernetes targets file; " + targets + " does not exist");
+                }
+                yield new LoopConfig.Actuator(type, Optional.of(targets));
+            }
+            default -> throw yaml.error(m.get("type"), "actuator.type", "dry-run, file or kubernetes");
         };
     }
 

@@ -1,0 +1,161 @@
+package io.prescient.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.prescient.plan.loop.Actuator;
+import io.prescient.plan.loop.Decision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the loop's decisions to Kubernetes. For each decision of a workload with a target: reads
+ * the target's current replicas (or the HPA's minReplicas), bounds the wanted count (min, max, the
+ * HPA's own maxReplicas, at most {@code maxStep} from the current count), holds it during the
+ * cooldown after a change, and, unless dry-run, patches the object. Every request and response, and
+ * every decision not sent, is written to the {@link AuditTrail} first. Cluster errors are audited and
+ * do not stop the loop.
+ */
+public final class KubernetesActuator implements Actuator {
+
+    private final KubernetesClient client;
+    private final Map<String, KubeTarget> targets;
+    private final boolean dryRun;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Map<String, Instant> lastChange = new HashMap<>();
+
+    public KubernetesActuator(KubernetesClient client, List<KubeTarget> targets, boolean dryRun, AuditTrail audit, Clock clock) {
+        this.client = client;
+        this.targets = new HashMap<>();
+        targets.forEach(t -> this.targets.put(t.workload(), t));
+        this.dryRun = dryRun;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void apply(Decision d) {
+        KubeTarget t = targets.get(d.workload());
+        if (t == null) {
+            return;
+        }
+        if (d.held()) {
+            record(t, "held", "", "", d.reason());
+            return;
+        }
+        int current;
+        try {
+            current = current(t);
+        } catch (KubernetesClientException | IllegalStateException e) {
+            record(t, "failed", "GET " + t.describe(), error(e), "cannot read the target; nothing changed");
+            return;
+        }
+        int limit = t.maxReplicas();
+        if (t.kind() == KubeTarget.Kind.HPA_MIN_REPLICAS) {
+            limit = Math.min(limit, hpa(t).getSpec().getMaxReplicas());
+        }
+        int wanted = (int) Math.ceil(d.units());
+        int bounded = Math.max(t.minReplicas(), Math.min(limit, wanted));
+        bounded = Math.max(current - t.maxStep(), Math.min(current + t.maxStep(), bounded));
+        String bounds = bounded == wanted ? "" : String.format(" (wanted %d; bounds %d..%d, at most %d a step)", wanted, t.minReplicas(),
+                limit, t.maxStep());
+        if (bounded == current) {
+            record(t, "unchanged", "GET " + t.describe(), "replicas " + current, "already " + current + bounds);
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = lastChange.get(t.workload());
+        if (last != null && now.isBefore(last.plus(t.cooldown()))) {
+            record(t, "cooldown", "", "", "would set " + current + " -> " + bounded + bounds + "; last change at " + last + ", cooldown "
+                    + t.cooldown());
+            return;
+        }
+        String request = "PATCH " + t.describe() + " " + field(t) + " " + current + " -> " + bounded;
+        if (dryRun) {
+            record(t, "dry-run", request, "", d.reason() + bounds);
+            return;
+        }
+        try {
+            HasMetadata after = set(t, bounded);
+            lastChange.put(t.workload(), now);
+            record(t, "applied", request, "ok, " + field(t) + " " + bounded + ", resourceVersion "
+                    + after.getMetadata().getResourceVersion(), d.reason() + bounds);
+        } catch (KubernetesClientException e) {
+            record(t, "failed", request, error(e), d.reason());
+        }
+    }
+
+    private static String field(KubeTarget t) {
+        return t.kind() == KubeTarget.Kind.HPA_MIN_REPLICAS ? "minReplicas" : "replicas";
+    }
+
+    private static String error(RuntimeException e) {
+        return e instanceof KubernetesClientException k ? "HTTP " + k.getCode() + ": " + k.getMessage() : e.getMessage();
+    }
+
+    private int current(KubeTarget t) {
+        return switch (t.kind()) {
+            case DEPLOYMENT -> replicas(deployment(t).getSpec().getReplicas());
+            case STATEFULSET -> replicas(statefulSet(t).getSpec().getReplicas());
+            case HPA_MIN_REPLICAS -> replicas(hpa(t).getSpec().getMinReplicas());
+        };
+    }
+
+    private static int replicas(Integer value) {
+        return value == null ? 1 : value;
+    }
+
+    private Deployment deployment(KubeTarget t) {
+        Deployment d = client.apps().deployments().inNamespace(t.namespace()).withName(t.name()).get();
+        if (d == null) {
+            throw new IllegalStateException("no " + t.describe());
+        }
+        return d;
+    }
+
+    private StatefulSet statefulSet(KubeTarget t) {
+        StatefulSet s = client.apps().statefulSets().inNamespace(t.namespace()).withName(t.name()).get();
+        if (s == null) {
+            throw new IllegalStateException("no " + t.describe());
+        }
+        return s;
+    }
+
+    private HorizontalPodAutoscaler hpa(KubeTarget t) {
+        HorizontalPodAutoscaler h = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(t.namespace()).withName(t.name()).get();
+        if (h == null) {
+            throw new IllegalStateException("no " + t.describe());
+        }
+        return h;
+    }
+
+    private HasMetadata set(KubeTarget t, int replicas) {
+        return switch (t.kind()) {
+            case DEPLOYMENT -> client.apps().deployments().inNamespace(t.namespace()).withName(t.name()).edit(d -> {
+                d.getSpec().setReplicas(replicas);
+                return d;
+            });
+            case STATEFULSET -> client.apps().statefulSets().inNamespace(t.namespace()).withName(t.name()).edit(s -> {
+                s.getSpec().setReplicas(replicas);
+                return s;
+            });
+            case HPA_MIN_REPLICAS -> client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(t.namespace()).withName(t.name())
+                    .edit(h -> {
+                        h.getSpec().setMinReplicas(replicas);
+                        return h;
+                    });
+        };
+    }
+
+    private void record(KubeTarget t, String outcome, String request, String response, String reason) {
+        audit.append(new AuditTrail.Entry(clock.instant().toString(), t.workload(), t.describe(), outcome, request, response, reason));
+    }
+}

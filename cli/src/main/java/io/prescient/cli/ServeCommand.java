@@ -79,6 +79,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Keep nothing: no journal, no registry (drift is reported only).")
     boolean noStore;
 
+    @Option(names = "--keda-port", description = "Also serve the KEDA external scaler (gRPC) on this port; a ScaledObject "
+            + "trigger of type external with metadata scalerAddress and workload: <item/metric> scales to the planned units.")
+    Integer kedaPort;
+
     @Option(names = "--for", description = "Stop after this long, e.g. 10m (default: until interrupted).")
     String duration;
 
@@ -114,6 +118,12 @@ public final class ServeCommand implements Callable<Integer> {
                     console.println(line);
                     console.flush();
                 })) {
+            Optional<io.prescient.server.keda.KedaScalerServer> keda = Optional.ofNullable(kedaPort)
+                    .map(p -> io.prescient.server.keda.KedaScalerServer.start(host, p, serve.state()));
+            keda.ifPresent(k -> {
+                console.println("KEDA external scaler (gRPC) on " + host + ":" + k.port());
+                console.flush();
+            });
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             if (duration != null) {
                 stop.await(Steps.parseSeconds(duration), TimeUnit.SECONDS);
@@ -121,6 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
                 stop.await();
             }
             console.printf("stopping after %d rounds%n", serve.state().roundsDone());
+            keda.ifPresent(io.prescient.server.keda.KedaScalerServer::close);
         } finally {
             st.ifPresent(s -> {
                 try {

@@ -49,6 +49,8 @@ class PrometheusIT {
     static HttpServer exporter;
     static Process prometheus;
     static int prometheusPort;
+    static int prescientPort;
+    static Thread prescient;
 
     /** The shop's requests a second at a time: a daily cycle around 200, deterministic so backfill and scrapes agree. */
     static double demand(long epochSecond) {
@@ -82,6 +84,13 @@ class PrometheusIT {
         Path backfill = dir.resolve("history.om");
         Files.writeString(backfill, history);
         run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", backfill.toString(), data.toString()));
+        prescientPort = freePort();
+        prescient = new Thread(() -> Main.run(new String[] {"serve", "--config", Path.of("..", "samples", "prescient.yaml").toString(),
+                "--no-store", "--port", String.valueOf(prescientPort), "--tick", "20ms", "--token", "integration-test-token", "--for", "3m"},
+                Map.of("PRESCIENT_HOME", dir.resolve("home").toString()), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
+                "prescient-serve");
+        prescient.setDaemon(true);
+        prescient.start();
         prometheusPort = freePort();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
@@ -89,7 +98,9 @@ class PrometheusIT {
                 scrape_configs:
                   - job_name: shop
                     static_configs: [{targets: ['%s']}]
-                """.formatted(target));
+                  - job_name: prescient
+                    static_configs: [{targets: ['127.0.0.1:%d']}]
+                """.formatted(target, prescientPort));
         prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--storage.tsdb.path=" + data,
                 "--web.listen-address=127.0.0.1:" + prometheusPort, "--storage.tsdb.retention.time=15d")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
@@ -167,6 +178,28 @@ class PrometheusIT {
         assertTrue(rounds >= 90, "a day of 5-minute steps every 3 steps: " + rounds);
         assertTrue(mae < 15, "the daily cycle is learnt from two days of history: MAE " + mae);
         assertTrue(coverage >= 0.8, "P95 coverage " + coverage);
+    }
+
+    @Test
+    void prometheusScrapesPrescientsForecastsAndPlans() throws Exception {
+        io.prescient.io.prometheus.PrometheusClient client = new io.prescient.io.prometheus.PrometheusClient(
+                URI.create("http://127.0.0.1:" + prometheusPort), io.prescient.io.prometheus.PrometheusClient.Settings.defaults());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        int forecasts = 0;
+        while (System.nanoTime() < deadline) {
+            long now = Instant.now().getEpochSecond();
+            List<io.prescient.io.prometheus.PrometheusClient.Series> f = client.queryRange(
+                    "prescient_forecast{quantile=\"0.95\",horizon=\"12\"}", now - 30, now, 1);
+            forecasts = f.size();
+            if (forecasts == 4) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertEquals(4, forecasts, "a P95 forecast 12 steps ahead for each of the sample's four workloads");
+        long now = Instant.now().getEpochSecond();
+        assertEquals(1, client.queryRange("up{job=\"prescient\"}", now - 5, now, 1).size());
+        assertTrue(client.queryRange("prescient_planned_capacity", now - 30, now, 1).size() >= 4);
     }
 
     @Test

@@ -192,6 +192,25 @@ class ServerApiTest {
     }
 
     @Test
+    void theGrafanaDashboardOnlyQueriesMetricsTheServerExposes() throws Exception {
+        String metrics = get("/metrics").body();
+        JsonNode dashboard = json.readTree(Path.of("..", "grafana", "prescient-dashboard.json").toFile());
+        int queries = 0;
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("prescient_[a-z_]+").matcher(target.get("expr").asText());
+                while (m.find()) {
+                    String name = m.group();
+                    assertTrue(metrics.contains("\n" + name + " ") || metrics.contains("\n" + name + "{"),
+                            "panel '" + panel.get("title").asText() + "' queries " + name + ", which /metrics does not expose");
+                    queries++;
+                }
+            }
+        }
+        assertTrue(queries >= 10);
+    }
+
+    @Test
     void theOpenApiFileDocumentsEveryRoute() throws Exception {
         HttpResponse<String> r = get("/openapi.yaml");
         assertEquals(200, r.statusCode());

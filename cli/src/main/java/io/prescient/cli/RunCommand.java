@@ -131,9 +131,16 @@ public final class RunCommand implements Callable<Integer> {
         io.prescient.io.prometheus.PrometheusClient client = new io.prescient.io.prometheus.PrometheusClient(
                 java.net.URI.create(c.source().path()), new io.prescient.io.prometheus.PrometheusClient.Settings(
                 java.time.Duration.ofSeconds(30), 3, java.time.Duration.ofMillis(500), auth));
-        List<io.prescient.io.prometheus.PrometheusSource.Query> queries = c.workloads().stream()
+        io.prescient.io.prometheus.PrometheusSource source = new io.prescient.io.prometheus.PrometheusSource(client);
+        long from = now - c.source().lookbackSeconds();
+        List<io.prescient.io.prometheus.PrometheusSource.Query> demand = c.workloads().stream()
                 .map(w -> new io.prescient.io.prometheus.PrometheusSource.Query(w.series(), w.query().orElseThrow())).toList();
-        return new io.prescient.io.prometheus.PrometheusSource(client).read(queries, "demand", now - c.source().lookbackSeconds(), now, step);
+        Map<String, Panel> panels = new LinkedHashMap<>(source.read(demand, "demand", from, now, step));
+        Map<String, List<io.prescient.io.prometheus.PrometheusSource.Query>> covariates = new LinkedHashMap<>();
+        c.workloads().forEach(w -> w.covariates().forEach((name, promql) -> covariates.computeIfAbsent(name, k -> new ArrayList<>())
+                .add(new io.prescient.io.prometheus.PrometheusSource.Query(w.series(), promql))));
+        covariates.forEach((name, queries) -> panels.putAll(source.read(queries, name, from, now, step)));
+        return panels;
     }
 
     private Actuator actuator(LoopConfig c, PrintWriter console, AtomicInteger printed) {

@@ -52,10 +52,16 @@ class PrometheusIT {
     static int prescientPort;
     static Thread prescient;
 
-    /** The shop's requests a second at a time: a daily cycle around 200, deterministic so backfill and scrapes agree. */
+    /** The shop's active users at a time: a daily cycle around 100, deterministic so backfill and scrapes agree. */
+    static double users(long epochSecond) {
+        double day = 2 * Math.PI * (epochSecond % 86_400) / 86_400.0;
+        return 100 + 40 * Math.sin(day - Math.PI / 2);
+    }
+
+    /** The shop's requests a second: two per active user, plus a faster wave of their own. */
     static double demand(long epochSecond) {
         double day = 2 * Math.PI * (epochSecond % 86_400) / 86_400.0;
-        return 200 + 80 * Math.sin(day - Math.PI / 2) + 15 * Math.sin(7 * day);
+        return 2 * users(epochSecond) + 15 * Math.sin(7 * day);
     }
 
     @BeforeAll
@@ -64,8 +70,9 @@ class PrometheusIT {
                 "needs Debian's prometheus package (.ci/run installs it)");
         exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         exporter.createContext("/metrics", exchange -> {
-            byte[] body = String.format(Locale.ROOT, "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n",
-                    demand(Instant.now().getEpochSecond())).getBytes(StandardCharsets.UTF_8);
+            long now = Instant.now().getEpochSecond();
+            byte[] body = String.format(Locale.ROOT, "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n"
+                    + "# TYPE shop_active_users gauge%nshop_active_users %.3f%n", demand(now), users(now)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -79,6 +86,10 @@ class PrometheusIT {
         StringBuilder history = new StringBuilder("# TYPE shop_requests_per_second gauge\n");
         for (long t = now - 2 * 86_400 - 3600; t < now - 300; t += 60) {
             history.append(String.format(Locale.ROOT, "shop_requests_per_second{instance=\"%s\",job=\"shop\"} %.3f %d%n", target, demand(t), t));
+        }
+        history.append("# TYPE shop_active_users gauge\n");
+        for (long t = now - 2 * 86_400 - 3600; t < now - 300; t += 60) {
+            history.append(String.format(Locale.ROOT, "shop_active_users{instance=\"%s\",job=\"shop\"} %.3f %d%n", target, users(t), t));
         }
         history.append("# EOF\n");
         Path backfill = dir.resolve("history.om");
@@ -155,13 +166,14 @@ class PrometheusIT {
                 every: 3
                 horizon: 12
                 percentile: 0.95
-                model: ensemble
+                model: dynreg
                 paths: 300
                 actuator: {type: dry-run}
                 capacity: {unit_capacity: 50, target_utilisation: 0.7, min_units: 1, max_units: 100}
                 workloads:
                   - series: shop
                     query: sum(shop_requests_per_second)
+                    covariates: {users: sum(shop_active_users)}
                 monitor: {window: 12, min_coverage: 0.8}
                 """.formatted(prometheusPort));
         StringWriter out = new StringWriter();
@@ -176,7 +188,7 @@ class PrometheusIT {
         double coverage = Double.parseDouble(m.group(5));
         System.out.printf(Locale.ROOT, "PrometheusIT: %d rounds, MAE %.2f req/s, P95 coverage %.3f%n", rounds, mae, coverage);
         assertTrue(rounds >= 90, "a day of 5-minute steps every 3 steps: " + rounds);
-        assertTrue(mae < 15, "the daily cycle is learnt from two days of history: MAE " + mae);
+        assertTrue(mae < 15, "a regression on the users covariate, both from Prometheus: MAE " + mae);
         assertTrue(coverage >= 0.8, "P95 coverage " + coverage);
     }
 

@@ -49,9 +49,15 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
 
     /**
      * {@code series} is an item id, or {@code *} for every series of the source (up to {@code limit});
-     * {@code query} is its PromQL when the source is Prometheus.
+     * {@code query} is its PromQL when the source is Prometheus. {@code covariates} name the
+     * application signals the model may learn from (e.g. active users), each read like the demand:
+     * the PromQL for a Prometheus source, else the metric of the same item in the source.
      */
-    public record Workload(String series, Optional<String> metric, int limit, CapacityModel capacity, Optional<String> query) {
+    public record Workload(String series, Optional<String> metric, int limit, CapacityModel capacity, Optional<String> query,
+                           java.util.Map<String, String> covariates) {
+        public Workload {
+            covariates = java.util.Map.copyOf(covariates);
+        }
     }
 
     public record Actuator(String type, Optional<Path> path) {

@@ -160,7 +160,18 @@ public final class LoopConfigFile {
     }
 
     private LoopConfig.Workload workload(Node node, String field, Map<String, Node> defaults, Node defaultsNode) {
-        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity", "query"));
+        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity", "query", "covariates"));
+        Map<String, String> covariates = new java.util.LinkedHashMap<>();
+        if (m.containsKey("covariates")) {
+            Node c = m.get("covariates");
+            if (!(c instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
+                throw yaml.error(c, field + ".covariates", "a mapping of covariate names to their metric (or PromQL)");
+            }
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
+                String name = yaml.text(t.getKeyNode(), field + ".covariates");
+                covariates.put(name, yaml.text(t.getValueNode(), field + ".covariates." + name));
+            }
+        }
         Optional<String> query = m.containsKey("query") ? Optional.of(yaml.text(m.get("query"), field + ".query")) : Optional.empty();
         String series = yaml.text(yaml.required(m, node, field, "series"), field + ".series");
         Optional<String> metric = m.containsKey("metric") ? Optional.of(yaml.text(m.get("metric"), field + ".metric")) : Optional.empty();
@@ -174,7 +185,7 @@ public final class LoopConfigFile {
                     yaml.number(merged, "unit_capacity", f, 1000), yaml.number(merged, "target_utilisation", f, 0.7),
                     yaml.whole(merged, "min_units", f, 1, 0), yaml.whole(merged, "max_units", f, 1000, 0),
                     yaml.whole(merged, "max_step", f, 10, 1), yaml.whole(merged, "cooldown", f, 6, 0),
-                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)), query);
+                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)), query, covariates);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().contains(": field '")) {
                 throw e;

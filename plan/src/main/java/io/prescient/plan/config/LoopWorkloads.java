@@ -38,8 +38,15 @@ import java.util.Set;
  */
 public record LoopWorkloads(LoopConfig config, Path configFile) {
 
-    /** A series the config selected, with the capacity rules of the workload that selected it. */
-    public record Selected(RegularSeries series, CapacityModel capacity) {
+    /**
+     * A series the config selected, with the capacity rules of the workload that selected it and its
+     * covariates' values on its grid.
+     */
+    public record Selected(RegularSeries series, CapacityModel capacity, Map<String, double[]> covariates) {
+
+        public Selected {
+            covariates = Map.copyOf(covariates);
+        }
 
         /** {@code item/metric}: the workload's name in decisions, the journal and the server. */
         public String name() {
@@ -47,7 +54,7 @@ public record LoopWorkloads(LoopConfig config, Path configFile) {
         }
 
         public History history() {
-            return History.of(series.grid(), series.values(), series.info().unit().nonNegative());
+            return new History(series.grid(), series.values(), covariates, series.info().unit().nonNegative());
         }
 
         /** Units holding the last value observed before step {@code from} at target utilisation, within the bounds. */
@@ -81,22 +88,35 @@ public record LoopWorkloads(LoopConfig config, Path configFile) {
         return new LoopSettings(config.horizon(), config.percentile(), 6, 0.2, new SimulationSettings(config.paths(), 42, 0.9, 16, 1));
     }
 
-    /** The series each config workload selects; named workloads first, then {@code *} takes the rest. */
+    /**
+     * The metric under which a covariate's series are in the panels: its name for a Prometheus source
+     * (each covariate is its own query), else the metric the config names.
+     */
+    private String covariateMetric(String name, String source) {
+        return config.source().prometheus() ? name : source;
+    }
+
+    /**
+     * The series each config workload selects; named workloads first, then {@code *} takes the rest.
+     * Metrics that serve as covariates are not workloads themselves.
+     */
     public List<Selected> select(Map<String, Panel> panels) {
         List<Selected> out = new ArrayList<>();
         Set<SeriesKey> named = new HashSet<>();
+        Set<String> covariateMetrics = new HashSet<>();
+        config.workloads().forEach(w -> w.covariates().forEach((n, src) -> covariateMetrics.add(covariateMetric(n, src))));
         List<LoopConfig.Workload> ordered = new ArrayList<>(config.workloads());
         ordered.sort(Comparator.comparing(w -> w.series().equals("*")));
         for (LoopConfig.Workload w : ordered) {
             int taken = 0;
             for (Map.Entry<String, Panel> e : panels.entrySet()) {
-                if (w.metric().isPresent() && !w.metric().get().equals(e.getKey())) {
+                if (w.metric().isPresent() && !w.metric().get().equals(e.getKey()) || covariateMetrics.contains(e.getKey())) {
                     continue;
                 }
                 for (RegularSeries s : e.getValue().series()) {
                     boolean wanted = w.series().equals("*") ? !named.contains(s.key()) : s.key().item().equals(w.series());
                     if (wanted && taken < w.limit()) {
-                        out.add(new Selected(s, w.capacity()));
+                        out.add(new Selected(s, w.capacity(), covariates(w, s, panels)));
                         named.add(s.key());
                         taken++;
                     }
@@ -107,6 +127,24 @@ public record LoopWorkloads(LoopConfig config, Path configFile) {
                         + w.metric().map(m -> " of metric " + m).orElse("") + " is not in " + config.source().path());
             }
         }
+        return out;
+    }
+
+    /** The workload's covariates for this series: the same item's series of each covariate metric, on its grid. */
+    private Map<String, double[]> covariates(LoopConfig.Workload w, RegularSeries s, Map<String, Panel> panels) {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        w.covariates().forEach((name, source) -> {
+            String metric = covariateMetric(name, source);
+            Panel panel = panels.get(metric);
+            RegularSeries c = panel == null ? null : panel.series().stream().filter(x -> x.key().item().equals(s.key().item()))
+                    .findFirst().orElse(null);
+            if (c == null) {
+                throw new IllegalArgumentException(configFile + ": covariate '" + name + "' of workload " + s.key().item() + ": no series of "
+                        + (config.source().prometheus() ? "its query" : "metric " + metric) + " for item " + s.key().item() + " in "
+                        + config.source().path());
+            }
+            out.put(name, c.onGrid(s.grid()).values());
+        });
         return out;
     }
 
@@ -150,7 +188,7 @@ public record LoopWorkloads(LoopConfig config, Path configFile) {
         List<SimulatedClockLoop.Workload> out = new ArrayList<>();
         for (Selected s : selected) {
             int[] w = window(s.series());
-            out.add(new SimulatedClockLoop.Workload(s.name(), s.series().grid(), s.series().values(),
+            out.add(new SimulatedClockLoop.Workload(s.name(), s.series().grid(), s.series().values(), s.covariates(),
                     s.series().info().unit().nonNegative(),
                     new PlanningStep(forecaster, scenarios, new CapacityPlanner(s.capacity()), settings), s.initialUnits(w[0]), w[0], w[1]));
         }

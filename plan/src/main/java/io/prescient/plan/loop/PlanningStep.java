@@ -11,6 +11,7 @@ import io.prescient.plan.montecarlo.Simulation;
 import io.prescient.plan.scenario.ScenarioSet;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,7 +86,7 @@ public final class PlanningStep {
         }
         Forecast forecast;
         try {
-            forecast = forecaster.fit(history).forecast(settings.horizon());
+            forecast = forecaster.fit(history).forecast(settings.horizon(), futureCovariates(history));
         } catch (RuntimeException e) {
             return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name() + " failed: "
                     + e.getMessage()), Optional.empty());
@@ -107,6 +108,21 @@ public final class PlanningStep {
                         Decision.fmt(currentUnits), Decision.fmt(100 * settings.percentile()),
                         lead > 0 ? "a lead time ahead" : "now"));
         return new Outcome(new Decision(workload, now, currentUnits, units, false, reason, Optional.of(plan)), Optional.of(forecast));
+    }
+
+    /**
+     * The covariates' next {@code horizon} steps, which a regression needs and the loop does not know:
+     * each covariate's seasonal-naive median (its value a day earlier), the usual stand-in for
+     * application signals with a daily cycle.
+     */
+    private Map<String, double[]> futureCovariates(History history) {
+        Map<String, double[]> future = new java.util.LinkedHashMap<>();
+        int season = Math.max(1, Steps.perDay(history.grid().stepSeconds()));
+        history.covariates().forEach((name, values) -> {
+            History own = History.of(history.grid(), values, false);
+            future.put(name, new io.prescient.forecast.model.SeasonalNaiveForecaster(season).fit(own).forecast(settings.horizon()).median());
+        });
+        return future;
     }
 
     private Optional<String> checkData(History history) {

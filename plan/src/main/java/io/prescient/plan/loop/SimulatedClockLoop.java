@@ -27,17 +27,25 @@ import java.util.Optional;
 public final class SimulatedClockLoop {
 
     /**
-     * A workload replayed: its recorded demand, its planning step, and the steps of its grid the
-     * clock runs over: decisions at {@code from}, {@code from + every}, ... before {@code until}.
+     * A workload replayed: its recorded demand and covariates (same grid), its planning step, and the
+     * steps of its grid the clock runs over: decisions at {@code from}, {@code from + every}, ... before
+     * {@code until}.
      */
-    public record Workload(String name, TimeGrid grid, double[] demand, boolean nonNegative, PlanningStep step,
-                           double initialUnits, int from, int until) {
+    public record Workload(String name, TimeGrid grid, double[] demand, Map<String, double[]> covariates, boolean nonNegative,
+                           PlanningStep step, double initialUnits, int from, int until) {
 
         public Workload {
+            covariates = Map.copyOf(covariates);
             if (from < 1 || until <= from || until > demand.length) {
                 throw new IllegalArgumentException("workload " + name + ": need 1 <= from < until <= " + demand.length
                         + ", got " + from + ".." + until);
             }
+        }
+
+        /** A workload without covariates. */
+        public Workload(String name, TimeGrid grid, double[] demand, boolean nonNegative, PlanningStep step, double initialUnits, int from,
+                        int until) {
+            this(name, grid, demand, Map.of(), nonNegative, step, initialUnits, from, until);
         }
     }
 
@@ -142,7 +150,7 @@ public final class SimulatedClockLoop {
             this.w = w;
             this.every = every;
             this.scorer = new Scorer(w);
-            this.full = new History(w.grid(), w.demand(), Map.of(), w.nonNegative());
+            this.full = new History(w.grid(), w.demand(), w.covariates(), w.nonNegative());
             this.step = w.step();
             this.units = w.initialUnits();
             this.t = w.from();

@@ -50,8 +50,12 @@ class LoopConfigFileTest {
     void errorsNameLineAndField(@TempDir Path dir) throws Exception {
         assertEquals("p.yaml:3: field 'percentile': expected a number between 0 and 1 (exclusive)",
                 error(VALID.replace("percentile: 0.9", "percentile: 95"), dir));
-        assertEquals("p.yaml:4: field 'actuator.type': expected dry-run or file (Kubernetes comes with the server)",
+        assertEquals("p.yaml:4: field 'actuator.type': expected dry-run, file or kubernetes",
                 error(VALID.replace("type: file", "type: kubectl"), dir));
+        assertTrue(error(VALID.replace("type: file", "type: kubernetes").replace("path: actions.jsonl", "path: none.yaml"), dir)
+                .contains("field 'actuator.path': expected an existing Kubernetes targets file"));
+        assertTrue(error(VALID.replace("source: {path: demo-nab, freq: 5m}", "source: {path: 'http://127.0.0.1:9090', format: prometheus, freq: 1m}"),
+                dir).contains("field 'workloads[0]': expected a named series with its PromQL 'query'"));
         assertEquals("p.yaml:8: field 'workloads[0].limit': expected a whole number >= 1, got 0.5",
                 error(VALID.replace("limit: 2", "limit: 0.5"), dir));
         String badCapacity = error(VALID.replace("unit_capacity: 50, lead: 0", "unit_capacity: 50, lead: 0, min_units: 9, max_units: 2"), dir);

@@ -1,0 +1,87 @@
+package io.prescient.plan.config;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.SeriesInfo;
+import io.prescient.core.SeriesKey;
+import io.prescient.core.TimeGrid;
+import io.prescient.core.Unit;
+import io.prescient.forecast.Models;
+import io.prescient.plan.loop.Actuator;
+import io.prescient.plan.loop.SimulatedClockLoop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Workload selection with covariates, and the loop planning with a regression on them. */
+class LoopWorkloadsTest {
+
+    static final TimeGrid GRID = new TimeGrid(1_375_315_200L, 3600, 24 * 21);
+
+    /** Requests = 2 x active users + noise; users follow a daily cycle whose level moves week to week. */
+    static Map<String, Panel> panels(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] users = new double[GRID.length()];
+        double[] requests = new double[GRID.length()];
+        for (int t = 0; t < users.length; t++) {
+            double week = 1 + 0.3 * (t / 168);
+            users[t] = week * (100 + 60 * Math.sin(2 * Math.PI * (t % 24) / 24.0)) + r.nextGaussian() * 3;
+            requests[t] = 2 * users[t] + r.nextGaussian() * 4;
+        }
+        return Map.of("requests", Panel.aligned(List.of(series("shop", "requests", requests))),
+                "active_users", Panel.aligned(List.of(series("shop", "active_users", users))));
+    }
+
+    static RegularSeries series(String item, String metric, double[] y) {
+        return new RegularSeries(new SeriesInfo(new SeriesKey("d", item, metric), new Unit("1", "count", true), Map.of()), GRID, y);
+    }
+
+    static LoopWorkloads assembly(String covariates, Path dir) {
+        return new LoopWorkloads(LoopConfigFile.parse("p.yaml", """
+                source: {path: d, freq: 1h}
+                every: 6
+                horizon: 12
+                percentile: 0.9
+                model: dynreg
+                paths: 200
+                capacity: {unit_capacity: 50, max_units: 100}
+                workloads:
+                  - series: shop
+                    %s
+                """.formatted(covariates), dir), dir.resolve("p.yaml"));
+    }
+
+    @Test
+    void covariatesComeFromTheSameItemAndAreNotWorkloads(@TempDir Path dir) {
+        List<LoopWorkloads.Selected> selected = assembly("covariates: {users: active_users}", dir).select(panels(1));
+        assertEquals(1, selected.size());
+        assertEquals("shop/requests", selected.get(0).name());
+        assertEquals(GRID.length(), selected.get(0).covariates().get("users").length);
+        assertEquals(List.of("users"), List.copyOf(selected.get(0).history().covariates().keySet()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> assembly("covariates: {users: logins}", dir).select(panels(1)));
+        assertTrue(e.getMessage().contains("covariate 'users'") && e.getMessage().contains("metric logins"), e.getMessage());
+    }
+
+    @Test
+    void theLoopPlansWithARegressionOnTheCovariate(@TempDir Path dir) {
+        LoopWorkloads a = assembly("covariates: {users: active_users}", dir);
+        List<LoopWorkloads.Selected> selected = a.select(panels(2));
+        List<SimulatedClockLoop.Workload> workloads = a.simulated(selected, Models.create("dynreg", 3600, 24, 12));
+        Actuator none = d -> { };
+        SimulatedClockLoop.Result with = new SimulatedClockLoop(0.9).run(workloads, 6, none, SimulatedClockLoop.Recording.none());
+        assertTrue(with.decisions().stream().noneMatch(d -> d.held()), "dynamic regression got its future covariates: "
+                + with.decisions().stream().filter(d -> d.held()).map(d -> d.reason()).findFirst().orElse(""));
+        SimulatedClockLoop.Accuracy acc = with.accuracy().get("shop/requests");
+        assertEquals(4, acc.forecasts());
+        assertTrue(acc.meanAbsoluteError() < 40, "MAE " + acc.meanAbsoluteError() + " on a level of about 260");
+    }
+}

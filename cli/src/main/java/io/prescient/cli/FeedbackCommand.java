@@ -280,7 +280,7 @@ public final class FeedbackCommand {
                     + "(history.csv, launches.csv, decisions.csv as `feedback simulate` writes them) or, without --history, a "
                     + "freshly simulated world: MAPE and MASE per origin and on average, and the share of origins whose "
                     + "capacity-behaviour equilibrium converged. The capacity policy and thresholds are the defaults' "
-                    + "(75% target, 80%/95%)."})
+                    + "(75%% target, 80%%/95%%)."})
     public static final class Backtest implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;

@@ -141,10 +141,9 @@ public final class SimulatedClockLoop {
         private final Scorer scorer;
         private final History full;
         private PlanningStep step;
-        private double units;
+        private LoopPosition position;
         private int t;
         private int lastDrift;
-        private int lastChange = Integer.MIN_VALUE / 2;
 
         private Cursor(Workload w, int every) {
             this.w = w;
@@ -152,7 +151,7 @@ public final class SimulatedClockLoop {
             this.scorer = new Scorer(w);
             this.full = new History(w.grid(), w.demand(), w.covariates(), w.nonNegative());
             this.step = w.step();
-            this.units = w.initialUnits();
+            this.position = LoopPosition.start(w.initialUnits());
             this.t = w.from();
             this.lastDrift = -monitorWindow;
         }
@@ -172,7 +171,7 @@ public final class SimulatedClockLoop {
 
         /** Units in place now. */
         public double units() {
-            return units;
+            return position.units();
         }
 
         /** Accuracy of the forecasts scored so far. */
@@ -193,14 +192,12 @@ public final class SimulatedClockLoop {
                 drift = Optional.of(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage(), response.action()));
                 lastDrift = scorer.scored();
             }
-            PlanningStep.Outcome outcome = step.decide(w.name(), full.head(t), units, t - lastChange);
+            LoopPosition.Round r = position.next(step, w.name(), full.head(t), t);
+            PlanningStep.Outcome outcome = r.outcome();
             Decision d = outcome.decision();
-            if (d.changes()) {
-                lastChange = t + step.leadSteps();
-            }
             actuator.apply(d);
             record(recording, w, outcome);
-            units = d.units();
+            position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {
                 scorer.add(t, outcome.forecast().get());
             }

@@ -13,7 +13,7 @@ package io.prescient.plan.capacity;
  * @param integerUnits      whole units (replicas); false for continuous capacity
  */
 public record CapacityModel(double unitCapacity, double targetUtilisation, int minUnits, int maxUnits, int maxStep,
-                            int cooldownSteps, int leadSteps, boolean integerUnits) {
+                            int cooldownSteps, int leadSteps, boolean integerUnits) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException for values outside their ranges, naming the field */
     public CapacityModel {

@@ -59,16 +59,7 @@ public record LoopWorkloads(LoopConfig config, Path configFile) {
 
         /** Units holding the last value observed before step {@code from} at target utilisation, within the bounds. */
         public double initialUnits(int from) {
-            double[] y = series.values();
-            double last = 0;
-            for (int t = Math.min(from, y.length) - 1; t >= 0; t--) {
-                if (!Double.isNaN(y[t])) {
-                    last = y[t];
-                    break;
-                }
-            }
-            double units = Math.ceil(last / (capacity.unitCapacity() * capacity.targetUtilisation()));
-            return Math.max(capacity.minUnits(), Math.min(capacity.maxUnits(), units));
+            return io.prescient.plan.loop.LoopPosition.initialUnits(series.values(), from, capacity);
         }
     }
 

@@ -19,6 +19,19 @@ public record LoopPosition(double units, int lastChange) implements Serializable
         return new LoopPosition(units, Integer.MIN_VALUE / 2);
     }
 
+    /** Units holding the last value observed before step {@code before} at the target utilisation, within the bounds. */
+    public static double initialUnits(double[] demand, int before, io.prescient.plan.capacity.CapacityModel m) {
+        double last = 0;
+        for (int t = Math.min(before, demand.length) - 1; t >= 0; t--) {
+            if (!Double.isNaN(demand[t])) {
+                last = demand[t];
+                break;
+            }
+        }
+        double units = Math.ceil(last / (m.unitCapacity() * m.targetUtilisation()));
+        return Math.max(m.minUnits(), Math.min(m.maxUnits(), units));
+    }
+
     /** A round's outcome and the position after it. */
     public record Round(PlanningStep.Outcome outcome, LoopPosition next) {
     }

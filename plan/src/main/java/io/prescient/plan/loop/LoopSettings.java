@@ -12,7 +12,7 @@ import io.prescient.plan.montecarlo.SimulationSettings;
  * @param simulation      Monte Carlo settings
  */
 public record LoopSettings(int horizon, double percentile, int maxMissingSteps, double maxMissingShare,
-                           SimulationSettings simulation) {
+                           SimulationSettings simulation) implements java.io.Serializable {
 
     public LoopSettings {
         if (horizon < 1 || !(percentile > 0 && percentile < 1) || maxMissingSteps < 1

@@ -9,7 +9,7 @@ package io.prescient.plan.montecarlo;
  * @param covariateDraws  draws of covariate scenarios, each re-forecast once (paths share them in turn)
  * @param threads         worker threads
  */
-public record SimulationSettings(int paths, long seed, double pathCorrelation, int covariateDraws, int threads) {
+public record SimulationSettings(int paths, long seed, double pathCorrelation, int covariateDraws, int threads) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException for non-positive counts or a correlation outside [0, 1) */
     public SimulationSettings {

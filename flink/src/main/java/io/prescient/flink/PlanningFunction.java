@@ -1,0 +1,136 @@
+package io.prescient.flink;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.Models;
+import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.loop.LoopPosition;
+import io.prescient.plan.loop.PlanningStep;
+import io.prescient.plan.scenario.ScenarioFile;
+import io.prescient.plan.scenario.ScenarioSet;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The planning loop for one workload (the key), in event time (milliseconds, from the points' epoch seconds). State: the grid's start, the recent
+ * values on the grid (at most {@code maxHistory} steps; older ones are dropped and the start moves
+ * on), the loop's position (units, last change), the next round's step and the last step seen.
+ * A round at step {@code t} runs when the watermark has passed every point before {@code t} and a
+ * point at or after {@code t} has been seen; it is the same {@link LoopPosition#next} the simulated
+ * clock and the server run, on the same {@link PlanningStep}, so the plans are the same.
+ */
+public final class PlanningFunction extends KeyedProcessFunction<String, MetricPoint, PlanRecord> {
+
+    private final JobSettings settings;
+    private transient ValueState<Long> start;
+    private transient ValueState<double[]> values;
+    private transient ValueState<Double> units;
+    private transient ValueState<Integer> lastChange;
+    private transient ValueState<Integer> next;
+    private transient ValueState<Integer> lastSeen;
+    private transient Forecaster forecaster;
+    private transient ScenarioSet scenarios;
+    private transient Map<CapacityModel, PlanningStep> steps;
+
+    public PlanningFunction(JobSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        start = getRuntimeContext().getState(new ValueStateDescriptor<>("start", Types.LONG));
+        values = getRuntimeContext().getState(new ValueStateDescriptor<>("values", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        units = getRuntimeContext().getState(new ValueStateDescriptor<>("units", Types.DOUBLE));
+        lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("lastChange", Types.INT));
+        next = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Types.INT));
+        lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("lastSeen", Types.INT));
+        forecaster = Models.create(settings.model(), settings.stepSeconds(), settings.perDay(), settings.loop().horizon());
+        scenarios = settings.scenariosYaml().isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("job scenarios", settings.scenariosYaml());
+        steps = new HashMap<>();
+    }
+
+    private PlanningStep step(String workload) {
+        return steps.computeIfAbsent(settings.capacity(workload), m -> new PlanningStep(forecaster, scenarios, new CapacityPlanner(m),
+                settings.loop()));
+    }
+
+    @Override
+    public void processElement(MetricPoint p, Context ctx, Collector<PlanRecord> out) throws Exception {
+        long step = settings.stepSeconds();
+        if (start.value() == null) {
+            start.update(p.time() - Math.floorMod(p.time(), step));
+            values.update(new double[0]);
+            next.update(settings.firstDecision());
+            lastSeen.update(-1);
+        }
+        long index = (p.time() - start.value()) / step;
+        if (index < 0) {
+            return;
+        }
+        double[] v = values.value();
+        if (index >= v.length) {
+            int from = v.length;
+            v = Arrays.copyOf(v, (int) index + 1);
+            Arrays.fill(v, from, v.length, Double.NaN);
+        }
+        v[(int) index] = p.value();
+        values.update(v);
+        lastSeen.update(Math.max(lastSeen.value(), (int) index));
+        schedule(ctx.timerService());
+    }
+
+    /** Asks for the next round once its data can be complete (a point at or after its step has been seen). */
+    private void schedule(org.apache.flink.streaming.api.TimerService timers) throws Exception {
+        int t = next.value();
+        if (lastSeen.value() >= t) {
+            timers.registerEventTimeTimer(1000 * (start.value() + t * settings.stepSeconds()) - 1);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PlanRecord> out) throws Exception {
+        int t = next.value();
+        if (lastSeen.value() < t || 1000 * (start.value() + t * settings.stepSeconds()) - 1 > timestamp) {
+            return;
+        }
+        String workload = ctx.getCurrentKey();
+        double[] v = values.value();
+        PlanningStep step = step(workload);
+        LoopPosition position = units.value() == null
+                ? LoopPosition.start(LoopPosition.initialUnits(v, t, settings.capacity(workload)))
+                : new LoopPosition(units.value(), lastChange.value());
+        History history = new History(new TimeGrid(start.value(), settings.stepSeconds(), t), Arrays.copyOf(v, t), Map.of(),
+                settings.nonNegative());
+        LoopPosition.Round round = position.next(step, workload, history, t);
+        out.collect(PlanRecord.of(round.outcome().journal("flink", "kafka", settings.stepSeconds(), step.percentile())));
+        units.update(round.next().units());
+        lastChange.update(round.next().lastChange());
+        next.update(t + settings.every());
+        trim(t + settings.every());
+        schedule(ctx.timerService());
+    }
+
+    /** Drops history older than {@code maxHistory} steps before the next round, moving the grid's start (and the step indices) on. */
+    private void trim(int nextRound) throws Exception {
+        int drop = nextRound - settings.maxHistory();
+        if (drop <= 0) {
+            return;
+        }
+        double[] v = values.value();
+        values.update(Arrays.copyOfRange(v, Math.min(drop, v.length), v.length));
+        start.update(start.value() + drop * settings.stepSeconds());
+        next.update(next.value() - drop);
+        lastSeen.update(lastSeen.value() - drop);
+        lastChange.update(lastChange.value() - drop);
+    }
+}

@@ -1,0 +1,61 @@
+package io.prescient.flink;
+
+import io.prescient.core.RegularSeries;
+import io.prescient.plan.config.LoopConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Flink job against the server's simulated-clock loop on the same inputs, on a local MiniCluster. */
+class PlanningJobTest {
+
+    static final Comparator<PlanRecord> ORDER = Comparator.comparing(PlanRecord::workload).thenComparingLong(PlanRecord::time);
+
+    static List<PlanRecord> flinkPlans(LoopConfig config, List<RegularSeries> series, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        List<MetricPoint> points = Fleets.points(series);
+        DataStream<MetricPoint> in = env.fromData(points).assignTimestampsAndWatermarks(PlanningJob.watermarks(Duration.ofMinutes(5)));
+        List<PlanRecord> out = new ArrayList<>();
+        try (var it = PlanningJob.plans(in, JobSettings.of(config, Fleets.DAY, 28 * Fleets.DAY)).executeAndCollect()) {
+            it.forEachRemaining(out::add);
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    @Test
+    void theJobPlansExactlyAsTheServersLoop(@TempDir Path dir) throws Exception {
+        LoopConfig config = Fleets.config(dir, "ensemble", 200);
+        List<RegularSeries> series = Fleets.series(3, 2, 5);
+        List<PlanRecord> server = new ArrayList<>(Fleets.serverPlans(config, series));
+        server.sort(ORDER);
+        List<PlanRecord> flink = flinkPlans(config, series, 2);
+        assertEquals(3 * 48, server.size());
+        assertEquals(server.size(), flink.size());
+        for (int i = 0; i < server.size(); i++) {
+            assertTrue(server.get(i).same(flink.get(i)), "plan " + i + " differs:\n server " + server.get(i) + "\n flink  " + flink.get(i));
+        }
+        assertTrue(flink.stream().anyMatch(r -> r.units() != r.from()), "some rounds change capacity");
+    }
+
+    @Test
+    void badPointsAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.point("{\"workload\": \"a\", \"time\": \"noon\", \"value\": 1}"));
+        assertTrue(e.getMessage().startsWith("field 'time': expected epoch seconds"), e.getMessage());
+        assertTrue(Double.isNaN(Json.point("{\"workload\": \"a/b\", \"time\": 60, \"value\": null}").value()));
+        MetricPoint p = new MetricPoint("web/requests", 1_375_315_200L, 212.5);
+        assertEquals(p, Json.point(Json.point(p)));
+    }
+}

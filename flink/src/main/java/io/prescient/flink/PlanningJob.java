@@ -68,10 +68,25 @@ public final class PlanningJob {
     public static KafkaSink<PlanRecord> kafkaSink(String bootstrap, String topic) {
         return KafkaSink.<PlanRecord>builder().setBootstrapServers(bootstrap)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<PlanRecord>builder().setTopic(topic)
-                        .setKeySerializationSchema(r -> r.workload().getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(Json::plan).build())
+                        .setKeySerializationSchema(new WorkloadKey()).setValueSerializationSchema(new PlanJson()).build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).setTransactionalIdPrefix("prescient-plans")
                 .setProperty("transaction.timeout.ms", "600000").build();
+    }
+
+    /** A plan's Kafka key: its workload (so one workload's plans stay in order in one partition). */
+    static final class WorkloadKey implements org.apache.flink.api.common.serialization.SerializationSchema<PlanRecord> {
+        @Override
+        public byte[] serialize(PlanRecord r) {
+            return r.workload().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A plan's Kafka value: its JSON. */
+    static final class PlanJson implements org.apache.flink.api.common.serialization.SerializationSchema<PlanRecord> {
+        @Override
+        public byte[] serialize(PlanRecord r) {
+            return Json.plan(r);
+        }
     }
 
     /** Kafka values as metric points; bad ones are logged with what was wrong and skipped (returning null skips a record). */

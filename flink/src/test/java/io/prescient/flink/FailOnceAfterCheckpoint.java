@@ -1,0 +1,43 @@
+package io.prescient.flink;
+
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Passes records through, {@code pauseMillis} apart (so that checkpoints complete while plans still
+ * flow), and once in the job's life (a marker file says whether it happened) throws after {@code after}
+ * records, but only when a checkpoint has completed, so the restart restores state.
+ */
+final class FailOnceAfterCheckpoint<T> extends RichMapFunction<T, T> implements CheckpointListener {
+
+    private final String marker;
+    private final int after;
+    private final long pauseMillis;
+    private transient int seen;
+    private transient boolean checkpointed;
+
+    FailOnceAfterCheckpoint(Path marker, int after, long pauseMillis) {
+        this.marker = marker.toString();
+        this.after = after;
+        this.pauseMillis = pauseMillis;
+    }
+
+    @Override
+    public T map(T value) throws IOException, InterruptedException {
+        Thread.sleep(pauseMillis);
+        if (++seen >= after && checkpointed && !Files.exists(Path.of(marker))) {
+            Files.writeString(Path.of(marker), "failed after " + seen + " records\n");
+            throw new IllegalStateException("injected failure after " + seen + " records (the restart test)");
+        }
+        return value;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        checkpointed = true;
+    }
+}

@@ -89,6 +89,21 @@ public final class PlanningJob {
         }
     }
 
+    /** JSON lines as metric points; blank lines are skipped, bad ones logged with what was wrong and skipped. */
+    static final class ParseLines implements org.apache.flink.api.common.functions.FlatMapFunction<String, MetricPoint> {
+        @Override
+        public void flatMap(String line, org.apache.flink.util.Collector<MetricPoint> out) {
+            if (line.isBlank()) {
+                return;
+            }
+            try {
+                out.collect(Json.point(line));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("skipping a metric line: {}", e.getMessage());
+            }
+        }
+    }
+
     /** Kafka values as metric points; bad ones are logged with what was wrong and skipped (returning null skips a record). */
     static final class PointSchema extends AbstractDeserializationSchema<MetricPoint> {
         @Override
@@ -128,7 +143,7 @@ public final class PlanningJob {
         DataStream<MetricPoint> points;
         if (a.containsKey("in-file")) {
             points = env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(a.get("in-file"))).build(),
-                    WatermarkStrategy.noWatermarks(), "metric files").filter(line -> !line.isBlank()).map(Json::point)
+                    WatermarkStrategy.noWatermarks(), "metric files").flatMap(new ParseLines()).name("parse points")
                     .assignTimestampsAndWatermarks(watermarks(late));
         } else {
             points = env.fromSource(kafkaSource(require(a, "kafka"), require(a, "in-topic"), false), watermarks(late), "metrics topic");

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Passes records through, {@code pauseMillis} apart (so that checkpoints complete while plans still
- * flow), and once in the job's life (a marker file says whether it happened) throws after {@code after}
- * records, but only when a checkpoint has completed, so the restart restores state.
+ * Passes records through, {@code pauseMillis} apart until the first checkpoint completes (so that one
+ * completes while plans still flow, however slow the machine), and once in the job's life (a marker
+ * file says whether it happened) throws after {@code after} records, but only when a checkpoint has
+ * completed, so the restart restores state.
  */
 final class FailOnceAfterCheckpoint<T> extends RichMapFunction<T, T> implements CheckpointListener {
 
@@ -28,7 +29,9 @@ final class FailOnceAfterCheckpoint<T> extends RichMapFunction<T, T> implements 
 
     @Override
     public T map(T value) throws IOException, InterruptedException {
-        Thread.sleep(pauseMillis);
+        if (!checkpointed) {
+            Thread.sleep(pauseMillis);
+        }
         if (++seen >= after && checkpointed && !Files.exists(Path.of(marker))) {
             Files.writeString(Path.of(marker), "failed after " + seen + " records\n");
             throw new IllegalStateException("injected failure after " + seen + " records (the restart test)");

@@ -96,7 +96,7 @@ class KafkaRestartIT {
                 PlanningJob.watermarks(Duration.ofMinutes(5)), "metrics topic");
         Path marker = dir.resolve("failed-once");
         PlanningJob.plans(points, JobSettings.of(config, Fleets.DAY, 28 * Fleets.DAY))
-                .map(new FailOnceAfterCheckpoint<>(marker, 100, 10)).name("fail once")
+                .map(new FailOnceAfterCheckpoint<>(marker, 100, 30)).name("fail once")
                 .sinkTo(PlanningJob.kafkaSink(kafka.bootstrapServers(), "plans"));
         env.execute("restart test");
         assertTrue(Files.exists(marker), "the failure was injected (after a completed checkpoint)");

@@ -96,11 +96,12 @@ public final class Recommender {
         }
         String id = vm.account() + "/" + vm.resource() + "->" + to.name();
         String text = String.format(Locale.ROOT,
-                "%s (%s) on %s: %s to %s. Saves $%.2f a month ($%.3f/h to $%.3f/h). Last week's P95 CPU was %.0f%% of %d vCPUs; "
+                "%s (%s) on %s: %s to %s. %s $%.2f a month ($%.3f/h to $%.3f/h). Last week's P95 CPU was %.0f%% of %d vCPUs; "
                         + "the forecast puts next week's P95 at %.0f%% of %d vCPUs, with %.1f expected saturated hours "
                         + "(chance of any: %.0f%%); P95 memory would be %.0f%% of %.0f GiB. In the %d most similar situations, "
                         + "%d expert decisions were the same kind of change (%s). Policy confidence %.0f%%.",
-                vm.resource(), vm.tag().label(), o.type().name(), kind(move, space.familyOf(o.type())), to.name(), savings, o.type().hourlyUsd(), to.hourlyUsd(),
+                vm.resource(), vm.tag().label(), o.type().name(), kind(move, space.familyOf(o.type())), to.name(),
+                savings >= 0 ? "Saves" : "Costs more by", Math.abs(savings), o.type().hourlyUsd(), to.hourlyUsd(),
                 100 * cpuBefore, o.type().vcpu(), 100 * cpuAfter, to.vcpu(), hours, 100.0 * any / sample.length,
                 100 * memoryAfter, to.memoryGib(), similar.length, agreeing, kind(move, space.familyOf(o.type())), 100 * confidence);
         return new Recommendation(id, vm.account(), vm.resource(), vm.tag().label(), o.type().name(), to.name(), savings, cpuBefore,

@@ -52,23 +52,23 @@ public final class KubernetesActuator implements Actuator {
             return;
         }
         int current;
+        int limit = t.maxReplicas();
         try {
-            current = current(t);
+            Read read = read(t);
+            current = read.current();
+            limit = Math.min(limit, read.cap());
         } catch (KubernetesClientException | IllegalStateException e) {
             record(t, "failed", "GET " + t.describe(), error(e), "cannot read the target; nothing changed");
             return;
         }
-        int limit = t.maxReplicas();
-        if (t.kind() == KubeTarget.Kind.HPA_MIN_REPLICAS) {
-            limit = Math.min(limit, hpa(t).getSpec().getMaxReplicas());
-        }
+        record(t, "read", "GET " + t.describe(), field(t) + " " + current, "current state before deciding");
         int wanted = (int) Math.ceil(d.units());
         int bounded = Math.max(t.minReplicas(), Math.min(limit, wanted));
         bounded = Math.max(current - t.maxStep(), Math.min(current + t.maxStep(), bounded));
         String bounds = bounded == wanted ? "" : String.format(" (wanted %d; bounds %d..%d, at most %d a step)", wanted, t.minReplicas(),
                 limit, t.maxStep());
         if (bounded == current) {
-            record(t, "unchanged", "GET " + t.describe(), "replicas " + current, "already " + current + bounds);
+            record(t, "unchanged", "", "", "already " + current + bounds);
             return;
         }
         Instant now = clock.instant();
@@ -101,11 +101,18 @@ public final class KubernetesActuator implements Actuator {
         return e instanceof KubernetesClientException k ? "HTTP " + k.getCode() + ": " + k.getMessage() : e.getMessage();
     }
 
-    private int current(KubeTarget t) {
+    /** What one GET of the target says: the count in place and the most the object itself allows (an HPA's maxReplicas). */
+    private record Read(int current, int cap) {
+    }
+
+    private Read read(KubeTarget t) {
         return switch (t.kind()) {
-            case DEPLOYMENT -> replicas(deployment(t).getSpec().getReplicas());
-            case STATEFULSET -> replicas(statefulSet(t).getSpec().getReplicas());
-            case HPA_MIN_REPLICAS -> replicas(hpa(t).getSpec().getMinReplicas());
+            case DEPLOYMENT -> new Read(replicas(deployment(t).getSpec().getReplicas()), Integer.MAX_VALUE);
+            case STATEFULSET -> new Read(replicas(statefulSet(t).getSpec().getReplicas()), Integer.MAX_VALUE);
+            case HPA_MIN_REPLICAS -> {
+                HorizontalPodAutoscaler h = hpa(t);
+                yield new Read(replicas(h.getSpec().getMinReplicas()), h.getSpec().getMaxReplicas());
+            }
         };
     }
 

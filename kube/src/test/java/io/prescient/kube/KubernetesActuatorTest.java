@@ -65,7 +65,9 @@ class KubernetesActuatorTest {
         AuditTrail audit = new AuditTrail(dir.resolve("audit.jsonl"));
         actuator(true, audit).apply(order("web/requests", 3, 5));
         assertEquals(3, deploymentReplicas());
-        AuditTrail.Entry e = audit.entries().get(0);
+        assertEquals("read", audit.entries().get(0).outcome());
+        assertEquals("replicas 3", audit.entries().get(0).response());
+        AuditTrail.Entry e = audit.entries().get(1);
         assertEquals("dry-run", e.outcome());
         assertEquals("PATCH deployment shop/web replicas 3 -> 5", e.request());
     }
@@ -82,10 +84,11 @@ class KubernetesActuatorTest {
         clock.advance(Duration.ofMinutes(6));
         a.apply(order("web/requests", 7, 9));
         assertEquals(9, deploymentReplicas());
-        List<String> outcomes = audit.entries().stream().map(AuditTrail.Entry::outcome).toList();
-        assertEquals(List.of("applied", "cooldown", "applied"), outcomes);
-        assertTrue(audit.entries().get(0).response().startsWith("ok, replicas 7, resourceVersion "), audit.entries().get(0).response());
-        assertTrue(audit.entries().get(0).reason().contains("at most 4 a step"), audit.entries().get(0).reason());
+        List<AuditTrail.Entry> changes = audit.entries().stream().filter(x -> !x.outcome().equals("read")).toList();
+        assertEquals(List.of("applied", "cooldown", "applied"), changes.stream().map(AuditTrail.Entry::outcome).toList());
+        assertEquals(3, audit.entries().stream().filter(x -> x.outcome().equals("read")).count(), "every GET is audited");
+        assertTrue(changes.get(0).response().startsWith("ok, replicas 7, resourceVersion "), changes.get(0).response());
+        assertTrue(changes.get(0).reason().contains("at most 4 a step"), changes.get(0).reason());
     }
 
     @Test
@@ -100,7 +103,8 @@ class KubernetesActuatorTest {
         assertEquals(3, client.apps().statefulSets().inNamespace("shop").withName("db").get().getSpec().getReplicas(), "2 a step down");
         a.apply(Decision.hold("db/cpu", 0, 3, "the model failed"));
         a.apply(order("not/managed", 1, 9));
-        assertEquals(List.of("applied", "applied", "applied", "held"), audit.entries().stream().map(AuditTrail.Entry::outcome).toList());
+        assertEquals(List.of("read", "applied", "read", "applied", "read", "applied", "held"),
+                audit.entries().stream().map(AuditTrail.Entry::outcome).toList());
     }
 
     @Test
@@ -112,7 +116,7 @@ class KubernetesActuatorTest {
         a.apply(order("api/requests", 8, 30));
         assertEquals(12, client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("shop").withName("api").get().getSpec().getMinReplicas(),
                 "never above the HPA's own maxReplicas");
-        assertEquals("PATCH hpa_min_replicas shop/api minReplicas 8 -> 12", audit.entries().get(1).request());
+        assertEquals("PATCH hpa_min_replicas shop/api minReplicas 8 -> 12", audit.entries().get(3).request());
     }
 
     @Test

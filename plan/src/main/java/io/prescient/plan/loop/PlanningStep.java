@@ -11,6 +11,7 @@ import io.prescient.plan.montecarlo.Simulation;
 import io.prescient.plan.scenario.ScenarioSet;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,8 +86,10 @@ public final class PlanningStep {
             return new Outcome(Decision.hold(workload, now, currentUnits, dataProblem.get()), Optional.empty());
         }
         Forecast forecast;
+        io.prescient.forecast.FittedModel fitted;
         try {
-            forecast = forecaster.fit(history).forecast(settings.horizon(), futureCovariates(history));
+            fitted = forecaster.fit(history);
+            forecast = fitted.forecast(settings.horizon(), futureCovariates(history));
         } catch (RuntimeException e) {
             return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name() + " failed: "
                     + e.getMessage()), Optional.empty());
@@ -99,7 +102,19 @@ public final class PlanningStep {
                 }
             }
         }
-        Simulation futures = new MonteCarlo(settings.simulation()).run(forecast, scenarios);
+        Simulation futures;
+        if (history.covariates().isEmpty()) {
+            futures = new MonteCarlo(settings.simulation()).run(forecast, scenarios);
+        } else {
+            try {
+                futures = new MonteCarlo(settings.simulation()).run(covariateDraws(history),
+                        c -> fitted.forecast(settings.horizon(), c), scenarios);
+            } catch (RuntimeException e) {
+                return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name() + " failed on a drawn "
+                        + "covariate future: " + e.getMessage()), Optional.of(forecast));
+            }
+            forecast = mixture(futures, forecast.model() + " over drawn covariates");
+        }
         CapacityPlan plan = planner.plan(futures, settings.percentile(), currentUnits, stepsSinceChange);
         int lead = Math.min(planner.model().leadSteps(), settings.horizon() - 1);
         double units = plan.units()[lead];
@@ -110,10 +125,47 @@ public final class PlanningStep {
         return new Outcome(new Decision(workload, now, currentUnits, units, false, reason, Optional.of(plan)), Optional.of(forecast));
     }
 
+    private static final double[] MIXTURE_LEVELS = {0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99};
+
     /**
-     * The covariates' next {@code horizon} steps, which a regression needs and the loop does not know:
-     * each covariate's seasonal-naive median (its value a day earlier), the usual stand-in for
-     * application signals with a daily cycle.
+     * {@code covariateDraws} futures of the covariates, each a sample path of their seasonal-naive
+     * forecast (seeded), so the plan carries their uncertainty too.
+     */
+    private List<Map<String, double[]>> covariateDraws(History history) {
+        int n = Math.max(1, settings.simulation().covariateDraws());
+        int season = Math.max(1, Steps.perDay(history.grid().stepSeconds()));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(settings.simulation().seed() ^ 0x9E3779B97F4A7C15L);
+        List<Map<String, double[]>> draws = new java.util.ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            draws.add(new java.util.LinkedHashMap<>());
+        }
+        history.covariates().forEach((name, values) -> {
+            double[][] paths = new io.prescient.forecast.model.SeasonalNaiveForecaster(season).fit(History.of(history.grid(), values, false))
+                    .forecast(settings.horizon()).samplePaths(n, random);
+            for (int g = 0; g < n; g++) {
+                draws.get(g).put(name, paths[g]);
+            }
+        });
+        return draws;
+    }
+
+    /** The forecast the simulated futures make: their quantiles per step (what is scored and journaled). */
+    private Forecast mixture(Simulation futures, String model) {
+        double[][] values = new double[futures.grid().length()][MIXTURE_LEVELS.length];
+        for (int k = 0; k < MIXTURE_LEVELS.length; k++) {
+            double[] q = futures.percentile(MIXTURE_LEVELS[k]);
+            for (int h = 0; h < q.length; h++) {
+                values[h][k] = k == 0 ? q[h] : Math.max(q[h], values[h][k - 1]);
+            }
+        }
+        return new io.prescient.forecast.QuantileTableForecast(futures.grid(), model, MIXTURE_LEVELS, values, futures.mean(),
+                settings.simulation().pathCorrelation());
+    }
+
+    /**
+     * The covariates' median next {@code horizon} steps, which a regression needs and the loop does not
+     * know: each covariate's seasonal-naive median (its value a day earlier), the usual stand-in for
+     * application signals with a daily cycle. The plan itself draws their futures ({@link #covariateDraws}).
      */
     private Map<String, double[]> futureCovariates(History history) {
         Map<String, double[]> future = new java.util.LinkedHashMap<>();

@@ -90,6 +90,32 @@ public final class MonteCarlo {
         return simulate(base.grid(), grids, onDemand);
     }
 
+    /**
+     * Futures when the covariates' own futures are uncertain: one forecast per drawn covariate future
+     * ({@code forecastFor}), the paths taking them in turn, so the demand paths carry both
+     * uncertainties. Scenarios must act on demand.
+     */
+    public Simulation run(List<Map<String, double[]>> covariateFutures, Function<Map<String, double[]>, Forecast> forecastFor,
+                          ScenarioSet scenarios) {
+        if (covariateFutures.isEmpty()) {
+            throw new IllegalArgumentException("need at least one drawn covariate future");
+        }
+        for (Scenario s : scenarios.scenarios()) {
+            if (!s.target().equals(Scenario.DEMAND)) {
+                throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target()
+                        + "': the planning loop simulates scenarios on demand only");
+            }
+        }
+        List<QuantileGrid> grids = new ArrayList<>();
+        TimeGrid grid = null;
+        for (Map<String, double[]> future : covariateFutures) {
+            Forecast f = forecastFor.apply(future);
+            grid = grid == null ? f.grid() : grid;
+            grids.add(QuantileGrid.of(f));
+        }
+        return simulate(grid, grids, scenarios.scenarios());
+    }
+
     private Simulation simulate(TimeGrid grid, List<QuantileGrid> grids, List<Scenario> onDemand) {
         int n = settings.paths();
         double[][] paths = new double[n][];

@@ -69,7 +69,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Map<String, Panel> panels = input.load(environment, store.file(), task.stepSeconds());
         Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
-        if (forecaster instanceof io.prescient.forecast.GlobalForecaster) {
+        if (forecaster.needsTraining()) {
             long started = System.nanoTime();
             console.printf(Locale.ROOT, "training %s on every series before the first window ...%n", model);
             console.flush();

@@ -1,17 +1,11 @@
 package io.prescient.cli;
 
-import io.prescient.core.Aggregation;
 import io.prescient.core.Panel;
-import io.prescient.core.store.SeriesStore;
 import io.prescient.io.ingest.PanelSource;
-import io.prescient.io.ingest.SourceFiles;
-import io.prescient.io.read.Format;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,31 +47,6 @@ public final class PanelOptions {
 
     /** One panel per metric, resampled to {@code stepSeconds} with the mean. */
     public Map<String, Panel> load(CliEnvironment environment, Path storeFile, long stepSeconds) {
-        Path path = Path.of(source);
-        Map<String, Panel> panels;
-        if (Files.exists(path)) {
-            Format fmt = Format.parse(format);
-            List<String> wanted = variates != null ? variates
-                    : fmt == Format.GWA ? List.of("cpu_usage_mhz", "cpu_usage_pct") : null;
-            panels = PanelSource.fromFiles(SourceFiles.of(path, fmt), new IngestReaders(format).reader(),
-                    m -> wanted == null || wanted.contains(m), threads);
-        } else {
-            try (SeriesStore s = environment.openStore(storeFile, true)) {
-                List<String> wanted = variates;
-                panels = PanelSource.fromStore(s, source, m -> wanted == null || wanted.contains(m));
-            }
-        }
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("no series of " + (variates == null ? "any metric" : variates) + " in " + source);
-        }
-        Map<String, Panel> onGrid = new LinkedHashMap<>();
-        panels.forEach((metric, panel) -> {
-            if (panel.grid().stepSeconds() > stepSeconds || stepSeconds % panel.grid().stepSeconds() != 0) {
-                throw new IllegalArgumentException("metric " + metric + " is on a " + panel.grid().stepSeconds()
-                        + " s grid, which cannot be resampled to --freq " + freq);
-            }
-            onGrid.put(metric, panel.resample(stepSeconds, Aggregation.MEAN));
-        });
-        return onGrid;
+        return PanelSource.load(source, format, variates, threads, stepSeconds, () -> environment.openStore(storeFile, true));
     }
 }

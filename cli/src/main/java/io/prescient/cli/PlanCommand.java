@@ -1,19 +1,15 @@
 package io.prescient.cli;
 
-import io.prescient.core.Panel;
-import io.prescient.core.RegularSeries;
-import io.prescient.core.Steps;
-import io.prescient.forecast.Forecast;
-import io.prescient.forecast.Forecaster;
+import io.prescient.core.store.SeriesStore;
 import io.prescient.forecast.History;
-import io.prescient.forecast.Models;
+import io.prescient.forecast.registry.ServedModel;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.capacity.CapacityModel;
 import io.prescient.plan.capacity.CapacityPlan;
-import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.capacity.WhatIf;
-import io.prescient.plan.montecarlo.MonteCarlo;
+import io.prescient.plan.config.LoopConfig;
+import io.prescient.plan.loop.PlanningStep;
 import io.prescient.plan.montecarlo.Simulation;
-import io.prescient.plan.montecarlo.SimulationSettings;
 import io.prescient.plan.scenario.ScenarioFile;
 import io.prescient.plan.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
@@ -28,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code prescient plan}: one workload's capacity plan from simulated futures, and what-if against a second scenario set. */
@@ -117,42 +114,52 @@ public final class PlanCommand implements Callable<Integer> {
         if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");
         }
-        long step = Steps.parseSeconds(input.freq());
-        Map<String, Panel> panels = input.load(environment, store.file(), step);
-        RegularSeries series = find(panels);
-        History history = History.of(series.grid(), series.values(), series.info().unit().nonNegative());
+        CapacityModel capacity = new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown, lead, true);
+        LoopConfig c = new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
+                input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, horizon, percentile, model, paths,
+                Optional.ofNullable(scenarios), new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
+                Optional.ofNullable(metric), 1, capacity, Optional.empty(), Map.of())), Optional.empty(), Optional.empty(),
+                new LoopConfig.Monitor(24, 0.85), seed);
+        boolean needsStore = !java.nio.file.Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);
+        try (SeriesStore st = needsStore ? environment.openStore(store.file(), true) : null) {
+            return plan(new LoopAssembly(c, Path.of("--series " + item), environment.variables(), Optional.ofNullable(st)), console);
+        }
+    }
+
+    private int plan(LoopAssembly assembly, PrintWriter console) {
+        LoopAssembly.Selected selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), input.threads())).get(0);
+        History history = selected.history();
         if (at != null) {
             long origin = Instant.parse(at).getEpochSecond();
-            int keep = (int) Math.max(0, Math.min(history.length(), series.grid().indexOf(origin)));
-            history = history.head(keep);
+            history = history.head((int) Math.max(0, Math.min(history.length(), selected.series().grid().indexOf(origin))));
         }
-        Forecaster forecaster = Models.create(model, step, Steps.perDay(step), horizon);
-        Forecast forecast = forecaster.fit(history).forecast(horizon);
-        CapacityPlanner planner = new CapacityPlanner(new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown,
-                lead, true));
+        ServedModel served = assembly.configuredModel(List.of(history), line -> {
+            console.println(line);
+            console.flush();
+        });
+        PlanningStep step = assembly.step(selected, served);
         double last = lastObserved(history);
         double now = current != null ? current : Math.max(minUnits, Math.ceil(last / (unitCapacity * target)));
-        MonteCarlo engine = new MonteCarlo(new SimulationSettings(paths, seed, 0.9, 16, input.threads()));
-        ScenarioSet first = scenarios == null ? ScenarioSet.baseline() : ScenarioFile.read(scenarios);
         long started = System.nanoTime();
-        Simulation futures = engine.run(forecast, first);
+        PlanningStep.Futures f = step.simulate(history, step.scenarios());
         double ms = (System.nanoTime() - started) / 1e6;
-        CapacityPlan plan = planner.plan(futures, percentile, now);
-        console.printf(Locale.ROOT, "%s  model %s  origin %s  horizon %d x %s  %d futures (%s) in %.0f ms%n", series.key(), model,
-                Instant.ofEpochSecond(forecast.grid().start()), horizon, input.freq(), paths, first.name(), ms);
+        Simulation futures = f.simulation();
+        CapacityPlan plan = step.planner().plan(futures, percentile, now);
+        console.printf(Locale.ROOT, "%s  model %s  origin %s  horizon %d x %s  %d futures (%s) in %.0f ms%n", selected.series().key(),
+                served.id(), Instant.ofEpochSecond(f.forecast().grid().start()), horizon, input.freq(), paths, step.scenarios().name(), ms);
         console.printf(Locale.ROOT, "last observed demand %.1f; %s units now (%.0f per unit at %.0f%% target)%n", last, fmt(now),
                 unitCapacity, 100 * target);
         printPlan(console, futures, plan);
         if (compare != null) {
             ScenarioSet second = ScenarioFile.read(compare);
-            Simulation other = engine.run(forecast, second);
-            WhatIf w = WhatIf.compare(planner, futures, other, percentile, now, price);
-            console.printf(Locale.ROOT, "%nwhat-if '%s' against '%s':%n", second.name(), first.name());
-            printPlan(console, other, w.alternative());
+            LoopAssembly.WhatIfRun run = LoopAssembly.whatIf(step, history, second, percentile, paths, now, price);
+            WhatIf w = run.comparison();
+            console.printf(Locale.ROOT, "%nwhat-if '%s' against '%s':%n", second.name(), step.scenarios().name());
+            printPlan(console, run.alternative().simulation(), w.alternative());
             console.printf(Locale.ROOT, "extra capacity %.1f unit-hours, extra cost %.2f at %.2f per unit-hour%n", w.extraUnitHours(),
                     w.extraCost(), price);
             console.printf(Locale.ROOT, "keeping the '%s' plan if '%s' happens: demand exceeds capacity at some step with "
-                    + "probability %.3f, at a given step %.3f on average%n", first.name(), second.name(), w.riskOfKeepingAnyStep(),
+                    + "probability %.3f, at a given step %.3f on average%n", step.scenarios().name(), second.name(), w.riskOfKeepingAnyStep(),
                     w.riskOfKeepingPerStep());
         }
         return 0;
@@ -176,25 +183,6 @@ public final class PlanCommand implements Callable<Integer> {
         }
         console.println(reasons.isEmpty() ? "no change: the units in place cover the plan" : "changes:");
         reasons.forEach(console::println);
-    }
-
-    private RegularSeries find(Map<String, Panel> panels) {
-        List<String> seen = new ArrayList<>();
-        for (Map.Entry<String, Panel> e : panels.entrySet()) {
-            if (metric != null && !metric.equals(e.getKey())) {
-                continue;
-            }
-            for (RegularSeries s : e.getValue().series()) {
-                if (s.key().item().equals(item)) {
-                    return s;
-                }
-                if (seen.size() < 5) {
-                    seen.add(s.key().item());
-                }
-            }
-        }
-        throw new IllegalArgumentException("no series '" + item + "'" + (metric == null ? "" : " of metric " + metric) + " in "
-                + input.source() + "; items are e.g. " + seen);
     }
 
     private static double lastObserved(History h) {

@@ -1,28 +1,16 @@
 package io.prescient.cli;
 
-import io.prescient.core.Panel;
-import io.prescient.core.RegularSeries;
 import io.prescient.core.Steps;
 import io.prescient.core.store.SeriesStore;
-import io.prescient.forecast.Forecaster;
-import io.prescient.forecast.GlobalForecaster;
-import io.prescient.forecast.Models;
-import io.prescient.forecast.registry.ModelTrainer;
-import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.forecast.registry.ServedModel;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
-import io.prescient.plan.config.LoopWorkloads;
 import io.prescient.plan.loop.Actuator;
 import io.prescient.plan.loop.Decision;
-import io.prescient.plan.loop.DryRunActuator;
-import io.prescient.plan.loop.FileActuator;
 import io.prescient.plan.loop.LiveRound;
-import io.prescient.plan.loop.LoopSettings;
-import io.prescient.plan.loop.PlanningStep;
-import io.prescient.plan.loop.RetrainOnDrift;
+import io.prescient.plan.loop.ModelWatch;
 import io.prescient.plan.loop.SimulatedClockLoop;
-import io.prescient.plan.scenario.ScenarioFile;
-import io.prescient.plan.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +18,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,12 +62,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> challengers;
 
-    @Option(names = "--live", description = "Plan on the real clock instead: each round re-reads the source and plans every "
-            + "workload from the end of its data; stale data (older than 3 steps) holds capacity.")
+    @Option(names = "--live", description = "Plan on the real clock instead, until interrupted (or --rounds): each round re-reads "
+            + "the source and plans every workload from the end of its data with the model it serves now (its registry champion, "
+            + "else the config's model, trained once when it learns across series); stale data (older than 3 steps) holds capacity.")
     boolean live;
 
-    @Option(names = "--rounds", defaultValue = "1", description = "With --live: rounds to run (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Option(names = "--rounds", description = "With --live: rounds to run (default: until interrupted).")
+    Integer rounds;
 
     @Option(names = "--interval", description = "With --live: time between rounds, e.g. 5m (default: every x the grid step).")
     String interval;
@@ -98,154 +86,93 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoopConfig c = LoopConfigFile.read(config);
-        return live ? live(c) : simulated(c);
-    }
-
-    private Map<String, Panel> load(LoopConfig c, long step) {
-        return panels(c, environment, store.file(), threads, step);
-    }
-
-    /** The config source's panels on the config's grid (shared with {@code serve}). */
-    static Map<String, Panel> panels(LoopConfig c, CliEnvironment environment, Path storeFile, int threads, long step) {
-        if (c.source().prometheus()) {
-            return prometheus(c, environment, step, Instant.now().getEpochSecond());
+        try (SeriesStore st = environment.openStore(store.file(), false)) {
+            LoopAssembly assembly = new LoopAssembly(c, config, environment.variables(), Optional.of(st));
+            return live ? live(assembly) : simulated(assembly);
         }
-        PanelOptions panelOptions = new PanelOptions();
-        panelOptions.source = c.source().path();
-        panelOptions.format = c.source().format();
-        panelOptions.freq = c.source().freq();
-        panelOptions.variates = c.source().metrics().isEmpty() ? null : c.source().metrics();
-        panelOptions.threads = threads;
-        return panelOptions.load(environment, storeFile, step);
     }
 
-    /** Each workload's PromQL over the source's lookback up to {@code now}, on the config's grid. */
-    static Map<String, Panel> prometheus(LoopConfig c, CliEnvironment environment, long step, long now) {
-        Optional<String> auth = c.source().authEnv().map(name -> {
-            String v = environment.variables().get(name);
-            if (v == null) {
-                throw new IllegalArgumentException("source.auth_env names " + name + ", which is not set");
-            }
-            return v;
-        });
-        io.prescient.io.prometheus.PrometheusClient client = new io.prescient.io.prometheus.PrometheusClient(
-                java.net.URI.create(c.source().path()), new io.prescient.io.prometheus.PrometheusClient.Settings(
-                java.time.Duration.ofSeconds(30), 3, java.time.Duration.ofMillis(500), auth));
-        io.prescient.io.prometheus.PrometheusSource source = new io.prescient.io.prometheus.PrometheusSource(client);
-        long from = now - c.source().lookbackSeconds();
-        List<io.prescient.io.prometheus.PrometheusSource.Query> demand = c.workloads().stream()
-                .map(w -> new io.prescient.io.prometheus.PrometheusSource.Query(w.series(), w.query().orElseThrow())).toList();
-        Map<String, Panel> panels = new LinkedHashMap<>(source.read(demand, "demand", from, now, step));
-        Map<String, List<io.prescient.io.prometheus.PrometheusSource.Query>> covariates = new LinkedHashMap<>();
-        c.workloads().forEach(w -> w.covariates().forEach((name, promql) -> covariates.computeIfAbsent(name, k -> new ArrayList<>())
-                .add(new io.prescient.io.prometheus.PrometheusSource.Query(w.series(), promql))));
-        covariates.forEach((name, queries) -> panels.putAll(source.read(queries, name, from, now, step)));
-        return panels;
-    }
-
-    private Actuator actuator(LoopConfig c, PrintWriter console, AtomicInteger printed) {
-        DryRunActuator dryRun = new DryRunActuator(line -> {
+    private Actuator actuator(LoopAssembly assembly, PrintWriter console, AtomicInteger printed) {
+        return assembly.actuator(line -> {
             if (printed.getAndIncrement() < show) {
                 console.println(line);
             }
-        });
-        if (c.actuator().type().equals("kubernetes")) {
-            return KubeActuation.open(c.actuator().path().orElseThrow(), console);
-        }
-        return c.actuator().type().equals("file") ? new FileActuator(c.actuator().path().orElseThrow())
-                : d -> {
-                    if (d.held() || d.changes()) {
-                        dryRun.apply(d);
-                    }
-                };
+        }, targets -> KubeActuation.open(targets, console));
     }
 
-    private static String runId() {
-        return "run-" + Instant.now().toString().replace(":", "").replace(".", "-");
-    }
-
-    /** Live rounds: re-read the source, plan every workload from the end of its data, sleep, repeat. */
-    private int live(LoopConfig c) {
+    /**
+     * Live rounds: re-read the source, plan every workload from the end of its data with the model it
+     * serves now (its registry champion, else the config's), sleep, repeat until interrupted or --rounds.
+     */
+    private int live(LoopAssembly assembly) {
         PrintWriter console = spec.commandLine().getOut();
-        long step = Steps.parseSeconds(c.source().freq());
+        LoopConfig c = assembly.config();
+        long step = assembly.stepSeconds();
         long pause = interval != null ? Steps.parseSeconds(interval) : c.every() * step;
-        ScenarioSet scenarios = c.scenarios().map(ScenarioFile::read).orElse(ScenarioSet.baseline());
-        Forecaster forecaster = Models.create(c.model(), step, Math.max(1, Steps.perDay(step)), c.horizon());
-        if (forecaster instanceof GlobalForecaster) {
-            throw new IllegalArgumentException(config + ": model " + c.model() + " is a global model; in live mode use the "
-                    + "registry's trained version (not yet supported) or a per-series model such as ensemble");
-        }
-        LoopSettings settings = assembly(c).settings();
-        String runId = runId();
+        String runId = LoopAssembly.runId("run");
         AtomicInteger printed = new AtomicInteger();
-        Actuator actuator = actuator(c, console, printed);
+        Actuator actuator = actuator(assembly, console, printed);
         long clock = now != null ? Instant.parse(now).getEpochSecond() : Instant.now().getEpochSecond();
-        for (int round = 1; round <= rounds; round++) {
+        Map<String, ServedModel> models = new LinkedHashMap<>();
+        ModelWatch watch = assembly.watch();
+        for (int round = 1; rounds == null || round <= rounds; round++) {
+            List<LoopAssembly.Selected> selected = assembly.select(assembly.read(clock, threads));
+            List<LoopAssembly.Selected> unseen = selected.stream().filter(s -> !models.containsKey(s.name())).toList();
+            if (!unseen.isEmpty()) {
+                models.putAll(assembly.models(unseen, s -> s.series().values().length, line -> {
+                    console.println(line);
+                    console.flush();
+                }));
+            }
             List<LiveRound.Workload> workloads = new ArrayList<>();
-            for (LoopWorkloads.Selected s : assembly(c).select(load(c, step))) {
-                workloads.add(new LiveRound.Workload(s.name(), s.history(),
-                        new PlanningStep(forecaster, scenarios, new CapacityPlanner(s.capacity()), settings),
-                        s.initialUnits(s.series().values().length)));
+            for (LoopAssembly.Selected s : selected) {
+                ServedModel m = watch.serving(s.name(), models.get(s.name()));
+                models.put(s.name(), m);
+                workloads.add(new LiveRound.Workload(s.name(), s.history(), assembly.step(s, m), s.initialUnits(s.series().values().length)));
             }
-            List<Decision> decisions;
-            try (SeriesStore st = environment.openStore(store.file(), false)) {
-                decisions = new LiveRound(3).run(workloads, clock, actuator,
-                        new SimulatedClockLoop.Recording(runId, c.actuator().type(), Optional.of(st.journal())));
-            }
+            List<Decision> decisions = new LiveRound(3).run(workloads, clock, actuator, assembly.recording(runId));
             long orders = decisions.stream().filter(Decision::changes).count();
             long holds = decisions.stream().filter(Decision::held).count();
             console.printf(Locale.ROOT, "round %d at %s: %d workloads, %d orders, %d holds (run %s)%n", round,
                     Instant.ofEpochSecond(clock), decisions.size(), orders, holds, runId);
             console.flush();
-            if (round < rounds) {
+            if (rounds == null || round < rounds) {
                 try {
                     Thread.sleep(pause * 1000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return 130;
                 }
-                clock += pause;
+                clock = now != null ? clock + pause : Instant.now().getEpochSecond();
             }
         }
         return 0;
     }
 
-    private LoopWorkloads assembly(LoopConfig c) {
-        return new LoopWorkloads(c, config);
-    }
-
     /** The simulated clock over recorded data. */
-    private int simulated(LoopConfig c) {
+    private int simulated(LoopAssembly assembly) {
         PrintWriter console = spec.commandLine().getOut();
-        LoopWorkloads assembly = assembly(c);
-        long step = assembly.stepSeconds();
-        int perDay = assembly.perDay();
-        ScenarioSet scenarios = assembly.scenarios();
-        List<LoopWorkloads.Selected> selected = assembly.select(load(c, step));
-        if (Models.create(c.model(), step, perDay, c.horizon()) instanceof GlobalForecaster) {
-            console.printf(Locale.ROOT, "training %s on %d workloads' history before their windows ...%n", c.model(), selected.size());
-        }
-        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected, assembly.forecaster(selected));
-        String runId = runId();
+        LoopConfig c = assembly.config();
+        List<LoopAssembly.Selected> selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), threads));
+        Map<String, ServedModel> models = assembly.models(selected, s -> assembly.window(s.series())[0], line -> {
+            console.println(line);
+            console.flush();
+        });
+        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected, models);
+        String runId = LoopAssembly.runId("run");
         AtomicInteger printed = new AtomicInteger();
-        Actuator actuator = actuator(c, console, printed);
+        Actuator actuator = actuator(assembly, console, printed);
         console.printf(Locale.ROOT, "run %s: %d workloads, %s, every %d step(s), horizon %d, P%s, model %s, "
                         + "scenarios '%s', actuator %s%n", runId, workloads.size(), c.from().isPresent() || c.until().isPresent()
                         ? "simulated clock " + c.from().map(t -> Instant.ofEpochSecond(t).toString()).orElse("start") + " to "
                         + c.until().map(t -> Instant.ofEpochSecond(t).toString()).orElse("end")
                         : "simulated clock over each workload's last day of data", c.every(), c.horizon(), fmt(100 * c.percentile()),
-                c.model(), scenarios.name(), c.actuator().type());
+                String.join(",", new java.util.LinkedHashSet<>(models.values().stream().map(ServedModel::id).toList())),
+                assembly.scenarios().name(), c.actuator().type());
         console.flush();
         long started = System.nanoTime();
-        SimulatedClockLoop.Result result;
-        Map<String, RegularSeries> byName = new LinkedHashMap<>();
-        selected.forEach(sel -> byName.put(sel.name(), sel.series()));
-        ModelTrainer trainer = new ModelTrainer(new ModelTrainer.Settings(step, perDay, c.horizon(), 2, 1), Clock.systemUTC());
-        try (SeriesStore s = environment.openStore(store.file(), false)) {
-            RetrainOnDrift retrain = new RetrainOnDrift(s.models(), byName, trainer, challengers, runId);
-            result = new SimulatedClockLoop(c.percentile(), c.monitor().window(), c.monitor().minCoverage(), retrain).run(workloads,
-                    c.every(), actuator, new SimulatedClockLoop.Recording(runId, c.actuator().type(), Optional.of(s.journal())));
-        }
+        SimulatedClockLoop.Result result = assembly.clock(assembly.driftHandler(runId, selected, challengers))
+                .run(workloads, c.every(), actuator, assembly.recording(runId));
         double seconds = (System.nanoTime() - started) / 1e9;
         if (printed.get() > show) {
             console.printf(Locale.ROOT, "... %d more dry-run lines%n", printed.get() - show);

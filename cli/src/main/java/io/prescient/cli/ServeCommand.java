@@ -2,6 +2,7 @@ package io.prescient.cli;
 
 import io.prescient.core.Steps;
 import io.prescient.core.store.SeriesStore;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
 import io.prescient.server.Serve;
@@ -27,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the planning loop of a config file on a simulated clock inside a web server: a dashboard at /, a REST "
-                + "API under /api (documented at /openapi.yaml) and Prometheus metrics at /metrics. Decisions go to the dry-run "
-                + "actuator and, with a store, to its journal; drift retrains into its registry.",
+                + "API under /api (documented at /openapi.yaml) and Prometheus metrics at /metrics. Decisions go to the config's "
+                + "actuator (dry-run, file or kubernetes) and, with a store, to its journal; drift retrains into its registry, "
+                + "and each workload serves its registry champion (a promotion or rollback takes effect at the next round).",
                 "Mutating and computing requests need 'Authorization: Bearer <token>' (--token, else $PRESCIENT_TOKEN, else a "
                         + "random token printed at start)."})
 public final class ServeCommand implements Callable<Integer> {
@@ -100,8 +102,6 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter console = spec.commandLine().getOut();
         LoopConfig c = LoopConfigFile.read(config);
-        long step = Steps.parseSeconds(c.source().freq());
-        var panels = RunCommand.panels(c, environment, store.file(), Runtime.getRuntime().availableProcessors(), step);
         String apiToken = token != null ? token : environment.variables().get("PRESCIENT_TOKEN");
         if (apiToken == null) {
             byte[] b = new byte[16];
@@ -112,9 +112,12 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, apiToken, maxRequestBytes, readsPerSecond, writesPerSecond);
         Optional<SeriesStore> st = noStore ? Optional.empty() : Optional.of(environment.openStore(store.file(), false));
         CountDownLatch stop = new CountDownLatch(1);
-        try (Serve serve = Serve.start(new Serve.Options(config, c, panels, st, parseMillis(tick), Optional.ofNullable(fleet),
+        LoopAssembly assembly = new LoopAssembly(c, config, environment.variables(), st);
+        var panels = assembly.read(java.time.Instant.now().getEpochSecond(), Runtime.getRuntime().availableProcessors());
+        io.prescient.plan.loop.Actuator actuator = assembly.actuator(line -> { }, targets -> KubeActuation.open(targets, console));
+        try (Serve serve = Serve.start(new Serve.Options(assembly, panels, parseMillis(tick), Optional.ofNullable(fleet),
                 Optional.ofNullable(experiments), feedbackStrength, challengers), settings,
-                actuator(c, console), line -> {
+                actuator, line -> {
                     console.println(line);
                     console.flush();
                 })) {
@@ -142,14 +145,6 @@ public final class ServeCommand implements Callable<Integer> {
             });
         }
         return 0;
-    }
-
-    /** The config's Kubernetes actuator, else none: decisions are kept in the journal and served at /api/actions. */
-    private static io.prescient.plan.loop.Actuator actuator(LoopConfig c, PrintWriter console) {
-        if (c.actuator().type().equals("kubernetes")) {
-            return KubeActuation.open(c.actuator().path().orElseThrow(), console);
-        }
-        return d -> { };
     }
 
     static long parseMillis(String text) {

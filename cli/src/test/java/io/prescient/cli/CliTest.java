@@ -156,11 +156,11 @@ class CliTest {
     @Test
     void liveRoundsPlanFreshDataAndHoldStaleData() {
         String store = home.resolve("live.duckdb").toString();
-        Result r = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--now", "2014-04-24T00:45:00Z");
+        Result r = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--rounds", "1", "--now", "2014-04-24T00:45:00Z");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("round 1 at 2014-04-24T00:45:00Z: 4 workloads, 1 orders, 3 holds"), r.out());
         assertTrue(r.out().contains("the source's data is stale: last point at 2014-02-28T14:22:00Z"), r.out());
-        Result again = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--now", "2014-04-24T00:46:00Z");
+        Result again = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--rounds", "1", "--now", "2014-04-24T00:46:00Z");
         assertTrue(again.out().contains("0 orders, 3 holds"), again.out());
     }
 

@@ -69,7 +69,7 @@ class PlanningLoopIT {
                 m -> m.equals("cpu_usage_mhz"), 2);
         List<RegularSeries> series = panels.get("cpu_usage_mhz").series().subList(0, 50);
         Forecaster ensemble = Models.create("ensemble", 300, 288, HORIZON);
-        LoopSettings settings = new LoopSettings(HORIZON, 0.95, 6, 0.2, SimulationSettings.defaults().withPaths(500));
+        LoopSettings settings = new LoopSettings(HORIZON, 0.95, 288, 6, 0.2, SimulationSettings.defaults().withPaths(500));
         int from = WEEK;
         int until = 2 * WEEK;
         List<SimulatedClockLoop.Workload> workloads = new ArrayList<>();

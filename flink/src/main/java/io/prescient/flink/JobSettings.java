@@ -1,27 +1,27 @@
 package io.prescient.flink;
 
+import io.prescient.forecast.registry.ServedModel;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.capacity.CapacityModel;
 import io.prescient.plan.config.LoopConfig;
-import io.prescient.plan.config.LoopWorkloads;
 import io.prescient.plan.loop.LoopSettings;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What every parallel instance of the planning function needs, taken from a loop config once at
- * submission: the grid step, the rounds' spacing and first step, the model, Monte Carlo and planning
- * settings, the scenarios (YAML), and each workload's capacity rules (named workloads; the rest get
- * the config's {@code *} rules).
+ * What every parallel instance of the planning function needs, taken from the loop's assembly once
+ * at submission: the grid step, the rounds' spacing and first step, the model it serves (a registry
+ * champion's artifact, a trained network included, travels inside the job), the planning settings,
+ * the scenarios (YAML), and each workload's capacity rules (named workloads; the rest get the
+ * config's {@code *} rules).
  *
  * @param firstDecision grid step of a workload's first round (its first point is step 0)
  * @param maxHistory    steps of history kept per workload
  */
-public record JobSettings(long stepSeconds, int every, int firstDecision, int maxHistory, String model, LoopSettings loop,
+public record JobSettings(long stepSeconds, int every, int firstDecision, int maxHistory, ServedModel model, LoopSettings loop,
                           String scenariosYaml, Map<String, CapacityModel> capacities, CapacityModel defaultCapacity,
                           boolean nonNegative) implements Serializable {
 
@@ -32,9 +32,22 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
         }
     }
 
-    /** From a config: named workloads' capacity rules by item, {@code *} (or the first workload) for the rest. */
-    public static JobSettings of(LoopConfig c, int firstDecision, int maxHistory) {
-        LoopWorkloads assembly = new LoopWorkloads(c, null);
+    /**
+     * From the loop's assembly: named workloads' capacity rules by item, {@code *} (or the first workload) for the rest.
+     *
+     * @throws IllegalArgumentException for a model that must be trained first: the job cannot train across its keys
+     */
+    public static JobSettings of(LoopAssembly assembly, int firstDecision, int maxHistory) {
+        LoopConfig c = assembly.config();
+        if (assembly.configuredModelNeedsTraining()) {
+            throw new IllegalArgumentException("model " + c.model() + " learns across series, which a streaming job cannot do: train it "
+                    + "once (prescient model train --model " + c.model() + " ...) and set model: " + LoopAssembly.CHAMPION_PREFIX
+                    + "<its scope> in the config, so the job serves the trained artifact");
+        }
+        if (c.workloads().stream().anyMatch(w -> !w.covariates().isEmpty())) {
+            throw new IllegalArgumentException("the Flink job plans from the demand points alone; workloads with covariates run in "
+                    + "prescient run or serve");
+        }
         Map<String, CapacityModel> named = new HashMap<>();
         CapacityModel fallback = c.workloads().get(0).capacity();
         for (LoopConfig.Workload w : c.workloads()) {
@@ -44,15 +57,9 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
                 named.put(w.series(), w.capacity());
             }
         }
-        String yaml = c.scenarios().map(p -> {
-            try {
-                return Files.readString(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-            }
-        }).orElse("");
-        return new JobSettings(assembly.stepSeconds(), c.every(), firstDecision, maxHistory, c.model(), assembly.settings(), yaml, named,
-                fallback, true);
+        ServedModel model = assembly.configuredModel(List.of(), line -> { });
+        return new JobSettings(assembly.stepSeconds(), c.every(), firstDecision, maxHistory, model, assembly.settings(),
+                assembly.scenariosYaml(), named, fallback, true);
     }
 
     /** The capacity rules of a workload ({@code item/metric}): its item's, else the default. */
@@ -61,7 +68,8 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
         return capacities.getOrDefault(slash < 0 ? workload : workload.substring(0, slash), defaultCapacity);
     }
 
+    /** Steps per day on the grid (the loop's season). */
     public int perDay() {
-        return (int) Math.max(1, 86_400 / stepSeconds);
+        return loop.season();
     }
 }

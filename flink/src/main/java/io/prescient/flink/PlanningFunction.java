@@ -1,11 +1,9 @@
 package io.prescient.flink;
 
 import io.prescient.core.TimeGrid;
-import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
-import io.prescient.forecast.Models;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.capacity.CapacityModel;
-import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.loop.LoopPosition;
 import io.prescient.plan.loop.PlanningStep;
 import io.prescient.plan.scenario.ScenarioFile;
@@ -38,7 +36,6 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
     private transient ValueState<Integer> lastChange;
     private transient ValueState<Integer> next;
     private transient ValueState<Integer> lastSeen;
-    private transient Forecaster forecaster;
     private transient ScenarioSet scenarios;
     private transient Map<CapacityModel, PlanningStep> steps;
 
@@ -54,14 +51,12 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
         lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("lastChange", Types.INT));
         next = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Types.INT));
         lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("lastSeen", Types.INT));
-        forecaster = Models.create(settings.model(), settings.stepSeconds(), settings.perDay(), settings.loop().horizon());
         scenarios = settings.scenariosYaml().isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("job scenarios", settings.scenariosYaml());
         steps = new HashMap<>();
     }
 
     private PlanningStep step(String workload) {
-        return steps.computeIfAbsent(settings.capacity(workload), m -> new PlanningStep(forecaster, scenarios, new CapacityPlanner(m),
-                settings.loop()));
+        return steps.computeIfAbsent(settings.capacity(workload), m -> LoopAssembly.step(settings.model(), scenarios, m, settings.loop()));
     }
 
     @Override

@@ -122,14 +122,24 @@ public final class PlanningJob {
         }
     }
 
+    private static io.prescient.core.store.SeriesStore openStore(String named) {
+        return io.prescient.io.postgres.PostgresStore.names(named) ? io.prescient.io.postgres.PostgresStore.open(named, true)
+                : io.prescient.io.duckdb.DuckDbStore.open(java.nio.file.Path.of(named), true);
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> a = options(args);
-        LoopConfig config = LoopConfigFile.read(java.nio.file.Path.of(require(a, "config")));
+        java.nio.file.Path configFile = java.nio.file.Path.of(require(a, "config"));
+        LoopConfig config = LoopConfigFile.read(configFile);
         int firstDecision = Integer.parseInt(a.getOrDefault("first-decision", "0"));
-        JobSettings base = JobSettings.of(config, 1, Integer.MAX_VALUE);
-        int perDay = base.perDay();
-        JobSettings settings = JobSettings.of(config, firstDecision > 0 ? firstDecision : perDay,
-                Integer.parseInt(a.getOrDefault("max-history", String.valueOf(28 * perDay))));
+        int perDay = config.season();
+        JobSettings settings;
+        // the store (--store: a DuckDB file or a JDBC URL) is read once here, for a champion:<scope> model's artifact
+        try (io.prescient.core.store.SeriesStore store = a.containsKey("store") ? openStore(a.get("store")) : null) {
+            settings = JobSettings.of(new io.prescient.plan.LoopAssembly(config, configFile, System.getenv(),
+                    java.util.Optional.ofNullable(store)), firstDecision > 0 ? firstDecision : perDay,
+                    Integer.parseInt(a.getOrDefault("max-history", String.valueOf(28 * perDay))));
+        }
         org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
         if (a.containsKey("checkpoints")) {
             conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY, a.get("checkpoints"));

@@ -9,7 +9,7 @@ import io.prescient.core.Unit;
 import io.prescient.core.store.PlanningJournal;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
-import io.prescient.plan.config.LoopWorkloads;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.loop.SimulatedClockLoop;
 
 import java.nio.file.Path;
@@ -74,9 +74,19 @@ final class Fleets {
 
     /** The plans the simulated-clock loop makes, as the server runs it. */
     static List<PlanRecord> serverPlans(LoopConfig config, List<RegularSeries> series) {
-        LoopWorkloads assembly = new LoopWorkloads(config, Path.of("flink.yaml"));
-        List<LoopWorkloads.Selected> selected = assembly.select(Map.of("requests", Panel.aligned(series)));
-        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected, assembly.forecaster(selected));
+        return serverPlans(assembly(config, Optional.empty()), series);
+    }
+
+    /** The loop assembled from the config, with a store for a registry model or none. */
+    static LoopAssembly assembly(LoopConfig config, Optional<io.prescient.core.store.SeriesStore> store) {
+        return new LoopAssembly(config, Path.of("flink.yaml"), Map.of(), store);
+    }
+
+    /** The plans the simulated-clock loop makes through the assembly, as run and serve --replay run it. */
+    static List<PlanRecord> serverPlans(LoopAssembly assembly, List<RegularSeries> series) {
+        List<LoopAssembly.Selected> selected = assembly.select(Map.of("requests", Panel.aligned(series)));
+        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected,
+                assembly.models(selected, s -> assembly.window(s.series())[0], line -> { }));
         List<PlanRecord> out = new ArrayList<>();
         PlanningJournal capture = new PlanningJournal() {
             @Override
@@ -99,7 +109,7 @@ final class Fleets {
                 return Optional.empty();
             }
         };
-        new SimulatedClockLoop(config.percentile()).run(workloads, config.every(), d -> { },
+        assembly.clock(SimulatedClockLoop.DriftHandler.REPORT_ONLY).run(workloads, assembly.config().every(), d -> { },
                 new SimulatedClockLoop.Recording("server", "dry-run", Optional.of(capture)));
         return out;
     }

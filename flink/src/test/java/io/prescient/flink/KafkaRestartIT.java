@@ -95,7 +95,7 @@ class KafkaRestartIT {
         DataStream<MetricPoint> points = env.fromSource(PlanningJob.kafkaSource(kafka.bootstrapServers(), "metrics", true),
                 PlanningJob.watermarks(Duration.ofMinutes(5)), "metrics topic");
         Path marker = dir.resolve("failed-once");
-        PlanningJob.plans(points, JobSettings.of(config, Fleets.DAY, 28 * Fleets.DAY))
+        PlanningJob.plans(points, JobSettings.of(Fleets.assembly(config, java.util.Optional.empty()), Fleets.DAY, 28 * Fleets.DAY))
                 .map(new FailOnceAfterCheckpoint<>(marker, 100, 30)).name("fail once")
                 .sinkTo(PlanningJob.kafkaSink(kafka.bootstrapServers(), "plans"));
         env.execute("restart test");

@@ -28,7 +28,7 @@ class PlanningJobTest {
         List<MetricPoint> points = Fleets.points(series);
         DataStream<MetricPoint> in = env.fromData(points).assignTimestampsAndWatermarks(PlanningJob.watermarks(Duration.ofMinutes(5)));
         List<PlanRecord> out = new ArrayList<>();
-        try (var it = PlanningJob.plans(in, JobSettings.of(config, Fleets.DAY, 28 * Fleets.DAY)).executeAndCollect()) {
+        try (var it = PlanningJob.plans(in, JobSettings.of(Fleets.assembly(config, java.util.Optional.empty()), Fleets.DAY, 28 * Fleets.DAY)).executeAndCollect()) {
             it.forEachRemaining(out::add);
         }
         out.sort(ORDER);

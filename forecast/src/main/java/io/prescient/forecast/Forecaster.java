@@ -7,8 +7,15 @@ import java.util.Map;
 /**
  * A forecasting model's settings. Immutable and thread-safe: fitting returns a new
  * {@link FittedModel} and never changes the forecaster, so one instance serves every series.
+ * Serializable, so that the forecaster a registry version serves (a trained network included) is
+ * stored inside its artifact and served as it was validated.
+ *
+ * <p>Some models learn across many series at once (global models such as the networks): they
+ * {@link #needsTraining() need training} on a set of histories that end at the same origin before
+ * they can {@link #fit} one series; {@link #train} returns the forecaster that can. For every other
+ * model training changes nothing.
  */
-public interface Forecaster {
+public interface Forecaster extends java.io.Serializable {
 
     /** The model's name as the CLI and registry call it, e.g. {@code seasonal-naive}. */
     String name();
@@ -19,6 +26,20 @@ public interface Forecaster {
      * @throws IllegalArgumentException if the history is too short or unusable for this model
      */
     FittedModel fit(History history);
+
+    /** True when the model cannot {@link #fit} a series before it is {@link #train trained} on a set of them. */
+    default boolean needsTraining() {
+        return false;
+    }
+
+    /**
+     * Trains on the histories, none of which may reach past the forecast origin it will be used at.
+     *
+     * @return a forecaster that can {@link #fit} one series (this one, for a model that needs no training)
+     */
+    default Forecaster train(List<History> histories) {
+        return this;
+    }
 
     /**
      * Fits and forecasts many series at once: the i-th forecast is the i-th history's, with the i-th

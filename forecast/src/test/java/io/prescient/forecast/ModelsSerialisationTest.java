@@ -41,4 +41,25 @@ class ModelsSerialisationTest {
             assertArrayEquals(fitted.forecast(48).quantile(q), back.forecast(48).quantile(q), 0.0, name + " q" + q);
         }
     }
+
+    /** The forecaster itself is stored in a registry artifact: it must come back fitting and forecasting exactly as before. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void forecastersRoundTrip(String name) throws Exception {
+        double[] y = new double[24 * 21];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 20 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 3.0;
+        }
+        Forecaster forecaster = Models.create(name, 3600, 24, 48);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(forecaster);
+        }
+        Forecaster back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (Forecaster) in.readObject();
+        }
+        History h = History.of(new TimeGrid(0, 3600, y.length), y, true);
+        assertArrayEquals(forecaster.fit(h).forecast(48).quantile(0.95), back.fit(h).forecast(48).quantile(0.95), 0.0, name);
+    }
 }

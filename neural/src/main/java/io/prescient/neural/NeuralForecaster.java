@@ -4,7 +4,6 @@ import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
-import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.QuantileTableForecast;
 
@@ -21,11 +20,11 @@ import java.util.function.Consumer;
  * needs, so conditioning a series is instant and the fitted model is small (the network's bytes are
  * shared by all series, and written once when they are serialised together).
  */
-public final class NeuralForecaster implements GlobalForecaster {
+public final class NeuralForecaster implements Forecaster {
 
     private final String name;
     private final NeuralSpec spec;
-    private final Consumer<String> log;
+    private final transient Consumer<String> log;
 
     public NeuralForecaster(String name, NeuralSpec spec, Consumer<String> log) {
         this.name = name;
@@ -36,6 +35,11 @@ public final class NeuralForecaster implements GlobalForecaster {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean needsTraining() {
+        return true;
     }
 
     @Override

@@ -1,42 +1,44 @@
 package io.prescient.server;
 
-import io.prescient.forecast.Forecast;
-import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
-import io.prescient.plan.capacity.CapacityPlanner;
-import io.prescient.plan.config.LoopWorkloads;
-import io.prescient.plan.montecarlo.MonteCarlo;
+import io.prescient.plan.LoopAssembly;
+import io.prescient.plan.loop.PlanningStep;
+import io.prescient.plan.loop.SimulatedClockLoop;
 import io.prescient.plan.montecarlo.Simulation;
-import io.prescient.plan.montecarlo.SimulationSettings;
 import io.prescient.plan.scenario.ScenarioSet;
 import io.prescient.server.api.WhatIf;
 import io.prescient.server.state.FleetState;
+import io.prescient.server.state.ServedLoop;
 import io.prescient.server.state.WorkloadSnapshot;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What-if runs as of the loop's latest round: the workload's history up to the loop's clock, the
- * config's model and capacity rules, the config's scenarios as the baseline against the request's.
+ * What-if runs as of the loop's latest round, through {@link LoopAssembly#whatIf}: the workload's
+ * history up to the loop's clock, the planning step the loop runs (its model as served now, its
+ * scenarios as the baseline, its capacity rules and Monte Carlo settings) against the request's
+ * scenarios, at the request's percentile or the loop's.
  */
 final class LoopWhatIf implements WhatIf {
 
     private static final double[] LEVELS = {0.1, 0.5, 0.9, 0.95, 0.99};
 
-    private final Map<String, LoopWorkloads.Selected> workloads;
-    private final Forecaster forecaster;
+    private final Map<String, LoopAssembly.Selected> workloads;
+    private final Map<String, PlanningStep> steps = new LinkedHashMap<>();
     private final ScenarioSet baseline;
     private final Baseline baselineText;
-    private final int horizon;
+    private final ServedLoop loop;
     private final FleetState state;
 
-    LoopWhatIf(Map<String, LoopWorkloads.Selected> workloads, Forecaster forecaster, ScenarioSet baseline, String baselineYaml,
-               int horizon, FleetState state) {
+    LoopWhatIf(Map<String, LoopAssembly.Selected> workloads, List<SimulatedClockLoop.Workload> loopWorkloads, ScenarioSet baseline,
+               String baselineYaml, ServedLoop loop, FleetState state) {
         this.workloads = Map.copyOf(workloads);
-        this.forecaster = forecaster;
+        loopWorkloads.forEach(w -> steps.put(w.name(), w.step()));
         this.baseline = baseline;
         this.baselineText = new Baseline(baseline.name(), baselineYaml);
-        this.horizon = horizon;
+        this.loop = loop;
         this.state = state;
     }
 
@@ -47,23 +49,28 @@ final class LoopWhatIf implements WhatIf {
 
     @Override
     public Result run(String workload, ScenarioSet alternative, double percentile, int paths) {
-        LoopWorkloads.Selected selected = workloads.get(workload);
+        LoopAssembly.Selected selected = workloads.get(workload);
         WorkloadSnapshot now = state.workload(workload).orElse(null);
         if (selected == null || now == null) {
             throw new IllegalArgumentException("no workload '" + workload + "'; GET /api/workloads lists them");
         }
+        PlanningStep step = steps.get(workload);
+        step = step.withModel(loop.model(workload).orElse(step.model()));
+        double p = Double.isNaN(percentile) ? step.percentile() : percentile;
         History full = selected.history();
         int end = (int) Math.min(full.length(), selected.series().grid().indexOf(now.now()) + 1);
-        History history = full.head(end);
-        Forecast forecast = forecaster.fit(history).forecast(horizon);
-        MonteCarlo engine = new MonteCarlo(new SimulationSettings(paths, 42, 0.9, 16, 1));
-        Simulation a = engine.run(forecast, baseline);
-        Simulation b = engine.run(forecast, alternative);
-        CapacityPlanner planner = new CapacityPlanner(selected.capacity());
-        io.prescient.plan.capacity.WhatIf w = io.prescient.plan.capacity.WhatIf.compare(planner, a, b, percentile, now.units(), 0);
+        LoopAssembly.WhatIfRun run;
+        try {
+            run = LoopAssembly.whatIf(step, full.head(end), alternative, p, paths, now.units(), 0);
+        } catch (PlanningStep.ModelFailure e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Simulation a = run.baseline().simulation();
+        Simulation b = run.alternative().simulation();
+        int horizon = a.grid().length();
         long[] times = new long[horizon];
         for (int h = 0; h < horizon; h++) {
-            times[h] = forecast.grid().timeAt(h);
+            times[h] = a.grid().timeAt(h);
         }
         double[][] qa = new double[LEVELS.length][];
         double[][] qb = new double[LEVELS.length][];
@@ -80,7 +87,8 @@ final class LoopWhatIf implements WhatIf {
         for (int i = 0; i < finalDemand.length; i++) {
             finalDemand[i] = b.path(i)[at];
         }
-        return new Result(workload, baseline.name(), alternative.name(), percentile, paths, times, LEVELS.clone(), qa, qb,
+        io.prescient.plan.capacity.WhatIf w = run.comparison();
+        return new Result(workload, baseline.name(), alternative.name(), p, paths, times, LEVELS.clone(), qa, qb,
                 w.baseline().capacity(), w.alternative().capacity(), w.extraUnitHours(), w.riskOfKeepingAnyStep(), finalDemand);
     }
 }

@@ -70,7 +70,7 @@ class DashboardBrowserTest {
         Optional<Map<String, Panel>> august = TestServers.august(12);
         LoopConfig config = august.isPresent() ? TestServers.config(dir, "cpu_usage_mhz", 2000) : TestServers.config(dir, "requests", 50);
         Map<String, Panel> panels = august.orElseGet(() -> TestServers.synthetic(4, 11));
-        serve = Serve.start(new Serve.Options(dir.resolve("prescient.yaml"), config, panels, Optional.empty(), 0, Optional.of(fleet),
+        serve = Serve.start(new Serve.Options(TestServers.assembly(dir, config), panels, 0, Optional.of(fleet),
                 Optional.of(experiments), 0.5, List.of("ensemble")), TestServers.settings(1000, 20), d -> { }, line -> { });
         serve.loop().awaitEnd(300_000);
         ChromeOptions options = new ChromeOptions();

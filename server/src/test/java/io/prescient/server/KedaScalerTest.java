@@ -42,7 +42,7 @@ class KedaScalerTest {
     @BeforeAll
     static void start() throws Exception {
         LoopConfig config = TestServers.config(dir, "requests", 50);
-        serve = Serve.start(new Serve.Options(dir.resolve("prescient.yaml"), config, TestServers.synthetic(2, 3), Optional.empty(), 0,
+        serve = Serve.start(new Serve.Options(TestServers.assembly(dir, config), TestServers.synthetic(2, 3), 0,
                 Optional.empty(), Optional.empty(), 0.5, List.of("ensemble")), TestServers.settings(1000, 50), d -> { }, line -> { });
         serve.loop().awaitEnd(120_000);
         scaler = KedaScalerServer.start("127.0.0.1", 0, serve.state(), 50);

@@ -54,7 +54,7 @@ class ServerApiTest {
         json.writeValue(experiments.resolve("ab.json").toFile(), new AbTest.Report(50, 50, 14, 1, 3.47, true,
                 List.of(new Effect("cost_change", -0.2, -0.3, -0.1, -0.29, -0.12, -6, -0.21))));
         LoopConfig config = TestServers.config(dir, "requests", 50);
-        serve = Serve.start(new Serve.Options(dir.resolve("prescient.yaml"), config, TestServers.synthetic(3, 7), Optional.empty(), 0,
+        serve = Serve.start(new Serve.Options(TestServers.assembly(dir, config), TestServers.synthetic(3, 7), 0,
                 Optional.of(fleet), Optional.of(experiments), 0.5, List.of("ensemble")), TestServers.settings(1000, 50), d -> { }, line -> { });
         serve.loop().awaitEnd(120_000);
     }

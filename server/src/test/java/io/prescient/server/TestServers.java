@@ -99,4 +99,9 @@ final class TestServers {
         Files.writeString(file, yaml);
         return LoopConfigFile.read(file);
     }
+
+    /** The loop assembled from the test config, keeping nothing. */
+    static io.prescient.plan.LoopAssembly assembly(Path dir, LoopConfig config) {
+        return new io.prescient.plan.LoopAssembly(config, dir.resolve("prescient.yaml"), Map.of(), Optional.empty());
+    }
 }

@@ -24,10 +24,12 @@ public interface PlanningJournal {
      * @param held       whether the loop held the capacity because it could not plan
      * @param actuator   the actuator's name (dry-run, file, ...)
      * @param reason     why
+     * @param model      the model that made the forecast: the registry version's id when the loop served one,
+     *                   else the model's name
      */
     record Step(String runId, String workload, long originTs, long stepSeconds, double percentile, double[] median,
                 double[] upper, double[] capacity, double fromUnits, double units, boolean held, String actuator,
-                String reason) {
+                String reason, String model) {
     }
 
     void record(Step step);

@@ -6,7 +6,6 @@ import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
-import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.Quantiles;
 
@@ -76,10 +75,7 @@ public final class Backtest {
      * origin for all, as the grid is common); other models come back unchanged.
      */
     public Forecaster prepare(Forecaster forecaster, List<Panel> panels) {
-        if (!(forecaster instanceof GlobalForecaster global)) {
-            return forecaster;
-        }
-        return global.train(headsBefore(panels, 0));
+        return forecaster.needsTraining() ? forecaster.train(headsBefore(panels, 0)) : forecaster;
     }
 
     /** Every series' history before test window {@code window} (0 = earliest), panel after panel. */

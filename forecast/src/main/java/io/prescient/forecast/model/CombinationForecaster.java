@@ -3,7 +3,6 @@ package io.prescient.forecast.model;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
-import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.MarginalForecast;
 import io.prescient.forecast.QuantileTableForecast;
@@ -20,7 +19,7 @@ import java.util.Map;
  * when members disagree) and usually scores better than any member alone when their errors
  * differ. Global members are trained once, through {@link #train}.
  */
-public final class CombinationForecaster implements GlobalForecaster {
+public final class CombinationForecaster implements Forecaster {
 
     /** Levels the combination is tabulated at: the deciles plus the planning tails. */
     static final double[] LEVELS = {0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99};
@@ -42,10 +41,18 @@ public final class CombinationForecaster implements GlobalForecaster {
     }
 
     @Override
+    public boolean needsTraining() {
+        return members.stream().anyMatch(Forecaster::needsTraining);
+    }
+
+    @Override
     public Forecaster train(List<History> histories) {
+        if (!needsTraining()) {
+            return this;
+        }
         List<Forecaster> trained = new ArrayList<>();
         for (Forecaster m : members) {
-            trained.add(m instanceof GlobalForecaster g ? g.train(histories) : m);
+            trained.add(m.train(histories));
         }
         return new CombinationForecaster(name, trained);
     }

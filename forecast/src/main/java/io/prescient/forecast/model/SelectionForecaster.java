@@ -3,7 +3,6 @@ package io.prescient.forecast.model;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
-import io.prescient.forecast.GlobalForecaster;
 import io.prescient.forecast.History;
 import io.prescient.forecast.Quantiles;
 
@@ -18,7 +17,7 @@ import java.util.Map;
  * origin, never seeing the window), then refits the winner on the whole history. Ties go to the
  * earlier member. Global members are trained once, through {@link #train}, before any selection.
  */
-public final class SelectionForecaster implements GlobalForecaster {
+public final class SelectionForecaster implements Forecaster {
 
     private final String name;
     private final List<Forecaster> members;
@@ -41,10 +40,18 @@ public final class SelectionForecaster implements GlobalForecaster {
     }
 
     @Override
+    public boolean needsTraining() {
+        return members.stream().anyMatch(Forecaster::needsTraining);
+    }
+
+    @Override
     public Forecaster train(List<History> histories) {
+        if (!needsTraining()) {
+            return this;
+        }
         List<Forecaster> trained = new ArrayList<>();
         for (Forecaster m : members) {
-            trained.add(m instanceof GlobalForecaster g ? g.train(histories) : m);
+            trained.add(m.train(histories));
         }
         return new SelectionForecaster(name, trained, horizon, windows);
     }

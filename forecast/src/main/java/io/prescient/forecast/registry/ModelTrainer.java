@@ -88,10 +88,13 @@ public final class ModelTrainer {
             }));
         }
         Validation scores = Validation.of(Backtest.Result.pooled(parts));
-        FleetModel artifact = fitAll(model, trainedOnAll(forecaster, panels), panels);
         Instant now = clock.instant();
         long from = panels.stream().mapToLong(p -> p.grid().start()).min().orElse(0);
         long to = panels.stream().mapToLong(p -> p.grid().end()).max().orElse(0);
+        int series = panels.stream().mapToInt(p -> p.series().size()).sum();
+        Object command = provenance.getOrDefault("command", provenance.getOrDefault("trigger", "unknown"));
+        FleetModel artifact = fitAll(model, trainedOnAll(forecaster, panels), panels, new FleetModel.Provenance(model,
+                settings.season(), settings.horizon(), from, to, series, scores, String.valueOf(command), FleetModel.release()));
         String id = model + "-" + ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
         ModelVersion version = new ModelVersion(id, model, scope, now, from, to, json(parameters(model, artifact)),
                 json(scores.asMap()), json(provenance), ModelStatus.CANDIDATE);
@@ -100,21 +103,21 @@ public final class ModelTrainer {
 
     /** A global model learns from every series' whole history; others need no training. */
     private static Forecaster trainedOnAll(Forecaster forecaster, List<Panel> panels) {
-        if (!(forecaster instanceof io.prescient.forecast.GlobalForecaster global)) {
+        if (!forecaster.needsTraining()) {
             return forecaster;
         }
-        return global.train(panels.stream().flatMap(p -> p.series().stream())
+        return forecaster.train(panels.stream().flatMap(p -> p.series().stream())
                 .map(s -> History.of(s.grid(), s.values(), s.info().unit().nonNegative())).toList());
     }
 
-    private FleetModel fitAll(String model, Forecaster forecaster, List<Panel> panels) {
+    private FleetModel fitAll(String model, Forecaster forecaster, List<Panel> panels, FleetModel.Provenance provenance) {
         List<RegularSeries> all = panels.stream().flatMap(p -> p.series().stream()).toList();
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
             Map<String, FittedModel> fitted = pool.submit(() -> all.parallelStream().collect(
                     java.util.stream.Collectors.toMap(s -> s.key().toString(), s -> forecaster.fit(
                             History.of(s.grid(), s.values(), s.info().unit().nonNegative()))))).get();
-            return new FleetModel(model, settings.stepSeconds(), fitted);
+            return new FleetModel(model, settings.stepSeconds(), forecaster, fitted, provenance);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("training interrupted", e);

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param fallbacks windows where the model failed and the seasonal naive stood in
  */
 public record Validation(int windows, int horizon, long points, double mase, double crps, double mae, double coverage80,
-                         long fallbacks) {
+                         long fallbacks) implements java.io.Serializable {
 
     static Validation of(Backtest.Result r) {
         return new Validation(r.windows(), r.task().horizon(), r.scores().points(), r.scores().mase(), r.scores().crps(),

@@ -58,6 +58,41 @@ public final class PanelSource {
         return byMetric(all);
     }
 
+    /**
+     * One panel per metric from {@code source}, a file or directory of raw files in {@code format} or,
+     * when no such path exists, a dataset in the store {@code store} opens; each resampled to
+     * {@code stepSeconds} with the mean. The one way commands and the planning loop read their series.
+     *
+     * @param metrics the metrics to keep (null: for gwa, CPU in MHz and %; otherwise every metric)
+     */
+    public static Map<String, Panel> load(String source, String format, List<String> metrics, int threads, long stepSeconds,
+                                          java.util.function.Supplier<SeriesStore> store) {
+        Path path = Path.of(source);
+        Map<String, Panel> panels;
+        if (java.nio.file.Files.exists(path)) {
+            io.prescient.io.read.Format fmt = io.prescient.io.read.Format.parse(format);
+            List<String> wanted = metrics != null ? metrics
+                    : fmt == io.prescient.io.read.Format.GWA ? List.of("cpu_usage_mhz", "cpu_usage_pct") : null;
+            panels = fromFiles(SourceFiles.of(path, fmt), fmt.reader(), m -> wanted == null || wanted.contains(m), threads);
+        } else {
+            try (SeriesStore s = store.get()) {
+                panels = fromStore(s, source, m -> metrics == null || metrics.contains(m));
+            }
+        }
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no series of " + (metrics == null ? "any metric" : metrics) + " in " + source);
+        }
+        Map<String, Panel> onGrid = new LinkedHashMap<>();
+        panels.forEach((metric, panel) -> {
+            if (panel.grid().stepSeconds() > stepSeconds || stepSeconds % panel.grid().stepSeconds() != 0) {
+                throw new IllegalArgumentException("metric " + metric + " of " + source + " is on a " + panel.grid().stepSeconds()
+                        + " s grid, which cannot be resampled to a " + stepSeconds + " s grid");
+            }
+            onGrid.put(metric, panel.resample(stepSeconds, io.prescient.core.Aggregation.MEAN));
+        });
+        return onGrid;
+    }
+
     private static Map<String, Panel> byMetric(List<RegularSeries> all) {
         Map<String, List<RegularSeries>> grouped = new LinkedHashMap<>();
         for (RegularSeries s : all) {

@@ -43,8 +43,8 @@ final class JdbcPlanningJournal implements PlanningJournal {
         synchronized (lock) {
             try {
                 Transaction.run(connection, () -> {
-                    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO loop_steps VALUES "
-                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO loop_steps (" + COLUMNS
+                            + ", recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                         ps.setString(1, s.runId());
                         ps.setString(2, s.workload());
                         ps.setLong(3, s.originTs());
@@ -58,7 +58,8 @@ final class JdbcPlanningJournal implements PlanningJournal {
                         ps.setBoolean(11, s.held());
                         ps.setString(12, s.actuator());
                         ps.setString(13, s.reason());
-                        ps.setTimestamp(14, Timestamp.from(Instant.now()));
+                        ps.setString(14, s.model());
+                        ps.setTimestamp(15, Timestamp.from(Instant.now()));
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = connection.prepareStatement("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -83,7 +84,7 @@ final class JdbcPlanningJournal implements PlanningJournal {
     }
 
     private static final String COLUMNS = "run_id, workload, origin_ts, step_seconds, percentile, median, upper, capacity, "
-            + "from_units, units, held, actuator, reason";
+            + "from_units, units, held, actuator, reason, model";
 
     @Override
     public List<Step> steps(String runId) {
@@ -111,7 +112,7 @@ final class JdbcPlanningJournal implements PlanningJournal {
                     while (rs.next()) {
                         out.add(new Step(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5),
                                 split(rs.getString(6)), split(rs.getString(7)), split(rs.getString(8)), rs.getDouble(9),
-                                rs.getDouble(10), rs.getBoolean(11), rs.getString(12), rs.getString(13)));
+                                rs.getDouble(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getString(14)));
                     }
                 }
                 return out;

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private static List<String> ddl(Dialect d) {
         return java.util.stream.Stream.concat(DDL.stream().map(s -> s.replace("DOUBLE", d.doubleType()).replace("BLOB", d.bytesType())),
@@ -64,7 +64,8 @@ final class Schema {
               run_id VARCHAR NOT NULL, workload VARCHAR NOT NULL, origin_ts BIGINT NOT NULL, step_seconds BIGINT NOT NULL,
               percentile DOUBLE NOT NULL, median VARCHAR NOT NULL, upper VARCHAR NOT NULL, capacity VARCHAR NOT NULL,
               from_units DOUBLE NOT NULL, units DOUBLE NOT NULL, held BOOLEAN NOT NULL, actuator VARCHAR NOT NULL,
-              reason VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL)""");
+              reason VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL, model VARCHAR)""",
+            "ALTER TABLE loop_steps ADD COLUMN IF NOT EXISTS model VARCHAR");
 
     private Schema() {
     }
@@ -109,7 +110,7 @@ final class Schema {
                 rs.next();
                 int found = rs.getInt(1);
                 if (rs.wasNull() || found < VERSION) {
-                    // versions 2 and 3 only added tables, which the DDL above has just created
+                    // versions 2 and 3 only added tables and 4 a column (loop_steps.model), which the DDL above has just made
                     st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", now())");
                 } else if (found > VERSION) {
                     throw new SQLException("store " + location + " has schema version " + found

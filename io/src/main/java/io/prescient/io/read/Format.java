@@ -19,6 +19,15 @@ public enum Format {
         }
     }
 
+    /** A reader of this format with its default options. */
+    public SeriesReader reader() {
+        return switch (this) {
+            case GWA -> new GwaReader(null);
+            case NAB -> new NabReader(null, 0);
+            case CSV -> new CsvReader(CsvOptions.defaults());
+        };
+    }
+
     /** Whether a file of this name is one this format reads. */
     public boolean accepts(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);

@@ -24,11 +24,11 @@ abstract class PlanningJournalContract {
         try (JdbcStore store = open(file, false)) {
             PlanningJournal journal = store.journal();
             journal.record(new PlanningJournal.Step("run1", "vm-1", 600, 300, 0.95, new double[] {1.5, 2}, new double[] {3, 4},
-                    new double[] {5, 5}, 1, 2, false, "dry-run", "scale up"));
+                    new double[] {5, 5}, 1, 2, false, "dry-run", "scale up", "ets-20261202T000000Z-abc123"));
             journal.record(new PlanningJournal.Step("run1", "vm-2", 600, 300, 0.95, new double[0], new double[0], new double[0],
-                    3, 3, true, "dry-run", "hold 3 units: no data"));
+                    3, 3, true, "dry-run", "hold 3 units: no data", "ets"));
             journal.record(new PlanningJournal.Step("run2", "vm-1", 900, 300, 0.95, new double[] {1}, new double[] {2},
-                    new double[] {3}, 2, 2, false, "file", "keep"));
+                    new double[] {3}, 2, 2, false, "file", "keep", "lstm"));
             assertEquals(900, journal.latest("vm-1").orElseThrow().originTs());
             assertEquals("run1", journal.latestChange("vm-1").orElseThrow().runId());
             assertTrue(journal.latestChange("vm-2").isEmpty());
@@ -37,6 +37,7 @@ abstract class PlanningJournalContract {
             assertArrayEquals(new double[] {1.5, 2}, run1.get(0).median(), 0.0);
             assertEquals(0, run1.get(1).upper().length);
             assertTrue(run1.get(1).held());
+            assertEquals("ets-20261202T000000Z-abc123", run1.get(0).model(), "which model made the decision is kept");
             try (Statement st = store.connectionForTests().createStatement();
                  ResultSet rs = st.executeQuery("SELECT kind, count(*) FROM actions GROUP BY kind ORDER BY kind")) {
                 rs.next();
@@ -50,7 +51,27 @@ abstract class PlanningJournalContract {
         try (JdbcStore readOnly = open(file, true)) {
             assertEquals(1, readOnly.journal().steps("run2").size());
             assertThrows(StoreException.class, () -> readOnly.journal().record(new PlanningJournal.Step("run3", "vm", 0, 300,
-                    0.95, new double[0], new double[0], new double[0], 1, 1, true, "dry-run", "x")));
+                    0.95, new double[0], new double[0], new double[0], 1, 1, true, "dry-run", "x", "ets")));
+        }
+    }
+
+    @Test
+    void aStoreOfTheReleaseBeforeGainsTheModelColumnAndKeepsItsSteps() throws Exception {
+        String file = "old";
+        try (JdbcStore store = open(file, false)) {
+            store.journal().record(new PlanningJournal.Step("run1", "vm-1", 600, 300, 0.95, new double[] {1}, new double[] {2},
+                    new double[] {3}, 1, 2, false, "dry-run", "scale up", "ets"));
+            try (Statement st = store.connectionForTests().createStatement()) {
+                st.execute("ALTER TABLE loop_steps DROP COLUMN model");
+                st.execute("DELETE FROM schema_version");
+                st.execute("INSERT INTO schema_version VALUES (3, now())");
+            }
+        }
+        try (JdbcStore store = open(file, false)) {
+            assertEquals(1, store.journal().steps("run1").size(), "the step recorded before the migration is kept");
+            store.journal().record(new PlanningJournal.Step("run2", "vm-1", 900, 300, 0.95, new double[] {1}, new double[] {2},
+                    new double[] {3}, 2, 2, false, "dry-run", "keep", "lstm-1"));
+            assertEquals("lstm-1", store.journal().steps("run2").get(0).model());
         }
     }
 }

@@ -42,7 +42,7 @@ class PostgresConcurrentWritersIT {
                             store.write(List.of(new RegularSeries(new SeriesInfo(new SeriesKey("fleet", "w" + writer + "-s" + i, "cpu"),
                                     Unit.PERCENT, Map.of("writer", "w" + writer)), new TimeGrid(0, 300, y.length), y)), "writer " + writer);
                             store.journal().record(new io.prescient.core.store.PlanningJournal.Step("run-" + writer, "w" + writer + "-s" + i,
-                                    i * 300L, 300, 0.95, new double[] {1}, new double[] {2}, new double[] {3}, 1, 2, false, "dry-run", "order"));
+                                    i * 300L, 300, 0.95, new double[] {1}, new double[] {2}, new double[] {3}, 1, 2, false, "dry-run", "order", "ets"));
                         }
                         return 10;
                     }

@@ -1,6 +1,8 @@
 package io.prescient.plan.config;
 
 import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.loop.LoopSettings;
+import io.prescient.plan.montecarlo.SimulationSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,13 +23,33 @@ import java.util.Optional;
  * @param from       simulated clock: first decision time (epoch seconds), if set
  * @param until      simulated clock: time to stop before, if set
  * @param monitor    rolling accuracy monitor
+ * @param seed       the Monte Carlo's seed: the same seed, data and model give the same decisions
  */
 public record LoopConfig(Source source, int every, int horizon, double percentile, String model, int paths,
                          Optional<Path> scenarios, Actuator actuator, List<Workload> workloads, Optional<Long> from,
-                         Optional<Long> until, Monitor monitor) {
+                         Optional<Long> until, Monitor monitor, long seed) {
 
     public LoopConfig {
         workloads = List.copyOf(workloads);
+    }
+
+    /** The grid step, from {@code source.freq}. */
+    public long stepSeconds() {
+        return io.prescient.core.Steps.parseSeconds(source.freq());
+    }
+
+    /** Steps per day on the grid: the one season every model, covariate future and data check of the loop uses. */
+    public int season() {
+        return LoopSettings.season(stepSeconds());
+    }
+
+    /**
+     * How each planning step runs: the config's horizon, percentile and futures, the grid's season, and the
+     * loop's fixed rules (hold after 6 missing steps or a day more than 20% missing; the config's seed, neighbouring
+     * steps' correlation 0.9 where a model states none, 16 covariate draws, one thread per workload).
+     */
+    public LoopSettings settings() {
+        return new LoopSettings(horizon, percentile, season(), 6, 0.2, new SimulationSettings(paths, seed, 0.9, 16, 1));
     }
 
     /**

@@ -35,12 +35,16 @@ import java.util.Set;
  *     limit: 50
  * simulate: {from: 2014-04-20T00:00:00Z, until: 2014-04-21T00:00:00Z}
  * monitor: {window: 24, min_coverage: 0.85}
+ * seed: 42                      # Monte Carlo seed
  * </pre>
+ * {@code model} is a model name ({@code prescient model list-models}), a combination {@code a+b}, or
+ * {@code champion:<scope>} for what a registry scope's champion serves (e.g. a network trained once by
+ * {@code prescient model train}).
  */
 public final class LoopConfigFile {
 
     private static final Set<String> TOP = Set.of("source", "every", "horizon", "percentile", "model", "paths", "scenarios",
-            "actuator", "capacity", "workloads", "simulate", "monitor");
+            "actuator", "capacity", "workloads", "simulate", "monitor", "seed");
     private static final Set<String> CAPACITY = Set.of("unit_capacity", "target_utilisation", "min_units", "max_units",
             "max_step", "cooldown", "lead", "integer");
 
@@ -135,7 +139,8 @@ public final class LoopConfigFile {
                 Set.of("window", "min_coverage")) : Map.of();
         LoopConfig.Monitor monitor = new LoopConfig.Monitor(yaml.whole(mon, "window", "monitor", 24, 1),
                 yaml.number(mon, "min_coverage", "monitor", Math.max(0, percentile - 0.10)));
-        return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor);
+        long seed = yaml.whole(top, "seed", "top level", 42, 0);
+        return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor, seed);
     }
 
     private LoopConfig.Actuator actuator(Node node) {

@@ -44,7 +44,7 @@ public final class LiveRound {
                 String reason = lastData == Long.MIN_VALUE ? "the source delivered no data"
                         : "the source's data is stale: last point at " + Instant.ofEpochSecond(lastData) + ", now "
                         + Instant.ofEpochSecond(now) + " (more than " + maxStaleSteps + " steps)";
-                outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty());
+                outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(), w.step().model().id());
             } else {
                 outcome = w.step().decide(w.name(), w.history(), units, sinceChange);
             }

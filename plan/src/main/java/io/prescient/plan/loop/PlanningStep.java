@@ -4,6 +4,7 @@ import io.prescient.core.Steps;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
+import io.prescient.forecast.registry.ServedModel;
 import io.prescient.plan.capacity.CapacityPlan;
 import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.montecarlo.MonteCarlo;
@@ -24,25 +25,45 @@ import java.util.Optional;
  */
 public final class PlanningStep {
 
+    private final ServedModel model;
     private final Forecaster forecaster;
     private final ScenarioSet scenarios;
     private final CapacityPlanner planner;
     private final LoopSettings settings;
 
-    public PlanningStep(Forecaster forecaster, ScenarioSet scenarios, CapacityPlanner planner, LoopSettings settings) {
-        this.forecaster = forecaster;
+    public PlanningStep(ServedModel model, ScenarioSet scenarios, CapacityPlanner planner, LoopSettings settings) {
+        this.model = model;
+        this.forecaster = model.forecaster();
         this.scenarios = scenarios;
         this.planner = planner;
         this.settings = settings;
     }
 
-    /** The same step with another forecaster (after a retrain-validate-promote cycle). */
-    public PlanningStep withForecaster(Forecaster other) {
+    /** A step planning with a model outside the registry. */
+    public PlanningStep(Forecaster forecaster, ScenarioSet scenarios, CapacityPlanner planner, LoopSettings settings) {
+        this(ServedModel.unregistered(forecaster), scenarios, planner, settings);
+    }
+
+    /** The same step with another model (the champion after a retrain-validate-promote cycle, a promotion or a rollback). */
+    public PlanningStep withModel(ServedModel other) {
         return new PlanningStep(other, scenarios, planner, settings);
+    }
+
+    /** The model this step plans with. */
+    public ServedModel model() {
+        return model;
     }
 
     public Forecaster forecaster() {
         return forecaster;
+    }
+
+    public LoopSettings settings() {
+        return settings;
+    }
+
+    public CapacityPlanner planner() {
+        return planner;
     }
 
     /** Steps between ordering a change and it being in place. */
@@ -50,8 +71,11 @@ public final class PlanningStep {
         return planner.model().leadSteps();
     }
 
-    /** A decision and the forecast behind it, when one was made; for recording accuracy. */
-    public record Outcome(Decision decision, Optional<Forecast> forecast) {
+    /**
+     * A decision, the forecast behind it when one was made (for recording accuracy), and the model
+     * that made it (a registry version's id, else the model's name).
+     */
+    public record Outcome(Decision decision, Optional<Forecast> forecast, String model) {
 
         /** The journal's record of this step, with the forecast's median and {@code percentile}. */
         public io.prescient.core.store.PlanningJournal.Step journal(String runId, String actuator, long stepSeconds,
@@ -65,7 +89,7 @@ public final class PlanningStep {
             double[] capacity = decision.plan().map(p -> p.capacity()).orElse(new double[0]);
             return new io.prescient.core.store.PlanningJournal.Step(runId, decision.workload(), decision.time(), stepSeconds,
                     percentile, median, upper, capacity, decision.from(), decision.units(), decision.held(), actuator,
-                    decision.reason());
+                    decision.reason(), model);
         }
     }
 
@@ -83,38 +107,16 @@ public final class PlanningStep {
         long now = history.grid().end();
         Optional<String> dataProblem = checkData(history);
         if (dataProblem.isPresent()) {
-            return new Outcome(Decision.hold(workload, now, currentUnits, dataProblem.get()), Optional.empty());
+            return new Outcome(Decision.hold(workload, now, currentUnits, dataProblem.get()), Optional.empty(), model.id());
         }
-        Forecast forecast;
-        io.prescient.forecast.FittedModel fitted;
+        Futures f;
         try {
-            fitted = forecaster.fit(history);
-            forecast = fitted.forecast(settings.horizon(), futureCovariates(history));
-        } catch (RuntimeException e) {
-            return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name() + " failed: "
-                    + e.getMessage()), Optional.empty());
+            f = simulate(history, scenarios);
+        } catch (ModelFailure e) {
+            return new Outcome(Decision.hold(workload, now, currentUnits, e.getMessage()), e.forecast, model.id());
         }
-        for (double q : new double[] {0.5, settings.percentile()}) {
-            for (double v : forecast.quantile(q)) {
-                if (!Double.isFinite(v)) {
-                    return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name()
-                            + " returned a non-finite forecast"), Optional.of(forecast));
-                }
-            }
-        }
-        Simulation futures;
-        if (history.covariates().isEmpty()) {
-            futures = new MonteCarlo(settings.simulation()).run(forecast, scenarios);
-        } else {
-            try {
-                futures = new MonteCarlo(settings.simulation()).run(covariateDraws(history),
-                        c -> fitted.forecast(settings.horizon(), c), scenarios);
-            } catch (RuntimeException e) {
-                return new Outcome(Decision.hold(workload, now, currentUnits, "forecaster " + forecaster.name() + " failed on a drawn "
-                        + "covariate future: " + e.getMessage()), Optional.of(forecast));
-            }
-            forecast = mixture(futures, forecast.model() + " over drawn covariates");
-        }
+        Forecast forecast = f.forecast();
+        Simulation futures = f.simulation();
         CapacityPlan plan = planner.plan(futures, settings.percentile(), currentUnits, stepsSinceChange);
         int lead = Math.min(planner.model().leadSteps(), settings.horizon() - 1);
         double units = plan.units()[lead];
@@ -122,7 +124,72 @@ public final class PlanningStep {
                 .reduce((a, b) -> b).orElse(String.format(Locale.ROOT, "keep %s units: the P%s plan needs no change %s",
                         Decision.fmt(currentUnits), Decision.fmt(100 * settings.percentile()),
                         lead > 0 ? "a lead time ahead" : "now"));
-        return new Outcome(new Decision(workload, now, currentUnits, units, false, reason, Optional.of(plan)), Optional.of(forecast));
+        return new Outcome(new Decision(workload, now, currentUnits, units, false, reason, Optional.of(plan)), Optional.of(forecast), model.id());
+    }
+
+    /**
+     * The forecast a history gives and the futures simulated from it under {@code set}: the model's
+     * own sample paths times the scenarios, and, for a model that reads covariates, one forecast per
+     * drawn covariate future, mixed. The loop, the what-if and {@code plan} all simulate here.
+     *
+     * @param forecast what is scored and journaled: the model's forecast, or the mixture's quantiles
+     */
+    public record Futures(Forecast forecast, Simulation simulation) {
+    }
+
+    /** The model failed or returned nonsense: the step holds with this message. */
+    public static final class ModelFailure extends RuntimeException {
+
+        private final transient Optional<Forecast> forecast;
+
+        ModelFailure(String message, Optional<Forecast> forecast) {
+            super(message);
+            this.forecast = forecast;
+        }
+    }
+
+    /** @throws ModelFailure when the model throws or returns a non-finite forecast */
+    public Futures simulate(History history, ScenarioSet set) {
+        Forecast forecast;
+        io.prescient.forecast.FittedModel fitted;
+        try {
+            fitted = forecaster.fit(history);
+            forecast = fitted.forecast(settings.horizon(), futureCovariates(history));
+        } catch (RuntimeException e) {
+            throw new ModelFailure("forecaster " + forecaster.name() + " failed: " + e.getMessage(), Optional.empty());
+        }
+        for (double q : new double[] {0.5, settings.percentile()}) {
+            for (double v : forecast.quantile(q)) {
+                if (!Double.isFinite(v)) {
+                    throw new ModelFailure("forecaster " + forecaster.name() + " returned a non-finite forecast", Optional.of(forecast));
+                }
+            }
+        }
+        if (history.covariates().isEmpty()) {
+            return new Futures(forecast, new MonteCarlo(settings.simulation()).run(forecast, set));
+        }
+        Simulation futures;
+        try {
+            futures = new MonteCarlo(settings.simulation()).run(covariateDraws(history), c -> fitted.forecast(settings.horizon(), c), set);
+        } catch (RuntimeException e) {
+            throw new ModelFailure("forecaster " + forecaster.name() + " failed on a drawn covariate future: " + e.getMessage(),
+                    Optional.of(forecast));
+        }
+        return new Futures(mixture(futures, forecast.model() + " over drawn covariates"), futures);
+    }
+
+    /** The same step under other scenarios (what-if). */
+    public PlanningStep withScenarios(ScenarioSet other) {
+        return new PlanningStep(model, other, planner, settings);
+    }
+
+    /** The same step with other settings (what-if: its percentile and number of futures). */
+    public PlanningStep withSettings(LoopSettings other) {
+        return new PlanningStep(model, scenarios, planner, other);
+    }
+
+    public ScenarioSet scenarios() {
+        return scenarios;
     }
 
     private static final double[] MIXTURE_LEVELS = {0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99};
@@ -133,7 +200,7 @@ public final class PlanningStep {
      */
     private List<Map<String, double[]>> covariateDraws(History history) {
         int n = Math.max(1, settings.simulation().covariateDraws());
-        int season = Math.max(1, Steps.perDay(history.grid().stepSeconds()));
+        int season = settings.season();
         java.util.SplittableRandom random = new java.util.SplittableRandom(settings.simulation().seed() ^ 0x9E3779B97F4A7C15L);
         List<Map<String, double[]>> draws = new java.util.ArrayList<>();
         for (int g = 0; g < n; g++) {
@@ -169,7 +236,7 @@ public final class PlanningStep {
      */
     private Map<String, double[]> futureCovariates(History history) {
         Map<String, double[]> future = new java.util.LinkedHashMap<>();
-        int season = Math.max(1, Steps.perDay(history.grid().stepSeconds()));
+        int season = settings.season();
         history.covariates().forEach((name, values) -> {
             History own = History.of(history.grid(), values, false);
             future.put(name, new io.prescient.forecast.model.SeasonalNaiveForecaster(season).fit(own).forecast(settings.horizon()).median());
@@ -189,7 +256,7 @@ public final class PlanningStep {
         if (missingTail >= settings.maxMissingSteps()) {
             return Optional.of(String.format(Locale.ROOT, "no data for the last %d steps (the series stopped?)", missingTail));
         }
-        int day = Math.max(1, Steps.perDay(history.grid().stepSeconds()));
+        int day = settings.season();
         int from = Math.max(0, y.length - day);
         int missing = 0;
         for (int t = from; t < y.length; t++) {

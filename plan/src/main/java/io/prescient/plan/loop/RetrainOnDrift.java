@@ -3,11 +3,10 @@ package io.prescient.plan.loop;
 import io.prescient.core.Panel;
 import io.prescient.core.RegularSeries;
 import io.prescient.core.store.ModelRegistry;
-import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
-import io.prescient.forecast.Models;
 import io.prescient.forecast.registry.ModelLifecycle;
 import io.prescient.forecast.registry.ModelTrainer;
+import io.prescient.forecast.registry.ServedModel;
 import io.prescient.forecast.registry.Validation;
 
 import java.time.Clock;
@@ -19,8 +18,9 @@ import java.util.Map;
 /**
  * The loop's drift handler: runs the registry's retrain-validate-promote cycle for the drifting
  * workload (scope {@code loop/<workload>}) on its history up to now, with the current model and the
- * challengers, and goes on with the champion the cycle leaves. The decision and its evidence are
- * stored in the registry like any other cycle's.
+ * challengers, and goes on with the artifact of the champion the cycle leaves, whatever its model
+ * (a refitted or retrained champion of the same name serves too: its artifact is new). The decision
+ * and its evidence are stored in the registry like any other cycle's.
  */
 public final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
 
@@ -40,22 +40,21 @@ public final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
     }
 
     @Override
-    public Response onDrift(String workload, History historyNow, Forecaster current) {
+    public Response onDrift(String workload, History historyNow, ServedModel current) {
         RegularSeries s = series.get(workload);
         Panel upToNow = Panel.aligned(List.of(s.slice(0, historyNow.length())));
         List<String> candidates = new ArrayList<>();
-        candidates.add(current.name());
+        candidates.add(current.forecaster().name());
         challengers.stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("trigger", "drift in planning loop run " + runId);
+        provenance.put("command", "drift in planning loop run " + runId);
         provenance.put("workload", workload);
         try {
-            ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(registry, Clock.systemUTC()).cycle("loop/" + workload,
+            ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(registry, Clock.systemUTC()).cycle(ModelWatch.scope(workload),
                     List.of(upToNow), trainer, candidates, 0.02, Validation.Metric.CRPS, provenance);
-            String champion = registry.version(outcome.decision().champion()).orElseThrow().model();
-            Forecaster next = champion.equals(current.name()) ? current
-                    : Models.create(champion, s.grid().stepSeconds(), trainer.settings().season(), trainer.settings().horizon());
-            return new Response(next, "cycle " + outcome.decision().kind() + ": " + outcome.decision().reason());
+            ServedModel next = ServedModel.of(registry, registry.version(outcome.decision().champion()).orElseThrow());
+            return new Response(next, "cycle " + outcome.decision().kind() + ": " + outcome.decision().reason() + "; serving "
+                    + next.id());
         } catch (RuntimeException e) {
             return new Response(current, "cycle failed, the current model goes on: " + e.getMessage());
         }

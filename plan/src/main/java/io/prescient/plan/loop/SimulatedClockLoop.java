@@ -3,8 +3,8 @@ package io.prescient.plan.loop;
 import io.prescient.core.TimeGrid;
 import io.prescient.core.store.PlanningJournal;
 import io.prescient.forecast.Forecast;
-import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
+import io.prescient.forecast.registry.ServedModel;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,9 +67,9 @@ public final class SimulatedClockLoop {
      */
     public interface DriftHandler {
 
-        Response onDrift(String workload, History historyNow, Forecaster current);
+        Response onDrift(String workload, History historyNow, ServedModel current);
 
-        record Response(Forecaster forecaster, String action) {
+        record Response(ServedModel model, String action) {
         }
 
         /** Reports the drift and goes on with the same model. */
@@ -92,12 +92,23 @@ public final class SimulatedClockLoop {
     private final int monitorWindow;
     private final double minCoverage;
     private final DriftHandler onDrift;
+    private final ModelWatch models;
 
-    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage, DriftHandler onDrift) {
+    /**
+     * @param models asked before every round which model a workload serves now (a promotion or a rollback in the
+     *               registry changes it from the next round on)
+     */
+    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage, DriftHandler onDrift, ModelWatch models) {
         this.percentile = percentile;
         this.monitorWindow = monitorWindow;
         this.minCoverage = minCoverage;
         this.onDrift = onDrift;
+        this.models = models;
+    }
+
+    /** A loop whose workloads keep their model unless drift replaces it. */
+    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage, DriftHandler onDrift) {
+        this(percentile, monitorWindow, minCoverage, onDrift, ModelWatch.FIXED);
     }
 
     /** A loop for the percentile with the default monitor (drift below 85% coverage over 24 forecasts), reporting drift only. */
@@ -169,6 +180,11 @@ public final class SimulatedClockLoop {
             return t;
         }
 
+        /** The model the workload plans with now. */
+        public ServedModel model() {
+            return step.model();
+        }
+
         /** Units in place now. */
         public double units() {
             return position.units();
@@ -184,11 +200,15 @@ public final class SimulatedClockLoop {
                 throw new IllegalStateException("workload " + w.name() + ": the replay is over");
             }
             scorer.settleBefore(t);
+            ServedModel serving = models.serving(w.name(), step.model());
+            if (!serving.id().equals(step.model().id())) {
+                step = step.withModel(serving);
+            }
             Optional<Drift> drift = Optional.empty();
             if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
                     && scorer.scored() - lastDrift >= monitorWindow) {
-                DriftHandler.Response response = onDrift.onDrift(w.name(), full.head(t), step.forecaster());
-                step = step.withForecaster(response.forecaster());
+                DriftHandler.Response response = onDrift.onDrift(w.name(), full.head(t), step.model());
+                step = step.withModel(response.model());
                 drift = Optional.of(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage(), response.action()));
                 lastDrift = scorer.scored();
             }

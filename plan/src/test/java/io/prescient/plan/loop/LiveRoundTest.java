@@ -49,7 +49,7 @@ class LiveRoundTest {
     private static final TimeGrid GRID = new TimeGrid(0, 300, 600);
     private final PlanningStep step = new PlanningStep(new NaiveForecaster(), ScenarioSet.baseline(),
             new CapacityPlanner(new CapacityModel(10, 1, 1, 100, 100, 0, 0, true)),
-            new LoopSettings(6, 0.95, 6, 0.2, SimulationSettings.defaults().withPaths(500)));
+            new LoopSettings(6, 0.95, 288, 6, 0.2, SimulationSettings.defaults().withPaths(500)));
 
     private static History flat(double level, int length) {
         double[] y = new double[length];

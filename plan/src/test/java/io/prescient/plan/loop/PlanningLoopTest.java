@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanningLoopTest {
 
     private static final int DAY = 288;
-    private static final LoopSettings SETTINGS = new LoopSettings(12, 0.95, 6, 0.2,
+    private static final LoopSettings SETTINGS = new LoopSettings(12, 0.95, 288, 6, 0.2,
             io.prescient.plan.montecarlo.SimulationSettings.defaults().withPaths(500));
     private static final CapacityPlanner PLANNER = new CapacityPlanner(new CapacityModel(10, 0.7, 1, 100, 5, 3, 2, true));
 
@@ -126,8 +126,8 @@ class PlanningLoopTest {
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         List<String> handled = new ArrayList<>();
         SimulatedClockLoop.DriftHandler switchToNaive = (workload, history, current) -> {
-            handled.add(workload + " at " + history.grid().end() + " was " + current.name());
-            return new SimulatedClockLoop.DriftHandler.Response(new io.prescient.forecast.model.NaiveForecaster(), "switched to naive");
+            handled.add(workload + " at " + history.grid().end() + " was " + current.id());
+            return new SimulatedClockLoop.DriftHandler.Response(io.prescient.forecast.registry.ServedModel.unregistered(new io.prescient.forecast.model.NaiveForecaster()), "switched to naive");
         };
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85, switchToNaive).run(List.of(
                 new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 5 * DAY)),

@@ -32,5 +32,6 @@ public interface WhatIf {
     Baseline baseline();
 
     /** @throws IllegalArgumentException for an unknown workload */
+    /** @param percentile the percentile to plan for; NaN: the loop's own */
     Result run(String workload, ScenarioSet alternative, double percentile, int paths);
 }

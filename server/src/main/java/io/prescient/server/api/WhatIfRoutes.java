@@ -24,7 +24,7 @@ final class WhatIfRoutes {
             JsonNode body = json.body(ctx);
             String workload = text(body, "workload", true);
             String yaml = text(body, "scenarios", false);
-            double percentile = number(body, "percentile", 0.95, 0.5, 0.9999);
+            double percentile = body.has("percentile") ? number(body, "percentile", 0.95, 0.5, 0.9999) : Double.NaN;
             int paths = (int) number(body, "paths", 1000, 100, MAX_PATHS);
             ScenarioSet alternative;
             try {

@@ -1,5 +1,6 @@
 package io.prescient.server.state;
 
+import io.prescient.forecast.registry.ServedModel;
 import io.prescient.plan.loop.Actuator;
 import io.prescient.plan.loop.Decision;
 import io.prescient.plan.loop.SimulatedClockLoop;
@@ -31,6 +32,7 @@ public final class ServedLoop implements AutoCloseable {
     private final FleetState state;
     private final Consumer<Throwable> onFailure;
     private final Thread thread;
+    private final java.util.concurrent.ConcurrentMap<String, ServedModel> models = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param tickMillis pause between rounds (0: as fast as the loop goes)
@@ -79,6 +81,7 @@ public final class ServedLoop implements AutoCloseable {
                     }
                     any = true;
                     SimulatedClockLoop.Cursor.Round round = c.next(actuator, recording);
+                    models.put(c.workload().name(), c.model());
                     decisions.add(round.outcome().decision());
                     snapshots.add(tracks.get(i).after(round, every, c.accuracy()));
                 }
@@ -94,6 +97,11 @@ public final class ServedLoop implements AutoCloseable {
         } finally {
             state.finish();
         }
+    }
+
+    /** The model the workload planned its latest round with (empty before its first round). */
+    public java.util.Optional<ServedModel> model(String workload) {
+        return java.util.Optional.ofNullable(models.get(workload));
     }
 
     /** Blocks until the loop has run out of data (tests). */

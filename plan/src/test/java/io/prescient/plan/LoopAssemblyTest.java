@@ -1,4 +1,4 @@
-package io.prescient.plan.config;
+package io.prescient.plan;
 
 import io.prescient.core.Panel;
 import io.prescient.core.RegularSeries;
@@ -7,6 +7,8 @@ import io.prescient.core.SeriesKey;
 import io.prescient.core.TimeGrid;
 import io.prescient.core.Unit;
 import io.prescient.forecast.Models;
+import io.prescient.forecast.registry.ServedModel;
+import io.prescient.plan.config.LoopConfigFile;
 import io.prescient.plan.loop.Actuator;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Workload selection with covariates, and the loop planning with a regression on them. */
-class LoopWorkloadsTest {
+class LoopAssemblyTest {
 
     static final TimeGrid GRID = new TimeGrid(1_375_315_200L, 3600, 24 * 21);
 
@@ -44,8 +46,8 @@ class LoopWorkloadsTest {
         return new RegularSeries(new SeriesInfo(new SeriesKey("d", item, metric), new Unit("1", "count", true), Map.of()), GRID, y);
     }
 
-    static LoopWorkloads assembly(String covariates, Path dir) {
-        return new LoopWorkloads(LoopConfigFile.parse("p.yaml", """
+    static LoopAssembly assembly(String covariates, Path dir) {
+        return new LoopAssembly(LoopConfigFile.parse("p.yaml", """
                 source: {path: d, freq: 1h}
                 every: 6
                 horizon: 12
@@ -56,12 +58,12 @@ class LoopWorkloadsTest {
                 workloads:
                   - series: shop
                     %s
-                """.formatted(covariates), dir), dir.resolve("p.yaml"));
+                """.formatted(covariates), dir), dir.resolve("p.yaml"), Map.of(), java.util.Optional.empty());
     }
 
     @Test
     void covariatesComeFromTheSameItemAndAreNotWorkloads(@TempDir Path dir) {
-        List<LoopWorkloads.Selected> selected = assembly("covariates: {users: active_users}", dir).select(panels(1));
+        List<LoopAssembly.Selected> selected = assembly("covariates: {users: active_users}", dir).select(panels(1));
         assertEquals(1, selected.size());
         assertEquals("shop/requests", selected.get(0).name());
         assertEquals(GRID.length(), selected.get(0).covariates().get("users").length);
@@ -73,9 +75,9 @@ class LoopWorkloadsTest {
 
     @Test
     void theLoopPlansWithARegressionOnTheCovariate(@TempDir Path dir) {
-        LoopWorkloads a = assembly("covariates: {users: active_users}", dir);
-        List<LoopWorkloads.Selected> selected = a.select(panels(2));
-        List<SimulatedClockLoop.Workload> workloads = a.simulated(selected, Models.create("dynreg", 3600, 24, 12));
+        LoopAssembly a = assembly("covariates: {users: active_users}", dir);
+        List<LoopAssembly.Selected> selected = a.select(panels(2));
+        List<SimulatedClockLoop.Workload> workloads = a.simulated(selected, Map.of("shop/requests", ServedModel.unregistered(Models.create("dynreg", 3600, 24, 12))));
         Actuator none = d -> { };
         SimulatedClockLoop.Result with = new SimulatedClockLoop(0.9).run(workloads, 6, none, SimulatedClockLoop.Recording.none());
         assertTrue(with.decisions().stream().noneMatch(d -> d.held()), "dynamic regression got its future covariates: "

@@ -52,12 +52,31 @@ class KafkaRestartIT {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // one partition each: creating the default 50 on first use can outlast the whole stream on a slow disk
+                .setConfigProp("transaction.state.log.num.partitions", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
                 .build();
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("metrics", 2, (short) 1), new NewTopic("plans", 2, (short) 1))).all().get();
+        }
+        warmTransactions();
+    }
+
+    /**
+     * Creates the broker's transaction log before the job starts: the sink's first checkpoint waits for
+     * it, and the failure is only injected once a checkpoint has completed while plans still flow.
+     */
+    private static void warmTransactions() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("transactional.id", "restart-test-warm-up");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.commitTransaction();
         }
     }
 
@@ -96,7 +115,7 @@ class KafkaRestartIT {
                 PlanningJob.watermarks(Duration.ofMinutes(5)), "metrics topic");
         Path marker = dir.resolve("failed-once");
         PlanningJob.plans(points, JobSettings.of(Fleets.assembly(config, java.util.Optional.empty()), Fleets.DAY, 28 * Fleets.DAY))
-                .map(new FailOnceAfterCheckpoint<>(marker, 100, 30)).name("fail once")
+                .map(new FailOnceAfterCheckpoint<>(marker, 100, 50)).name("fail once")
                 .sinkTo(PlanningJob.kafkaSink(kafka.bootstrapServers(), "plans"));
         env.execute("restart test");
         assertTrue(Files.exists(marker), "the failure was injected (after a completed checkpoint)");

@@ -21,22 +21,32 @@ class ModelsSerialisationTest {
         return all;
     }
 
-    @ParameterizedTest
-    @MethodSource("names")
-    void fittedModelsRoundTrip(String name) throws Exception {
+    /** Three weeks of an hourly daily cycle. */
+    static History history() {
         double[] y = new double[24 * 21];
         for (int t = 0; t < y.length; t++) {
             y[t] = 50 + 20 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 3.0;
         }
-        FittedModel fitted = Models.create(name, 3600, 24, 48).fit(History.of(new TimeGrid(0, 3600, y.length), y, true));
+        return History.of(new TimeGrid(0, 3600, y.length), y, true);
+    }
+
+    /** The object written to bytes and read back. */
+    @SuppressWarnings("unchecked")
+    static <T> T roundTrip(T value) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(fitted);
+            out.writeObject(value);
         }
-        FittedModel back;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = (FittedModel) in.readObject();
+            return (T) in.readObject();
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void fittedModelsRoundTrip(String name) throws Exception {
+        FittedModel fitted = Models.create(name, 3600, 24, 48).fit(history());
+        FittedModel back = roundTrip(fitted);
         for (double q : new double[] {0.1, 0.5, 0.95}) {
             assertArrayEquals(fitted.forecast(48).quantile(q), back.forecast(48).quantile(q), 0.0, name + " q" + q);
         }
@@ -46,20 +56,9 @@ class ModelsSerialisationTest {
     @ParameterizedTest
     @MethodSource("names")
     void forecastersRoundTrip(String name) throws Exception {
-        double[] y = new double[24 * 21];
-        for (int t = 0; t < y.length; t++) {
-            y[t] = 50 + 20 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 3.0;
-        }
         Forecaster forecaster = Models.create(name, 3600, 24, 48);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(forecaster);
-        }
-        Forecaster back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = (Forecaster) in.readObject();
-        }
-        History h = History.of(new TimeGrid(0, 3600, y.length), y, true);
+        Forecaster back = roundTrip(forecaster);
+        History h = history();
         assertArrayEquals(forecaster.fit(h).forecast(48).quantile(0.95), back.fit(h).forecast(48).quantile(0.95), 0.0, name);
     }
 }

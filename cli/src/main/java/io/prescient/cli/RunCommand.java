@@ -3,13 +3,14 @@ package io.prescient.cli;
 import io.prescient.core.Steps;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.forecast.registry.ServedModel;
+import io.prescient.plan.LiveLoop;
 import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
 import io.prescient.plan.loop.Actuator;
 import io.prescient.plan.loop.Decision;
-import io.prescient.plan.loop.LiveRound;
-import io.prescient.plan.loop.ModelWatch;
+import io.prescient.plan.loop.Drift;
+import io.prescient.plan.loop.LoopRound;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,40 +101,26 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Live rounds: re-read the source, plan every workload from the end of its data with the model it
-     * serves now (its registry champion, else the config's), sleep, repeat until interrupted or --rounds.
+     * Live rounds through the assembly's live loop (re-read the source, plan every workload with the
+     * model it serves now, score, retrain on drift), sleeping between them, until interrupted or --rounds.
      */
     private int live(LoopAssembly assembly) {
         PrintWriter console = spec.commandLine().getOut();
-        LoopConfig c = assembly.config();
-        long step = assembly.stepSeconds();
-        long pause = interval != null ? Steps.parseSeconds(interval) : c.every() * step;
-        String runId = LoopAssembly.runId("run");
+        long pause = interval != null ? Steps.parseSeconds(interval) : assembly.config().every() * assembly.stepSeconds();
         AtomicInteger printed = new AtomicInteger();
-        Actuator actuator = actuator(assembly, console, printed);
+        LiveLoop loop = assembly.live(LoopAssembly.runId("run"), challengers, actuator(assembly, console, printed), line -> {
+            console.println(line);
+            console.flush();
+        }, threads);
         long clock = now != null ? Instant.parse(now).getEpochSecond() : Instant.now().getEpochSecond();
-        Map<String, ServedModel> models = new LinkedHashMap<>();
-        ModelWatch watch = assembly.watch();
         for (int round = 1; rounds == null || round <= rounds; round++) {
-            List<LoopAssembly.Selected> selected = assembly.select(assembly.read(clock, threads));
-            List<LoopAssembly.Selected> unseen = selected.stream().filter(s -> !models.containsKey(s.name())).toList();
-            if (!unseen.isEmpty()) {
-                models.putAll(assembly.models(unseen, s -> s.series().values().length, line -> {
-                    console.println(line);
-                    console.flush();
-                }));
-            }
-            List<LiveRound.Workload> workloads = new ArrayList<>();
-            for (LoopAssembly.Selected s : selected) {
-                ServedModel m = watch.serving(s.name(), models.get(s.name()));
-                models.put(s.name(), m);
-                workloads.add(new LiveRound.Workload(s.name(), s.history(), assembly.step(s, m), s.initialUnits(s.series().values().length)));
-            }
-            List<Decision> decisions = new LiveRound(3).run(workloads, clock, actuator, assembly.recording(runId));
-            long orders = decisions.stream().filter(Decision::changes).count();
-            long holds = decisions.stream().filter(Decision::held).count();
+            List<LoopRound> done = loop.round(clock).workloads();
+            long orders = done.stream().filter(r -> r.outcome().decision().changes()).count();
+            long holds = done.stream().filter(r -> r.outcome().decision().held()).count();
             console.printf(Locale.ROOT, "round %d at %s: %d workloads, %d orders, %d holds (run %s)%n", round,
-                    Instant.ofEpochSecond(clock), decisions.size(), orders, holds, runId);
+                    Instant.ofEpochSecond(clock), done.size(), orders, holds, loop.runId());
+            done.forEach(r -> r.drift().ifPresent(d -> console.printf(Locale.ROOT, "  drift in %s: coverage %.3f -> %s%n",
+                    d.workload(), d.coverage(), d.action())));
             console.flush();
             if (rounds == null || round < rounds) {
                 try {
@@ -201,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.3f", a.coverage()), firstHold.getOrDefault(w, "-"));
         });
         table.print(console);
-        for (SimulatedClockLoop.Drift d : r.drifts()) {
+        for (Drift d : r.drifts()) {
             console.printf(Locale.ROOT, "drift: %s at %s, coverage %.3f over the last forecasts -> %s%n", d.workload(),
                     Instant.ofEpochSecond(d.time()), d.coverage(), d.action());
         }

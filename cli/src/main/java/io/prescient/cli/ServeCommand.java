@@ -27,10 +27,14 @@ import java.util.concurrent.TimeUnit;
  * REST API, the dashboard and {@code /metrics}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the planning loop of a config file on a simulated clock inside a web server: a dashboard at /, a REST "
-                + "API under /api (documented at /openapi.yaml) and Prometheus metrics at /metrics. Decisions go to the config's "
-                + "actuator (dry-run, file or kubernetes) and, with a store, to its journal; drift retrains into its registry, "
-                + "and each workload serves its registry champion (a promotion or rollback takes effect at the next round).",
+        description = {"Runs the planning loop of a config file inside a web server: a dashboard at /, a REST API under /api "
+                + "(documented at /openapi.yaml) and Prometheus metrics at /metrics. The loop runs on the real clock, a round every "
+                + "'every' steps (or --interval), re-reading the source each round (Prometheus, a growing file or directory, the "
+                + "store); --replay runs it over the source's recorded data on a simulated clock instead. Each forecast is scored "
+                + "once its horizon has passed; drift runs the retrain-validate-promote cycle in the store's registry, and each "
+                + "workload serves its registry champion (a promotion or rollback takes effect at the next round). Decisions go to "
+                + "the config's actuator (dry-run, file or kubernetes) and, with a store, to its journal; a restarted server goes "
+                + "on from the journal's last decisions and cooldowns.",
                 "Mutating and computing requests need 'Authorization: Bearer <token>' (--token, else $PRESCIENT_TOKEN, else a "
                         + "random token printed at start)."})
 public final class ServeCommand implements Callable<Integer> {
@@ -53,9 +57,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", description = "API token for mutating requests (at least 16 characters).")
     String token;
 
-    @Option(names = "--tick", defaultValue = "1s", description = "Wall-clock pause between loop rounds, e.g. 200ms, 1s "
+    @Option(names = "--replay", description = "Replay the source's recorded data on a simulated clock instead of planning live.")
+    boolean replay;
+
+    @Option(names = "--tick", defaultValue = "1s", description = "With --replay: wall-clock pause between rounds, e.g. 200ms, 1s "
             + "(default: ${DEFAULT-VALUE}).")
     String tick;
+
+    @Option(names = "--interval", description = "Live: time between rounds, e.g. 30s, 5m (default: 'every' times the grid step).")
+    String interval;
 
     @Option(names = "--fleet", description = "An experts fleet directory: its recommendations.jsonl is shown and decided on.")
     Path fleet;
@@ -113,9 +123,11 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<SeriesStore> st = noStore ? Optional.empty() : Optional.of(environment.openStore(store.file(), false));
         CountDownLatch stop = new CountDownLatch(1);
         LoopAssembly assembly = new LoopAssembly(c, config, environment.variables(), st);
-        var panels = assembly.read(java.time.Instant.now().getEpochSecond(), Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors();
+        Serve.Mode mode = replay ? new Serve.Replay(assembly.read(java.time.Instant.now().getEpochSecond(), threads), parseMillis(tick))
+                : new Serve.Live(interval != null ? parseMillis(interval) : c.every() * assembly.stepSeconds() * 1000, threads);
         io.prescient.plan.loop.Actuator actuator = assembly.actuator(line -> { }, targets -> KubeActuation.open(targets, console));
-        try (Serve serve = Serve.start(new Serve.Options(assembly, panels, parseMillis(tick), Optional.ofNullable(fleet),
+        try (Serve serve = Serve.start(new Serve.Options(assembly, mode, Optional.ofNullable(fleet),
                 Optional.ofNullable(experiments), feedbackStrength, challengers), settings,
                 actuator, line -> {
                     console.println(line);
@@ -153,7 +165,7 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 return Long.parseLong(t.substring(0, t.length() - 2));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--tick: expected e.g. 200ms or 1s, got '" + text + "'");
+                throw new IllegalArgumentException("expected a duration such as 200ms, 1s or 5m, got '" + text + "'");
             }
         }
         return Steps.parseSeconds(t) * 1000;

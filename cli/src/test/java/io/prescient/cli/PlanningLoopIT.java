@@ -14,9 +14,11 @@ import io.prescient.io.read.Format;
 import io.prescient.io.read.GwaReader;
 import io.prescient.plan.capacity.CapacityModel;
 import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.loop.Accuracy;
 import io.prescient.plan.loop.Decision;
 import io.prescient.plan.loop.LoopSettings;
 import io.prescient.plan.loop.PlanningStep;
+import io.prescient.plan.loop.Recording;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import io.prescient.plan.montecarlo.SimulationSettings;
 import io.prescient.plan.scenario.ScenarioSet;
@@ -92,7 +94,7 @@ class PlanningLoopIT {
                     new PlanningStep(model, ScenarioSet.baseline(), planner, settings), 2, from, until));
         }
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, EVERY, d -> { },
-                SimulatedClockLoop.Recording.none());
+                Recording.none());
 
         assertEquals(50 * (WEEK / EVERY), r.decisions().size());
         assertTrue(holds(r, series.get(0).key().item()).stream().anyMatch(d -> d.reason().contains("no data for the last")));
@@ -118,7 +120,7 @@ class PlanningLoopIT {
                 }
             }
         }
-        SimulatedClockLoop.Accuracy recorded = r.accuracy().get(checked.key().item());
+        Accuracy recorded = r.accuracy().get(checked.key().item());
         assertEquals(n, recorded.points());
         assertEquals(error / n, recorded.meanAbsoluteError(), 1e-9);
         assertEquals((double) covered / n, recorded.coverage(), 1e-12);

@@ -96,7 +96,7 @@ class PrometheusIT {
         Files.writeString(backfill, history);
         run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", backfill.toString(), data.toString()));
         prescientPort = freePort();
-        prescient = new Thread(() -> Main.run(new String[] {"serve", "--config", Path.of("..", "samples", "prescient.yaml").toString(),
+        prescient = new Thread(() -> Main.run(new String[] {"serve", "--replay", "--config", Path.of("..", "samples", "prescient.yaml").toString(),
                 "--no-store", "--port", String.valueOf(prescientPort), "--tick", "20ms", "--token", "integration-test-token", "--for", "3m"},
                 Map.of("PRESCIENT_HOME", dir.resolve("home").toString()), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
                 "prescient-serve");

@@ -7,9 +7,11 @@ import io.prescient.core.SeriesKey;
 import io.prescient.core.TimeGrid;
 import io.prescient.core.Unit;
 import io.prescient.core.store.PlanningJournal;
+import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
-import io.prescient.plan.LoopAssembly;
+import io.prescient.plan.loop.DriftHandler;
+import io.prescient.plan.loop.Recording;
 import io.prescient.plan.loop.SimulatedClockLoop;
 
 import java.nio.file.Path;
@@ -109,8 +111,8 @@ final class Fleets {
                 return Optional.empty();
             }
         };
-        assembly.clock(SimulatedClockLoop.DriftHandler.REPORT_ONLY).run(workloads, assembly.config().every(), d -> { },
-                new SimulatedClockLoop.Recording("server", "dry-run", Optional.of(capture)));
+        assembly.clock(DriftHandler.REPORT_ONLY).run(workloads, assembly.config().every(), d -> { },
+                new Recording("server", "dry-run", Optional.of(capture)));
         return out;
     }
 }

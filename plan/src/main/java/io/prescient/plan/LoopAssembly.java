@@ -2,6 +2,7 @@ package io.prescient.plan;
 
 import io.prescient.core.Panel;
 import io.prescient.core.RegularSeries;
+import io.prescient.core.SeriesInfo;
 import io.prescient.core.SeriesKey;
 import io.prescient.core.TimeGrid;
 import io.prescient.core.store.SeriesStore;
@@ -18,12 +19,14 @@ import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.capacity.WhatIf;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.loop.Actuator;
+import io.prescient.plan.loop.DriftHandler;
 import io.prescient.plan.loop.DryRunActuator;
 import io.prescient.plan.loop.FileActuator;
 import io.prescient.plan.loop.LoopPosition;
 import io.prescient.plan.loop.LoopSettings;
 import io.prescient.plan.loop.ModelWatch;
 import io.prescient.plan.loop.PlanningStep;
+import io.prescient.plan.loop.Recording;
 import io.prescient.plan.loop.RetrainOnDrift;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import io.prescient.plan.scenario.ScenarioFile;
@@ -54,7 +57,8 @@ import java.util.function.Function;
  * selects with their covariates, the model each serves (its registry champion, else the config's
  * model, trained first when it learns across series), the planning step (model, scenarios, Monte
  * Carlo settings and capacity planner), drift monitoring with the retrain-validate-promote cycle,
- * the journal, the actuator, and what-if. {@code run} (simulated and live), {@code serve},
+ * the journal, the actuator, the simulated clock ({@link #clock}), the live clock ({@link #live})
+ * and what-if. {@code run} (simulated and live), {@code serve},
  * {@code plan}, the server's what-if and the Flink job all assemble their loop here, so the
  * percentile, horizon, season and every other default come from {@link LoopConfig} alone.
  */
@@ -360,27 +364,42 @@ public final class LoopAssembly {
 
     /**
      * What the loop does on drift: with a store, the retrain-validate-promote cycle in its registry
-     * (scope {@code loop/<workload>}, the current model against {@code challengers}); without, it reports.
+     * (scope {@code loop/<workload>}, the current model against {@code challengers}) on the history the
+     * loop saw, as the series {@code series} names for the workload; without a store, it reports.
      */
-    public SimulatedClockLoop.DriftHandler driftHandler(String runId, List<Selected> selected, List<String> challengers) {
+    public DriftHandler driftHandler(String runId, Function<String, SeriesInfo> series, List<String> challengers) {
         if (store.isEmpty()) {
-            return SimulatedClockLoop.DriftHandler.REPORT_ONLY;
+            return DriftHandler.REPORT_ONLY;
         }
-        Map<String, RegularSeries> byName = new LinkedHashMap<>();
-        selected.forEach(s -> byName.put(s.name(), s.series()));
         ModelTrainer trainer = new ModelTrainer(new ModelTrainer.Settings(stepSeconds(), config.season(), config.horizon(), 2, 1),
                 Clock.systemUTC());
-        return new RetrainOnDrift(store.get().models(), byName, trainer, challengers, runId);
+        return new RetrainOnDrift(store.get().models(), series, trainer, challengers, runId);
+    }
+
+    /** The drift handler for a fixed set of selected workloads (the simulated clock). */
+    public DriftHandler driftHandler(String runId, List<Selected> selected, List<String> challengers) {
+        Map<String, SeriesInfo> byName = new LinkedHashMap<>();
+        selected.forEach(s -> byName.put(s.name(), s.series().info()));
+        return driftHandler(runId, byName::get, challengers);
     }
 
     /** The loop over the workloads: the config's percentile and monitor, the drift handler, and the registry's champions. */
-    public SimulatedClockLoop clock(SimulatedClockLoop.DriftHandler onDrift) {
+    public SimulatedClockLoop clock(DriftHandler onDrift) {
         return new SimulatedClockLoop(config.percentile(), config.monitor().window(), config.monitor().minCoverage(), onDrift, watch());
     }
 
+    /**
+     * The loop on the real clock: each {@link LiveLoop#round} re-reads the source as of its time, plans
+     * every workload selected, scores, monitors and retrains on drift with {@code challengers}, and
+     * sends its decisions to {@code actuator} and the journal under {@code runId}.
+     */
+    public LiveLoop live(String runId, List<String> challengers, Actuator actuator, Consumer<String> log, int threads) {
+        return new LiveLoop(this, runId, challengers, actuator, log, threads);
+    }
+
     /** Where decisions are recorded: the store's journal under the run id, naming the config's actuator. */
-    public SimulatedClockLoop.Recording recording(String runId) {
-        return new SimulatedClockLoop.Recording(runId, config.actuator().type(), store.map(SeriesStore::journal));
+    public Recording recording(String runId) {
+        return new Recording(runId, config.actuator().type(), store.map(SeriesStore::journal));
     }
 
     /** A run id: the face and the time it started. */

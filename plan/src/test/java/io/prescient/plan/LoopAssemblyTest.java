@@ -9,7 +9,9 @@ import io.prescient.core.Unit;
 import io.prescient.forecast.Models;
 import io.prescient.forecast.registry.ServedModel;
 import io.prescient.plan.config.LoopConfigFile;
+import io.prescient.plan.loop.Accuracy;
 import io.prescient.plan.loop.Actuator;
+import io.prescient.plan.loop.Recording;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,10 +81,10 @@ class LoopAssemblyTest {
         List<LoopAssembly.Selected> selected = a.select(panels(2));
         List<SimulatedClockLoop.Workload> workloads = a.simulated(selected, Map.of("shop/requests", ServedModel.unregistered(Models.create("dynreg", 3600, 24, 12))));
         Actuator none = d -> { };
-        SimulatedClockLoop.Result with = new SimulatedClockLoop(0.9).run(workloads, 6, none, SimulatedClockLoop.Recording.none());
+        SimulatedClockLoop.Result with = new SimulatedClockLoop(0.9).run(workloads, 6, none, Recording.none());
         assertTrue(with.decisions().stream().noneMatch(d -> d.held()), "dynamic regression got its future covariates: "
                 + with.decisions().stream().filter(d -> d.held()).map(d -> d.reason()).findFirst().orElse(""));
-        SimulatedClockLoop.Accuracy acc = with.accuracy().get("shop/requests");
+        Accuracy acc = with.accuracy().get("shop/requests");
         assertEquals(4, acc.forecasts());
         assertTrue(acc.coverage() >= 0.8, "the plan draws the covariate's future, so P90 covers (a point future gave 0.57): "
                 + acc.coverage());

@@ -15,7 +15,9 @@ import io.prescient.forecast.registry.ServedModel;
 import io.prescient.io.duckdb.DuckDbStore;
 import io.prescient.plan.config.LoopConfigFile;
 import io.prescient.plan.loop.Decision;
+import io.prescient.plan.loop.DriftHandler;
 import io.prescient.plan.loop.ModelWatch;
+import io.prescient.plan.loop.Recording;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,11 +95,11 @@ class ServedChampionTest {
             List<LoopAssembly.Selected> selected = a.select(panels());
             Map<String, ServedModel> models = a.models(selected, s -> a.window(s.series())[0], line -> { });
             assertEquals(seasonal, models.get(WORKLOAD).id(), "the workload's champion serves, not the config's model");
-            SimulatedClockLoop loop = a.clock(SimulatedClockLoop.DriftHandler.REPORT_ONLY);
+            SimulatedClockLoop loop = a.clock(DriftHandler.REPORT_ONLY);
             SimulatedClockLoop.Cursor cursor = loop.start(a.simulated(selected, models).get(0), 3);
             List<String> served = new ArrayList<>();
             List<Double> units = new ArrayList<>();
-            SimulatedClockLoop.Recording recording = a.recording("r1");
+            Recording recording = a.recording("r1");
             for (int round = 0; round < 30; round++) {
                 if (round == 10) {
                     lifecycle.promote(naive, "test: by hand");
@@ -106,7 +108,7 @@ class ServedChampionTest {
                     ModelDecision back = lifecycle.rollback(ModelWatch.scope(WORKLOAD), "test: undo");
                     assertEquals(seasonal, back.champion());
                 }
-                SimulatedClockLoop.Cursor.Round r = cursor.next(d -> { }, recording);
+                io.prescient.plan.loop.LoopRound r = cursor.next(d -> { }, recording);
                 served.add(r.outcome().model());
                 units.add(r.outcome().decision().units());
             }
@@ -118,11 +120,11 @@ class ServedChampionTest {
             assertEquals(naive, journal.get(15).model(), "the journal names the version behind each decision");
 
             // the same rounds without the promotion plan differently: the naive model was really served
-            SimulatedClockLoop.Cursor fixed = new SimulatedClockLoop(0.95, 4, 0.8, SimulatedClockLoop.DriftHandler.REPORT_ONLY)
+            SimulatedClockLoop.Cursor fixed = new SimulatedClockLoop(0.95, 4, 0.8, DriftHandler.REPORT_ONLY)
                     .start(a.simulated(selected, models).get(0), 3);
             List<Double> unchanged = new ArrayList<>();
             for (int round = 0; round < 30; round++) {
-                unchanged.add(fixed.next(d -> { }, SimulatedClockLoop.Recording.none()).outcome().decision().units());
+                unchanged.add(fixed.next(d -> { }, Recording.none()).outcome().decision().units());
             }
             assertEquals(unchanged.subList(0, 10), units.subList(0, 10));
             assertNotEquals(unchanged.subList(10, 20), units.subList(10, 20));

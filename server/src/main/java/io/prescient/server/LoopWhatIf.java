@@ -1,9 +1,8 @@
 package io.prescient.server;
 
-import io.prescient.forecast.History;
 import io.prescient.plan.LoopAssembly;
+import io.prescient.plan.loop.LoopRound;
 import io.prescient.plan.loop.PlanningStep;
-import io.prescient.plan.loop.SimulatedClockLoop;
 import io.prescient.plan.montecarlo.Simulation;
 import io.prescient.plan.scenario.ScenarioSet;
 import io.prescient.server.api.WhatIf;
@@ -11,31 +10,24 @@ import io.prescient.server.state.FleetState;
 import io.prescient.server.state.ServedLoop;
 import io.prescient.server.state.WorkloadSnapshot;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * What-if runs as of the loop's latest round, through {@link LoopAssembly#whatIf}: the workload's
- * history up to the loop's clock, the planning step the loop runs (its model as served now, its
- * scenarios as the baseline, its capacity rules and Monte Carlo settings) against the request's
- * scenarios, at the request's percentile or the loop's.
+ * What-if runs as of the loop's latest round, through {@link LoopAssembly#whatIf}: the history that
+ * round saw and the planning step it ran (its model as served, its scenarios as the baseline, its
+ * capacity rules and Monte Carlo settings) against the request's scenarios, at the request's
+ * percentile or the loop's, on either clock.
  */
 final class LoopWhatIf implements WhatIf {
 
     private static final double[] LEVELS = {0.1, 0.5, 0.9, 0.95, 0.99};
 
-    private final Map<String, LoopAssembly.Selected> workloads;
-    private final Map<String, PlanningStep> steps = new LinkedHashMap<>();
     private final ScenarioSet baseline;
     private final Baseline baselineText;
     private final ServedLoop loop;
     private final FleetState state;
 
-    LoopWhatIf(Map<String, LoopAssembly.Selected> workloads, List<SimulatedClockLoop.Workload> loopWorkloads, ScenarioSet baseline,
-               String baselineYaml, ServedLoop loop, FleetState state) {
-        this.workloads = Map.copyOf(workloads);
-        loopWorkloads.forEach(w -> steps.put(w.name(), w.step()));
+    LoopWhatIf(ScenarioSet baseline, String baselineYaml, ServedLoop loop, FleetState state) {
         this.baseline = baseline;
         this.baselineText = new Baseline(baseline.name(), baselineYaml);
         this.loop = loop;
@@ -49,19 +41,16 @@ final class LoopWhatIf implements WhatIf {
 
     @Override
     public Result run(String workload, ScenarioSet alternative, double percentile, int paths) {
-        LoopAssembly.Selected selected = workloads.get(workload);
-        WorkloadSnapshot now = state.workload(workload).orElse(null);
-        if (selected == null || now == null) {
+        Optional<LoopRound> latest = loop.latest(workload);
+        Optional<WorkloadSnapshot> now = state.workload(workload);
+        if (latest.isEmpty() || now.isEmpty()) {
             throw new IllegalArgumentException("no workload '" + workload + "'; GET /api/workloads lists them");
         }
-        PlanningStep step = steps.get(workload);
-        step = step.withModel(loop.model(workload).orElse(step.model()));
+        PlanningStep step = latest.get().step();
         double p = Double.isNaN(percentile) ? step.percentile() : percentile;
-        History full = selected.history();
-        int end = (int) Math.min(full.length(), selected.series().grid().indexOf(now.now()) + 1);
         LoopAssembly.WhatIfRun run;
         try {
-            run = LoopAssembly.whatIf(step, full.head(end), alternative, p, paths, now.units(), 0);
+            run = LoopAssembly.whatIf(step, latest.get().seen(), alternative, p, paths, now.get().units(), 0);
         } catch (PlanningStep.ModelFailure e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

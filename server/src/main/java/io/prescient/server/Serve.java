@@ -6,37 +6,57 @@ import io.prescient.core.store.SeriesStore;
 import io.prescient.forecast.registry.ServedModel;
 import io.prescient.plan.LoopAssembly;
 import io.prescient.plan.loop.Actuator;
+import io.prescient.plan.loop.DriftHandler;
+import io.prescient.plan.loop.Recording;
 import io.prescient.plan.loop.SimulatedClockLoop;
 import io.prescient.server.api.PrescientServer;
 import io.prescient.server.api.ServerSettings;
 import io.prescient.server.state.FleetState;
+import io.prescient.server.state.RoundSource;
 import io.prescient.server.state.ServedLoop;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code prescient serve} assembled: the config's workloads (through {@link LoopAssembly}, as
- * {@code prescient run} builds them) replayed on a simulated clock by a {@link ServedLoop}, decisions
- * to the dry-run actuator and the store's journal, drift handled by the retrain-validate-promote
- * cycle into the store's registry, and the {@link PrescientServer} in front.
+ * {@code prescient serve} assembled: the config's loop (through {@link LoopAssembly}, as
+ * {@code prescient run} builds it) on the real clock, re-reading the source every round, or with
+ * {@code --replay} over recorded data on a simulated clock; a {@link ServedLoop} publishes its
+ * rounds, decisions go to the config's actuator and the store's journal, drift runs the
+ * retrain-validate-promote cycle in the store's registry, and the {@link PrescientServer} is in front.
  */
 public final class Serve implements AutoCloseable {
 
+    /** How the loop's clock runs. */
+    public sealed interface Mode {
+    }
+
+    /** The real clock: a round every {@code intervalMillis}, the source re-read with {@code threads} readers. */
+    public record Live(long intervalMillis, int threads) implements Mode {
+    }
+
+    /** The simulated clock over the source's data as read at start, a round every {@code tickMillis} of wall time. */
+    public record Replay(Map<String, Panel> panels, long tickMillis) implements Mode {
+    }
+
     /**
      * @param assembly    the loop, assembled from the config (its store keeps the journal and the registry)
-     * @param panels      the source's data as read at start
-     * @param tickMillis  pause between loop rounds
      * @param fleet       an experts fleet directory whose recommendations.jsonl the server shows
      * @param experiments a directory of A/B reports (JSON from {@code prescient experts abtest --out})
+     * @param challengers models the retrain cycle tries on drift
      */
-    public record Options(LoopAssembly assembly, Map<String, Panel> panels, long tickMillis, Optional<Path> fleet,
-                          Optional<Path> experiments, double feedbackStrength, List<String> challengers) {
+    public record Options(LoopAssembly assembly, Mode mode, Optional<Path> fleet, Optional<Path> experiments, double feedbackStrength,
+                          List<String> challengers) {
+
+        /** A replay of {@code panels}, {@code tickMillis} apart. */
+        public Options(LoopAssembly assembly, Map<String, Panel> panels, long tickMillis, Optional<Path> fleet, Optional<Path> experiments,
+                       double feedbackStrength, List<String> challengers) {
+            this(assembly, new Replay(panels, tickMillis), fleet, experiments, feedbackStrength, challengers);
+        }
     }
 
     private final FleetState state;
@@ -51,37 +71,45 @@ public final class Serve implements AutoCloseable {
 
     public static Serve start(Options o, ServerSettings settings, Actuator actuator, Consumer<String> log) {
         LoopAssembly assembly = o.assembly();
-        List<LoopAssembly.Selected> selected = assembly.select(o.panels());
-        Map<String, ServedModel> models = assembly.models(selected, s -> assembly.window(s.series())[0], log);
-        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected, models);
-        List<ServedLoop.Served> served = new ArrayList<>();
-        Map<String, LoopAssembly.Selected> byName = new LinkedHashMap<>();
-        for (int i = 0; i < selected.size(); i++) {
-            LoopAssembly.Selected s = selected.get(i);
-            served.add(new ServedLoop.Served(workloads.get(i), s.series().info().unit().symbol(), s.capacity().unitCapacity()));
-            byName.put(s.name(), s);
-        }
         Object storeLock = new Object();
         String runId = LoopAssembly.runId("serve");
-        SimulatedClockLoop.DriftHandler retrain = assembly.driftHandler(runId, selected, o.challengers());
-        SimulatedClockLoop.DriftHandler onDrift = (w, h, current) -> {
-            synchronized (storeLock) {
-                return retrain.onDrift(w, h, current);
-            }
-        };
-        SimulatedClockLoop.Recording recording = assembly.recording(runId);
+        RoundSource rounds = o.mode() instanceof Live live
+                ? new LiveRounds(assembly.live(runId, o.challengers(), actuator, log, live.threads()), live.intervalMillis(), storeLock,
+                        java.time.Clock.systemUTC())
+                : replay(assembly, (Replay) o.mode(), runId, o.challengers(), actuator, storeLock, log);
         FleetState state = new FleetState(5000);
-        ServedLoop loop = new ServedLoop(assembly.clock(onDrift), served, assembly.config().every(), o.tickMillis(), actuator,
-                new SimulatedClockLoop.Recording(runId, recording.actuatorName(), recording.journal().map(j -> locked(j, storeLock))),
-                state, e -> log.accept("the planning loop stopped: " + e));
-        LoopWhatIf whatIf = new LoopWhatIf(byName, workloads, assembly.scenarios(), assembly.scenariosYaml(), loop, state);
+        ServedLoop loop = new ServedLoop(rounds, state, e -> log.accept("the planning loop stopped: " + e));
+        LoopWhatIf whatIf = new LoopWhatIf(assembly.scenarios(), assembly.scenariosYaml(), loop, state);
         Optional<SeriesStore> store = assembly.store();
         PrescientServer server = PrescientServer.start(settings, new PrescientServer.Sources(state, whatIf,
                 store.map(SeriesStore::models), storeLock, new FeedbackAnalysis(o.feedbackStrength(), 1), o.fleet(), o.experiments()));
         loop.start();
-        log.accept(String.format(java.util.Locale.ROOT, "serving %d workloads at %s (dashboard /, API /api, /openapi.yaml, /metrics); "
-                + "run %s", served.size(), server.url(), runId));
+        log.accept(String.format(java.util.Locale.ROOT, "serving %s at %s (dashboard /, API /api, /openapi.yaml, /metrics); run %s",
+                o.mode() instanceof Live l ? "live, a round every " + l.intervalMillis() + " ms" : "a replay on the simulated clock",
+                server.url(), runId));
         return new Serve(state, loop, server);
+    }
+
+    /** The replay: the simulated clock over the panels, drift cycles and the journal under the store's lock. */
+    private static RoundSource replay(LoopAssembly assembly, Replay replay, String runId, List<String> challengers, Actuator actuator,
+                                      Object storeLock, Consumer<String> log) {
+        List<LoopAssembly.Selected> selected = assembly.select(replay.panels());
+        Map<String, ServedModel> models = assembly.models(selected, s -> assembly.window(s.series())[0], log);
+        List<SimulatedClockLoop.Workload> workloads = assembly.simulated(selected, models);
+        List<ReplayRounds.Replayed> replayed = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            LoopAssembly.Selected s = selected.get(i);
+            replayed.add(new ReplayRounds.Replayed(workloads.get(i), s.series().info().unit().symbol(), s.capacity().unitCapacity()));
+        }
+        DriftHandler retrain = assembly.driftHandler(runId, selected, challengers);
+        DriftHandler onDrift = (w, h, current) -> {
+            synchronized (storeLock) {
+                return retrain.onDrift(w, h, current);
+            }
+        };
+        Recording recording = assembly.recording(runId);
+        return new ReplayRounds(assembly.clock(onDrift), replayed, assembly.config().every(), replay.tickMillis(), actuator,
+                new Recording(runId, recording.actuatorName(), recording.journal().map(j -> locked(j, storeLock))));
     }
 
     /** The journal with every call under the store's lock (the loop thread writes while API threads read the registry). */

@@ -2,6 +2,7 @@ package io.prescient.plan.loop;
 
 import io.prescient.core.Panel;
 import io.prescient.core.RegularSeries;
+import io.prescient.core.SeriesInfo;
 import io.prescient.core.store.ModelRegistry;
 import io.prescient.forecast.History;
 import io.prescient.forecast.registry.ModelLifecycle;
@@ -14,26 +15,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The loop's drift handler: runs the registry's retrain-validate-promote cycle for the drifting
- * workload (scope {@code loop/<workload>}) on its history up to now, with the current model and the
+ * workload (scope {@code loop/<workload>}) on its history up to now (as either clock saw it), with the current model and the
  * challengers, and goes on with the artifact of the champion the cycle leaves, whatever its model
  * (a refitted or retrained champion of the same name serves too: its artifact is new). The decision
  * and its evidence are stored in the registry like any other cycle's.
  */
-public final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
+public final class RetrainOnDrift implements DriftHandler {
 
     private final ModelRegistry registry;
-    private final Map<String, RegularSeries> series;
+    private final Function<String, SeriesInfo> series;
     private final ModelTrainer trainer;
     private final List<String> challengers;
     private final String runId;
 
-    public RetrainOnDrift(ModelRegistry registry, Map<String, RegularSeries> series, ModelTrainer trainer, List<String> challengers,
+    /** @param series what each workload's series is (its key and unit), by workload name */
+    public RetrainOnDrift(ModelRegistry registry, Function<String, SeriesInfo> series, ModelTrainer trainer, List<String> challengers,
                    String runId) {
         this.registry = registry;
-        this.series = Map.copyOf(series);
+        this.series = series;
         this.trainer = trainer;
         this.challengers = List.copyOf(challengers);
         this.runId = runId;
@@ -41,8 +44,7 @@ public final class RetrainOnDrift implements SimulatedClockLoop.DriftHandler {
 
     @Override
     public Response onDrift(String workload, History historyNow, ServedModel current) {
-        RegularSeries s = series.get(workload);
-        Panel upToNow = Panel.aligned(List.of(s.slice(0, historyNow.length())));
+        Panel upToNow = Panel.aligned(List.of(new RegularSeries(series.apply(workload), historyNow.grid(), historyNow.target())));
         List<String> candidates = new ArrayList<>();
         candidates.add(current.forecaster().name());
         challengers.stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);

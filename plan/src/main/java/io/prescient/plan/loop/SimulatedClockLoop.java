@@ -1,14 +1,10 @@
 package io.prescient.plan.loop;
 
 import io.prescient.core.TimeGrid;
-import io.prescient.core.store.PlanningJournal;
-import io.prescient.forecast.Forecast;
 import io.prescient.forecast.History;
 import io.prescient.forecast.registry.ServedModel;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,43 +45,8 @@ public final class SimulatedClockLoop {
         }
     }
 
-    /** Recorded accuracy of one workload's forecasts over the replay. */
-    public record Accuracy(int forecasts, int points, double meanAbsoluteError, double coverage) {
-    }
-
-    /**
-     * Rolling coverage fell below the floor.
-     *
-     * @param action what the drift handler did about it (e.g. the cycle's decision)
-     */
-    public record Drift(String workload, long time, double coverage, String action) {
-    }
-
-    /**
-     * Called on drift with the workload's history up to now; returns the forecaster to go on with
-     * (the retrain-validate-promote cycle's champion) and a description of what it did.
-     */
-    public interface DriftHandler {
-
-        Response onDrift(String workload, History historyNow, ServedModel current);
-
-        record Response(ServedModel model, String action) {
-        }
-
-        /** Reports the drift and goes on with the same model. */
-        DriftHandler REPORT_ONLY = (workload, history, current) -> new Response(current, "reported");
-    }
-
     /** Every decision, each workload's accuracy, and the drift events. */
     public record Result(List<Decision> decisions, Map<String, Accuracy> accuracy, List<Drift> drifts) {
-    }
-
-    /** Where decisions go besides the actuator: the journal under a run id, naming the actuator. */
-    public record Recording(String runId, String actuatorName, Optional<PlanningJournal> journal) {
-
-        public static Recording none() {
-            return new Recording("unrecorded", "none", Optional.empty());
-        }
     }
 
     private final double percentile;
@@ -123,7 +84,7 @@ public final class SimulatedClockLoop {
         for (Workload w : workloads) {
             Cursor cursor = start(w, every);
             while (cursor.hasNext()) {
-                Cursor.Round round = cursor.next(actuator, recording);
+                LoopRound round = cursor.next(actuator, recording);
                 decisions.add(round.outcome().decision());
                 round.drift().ifPresent(drifts::add);
             }
@@ -143,28 +104,22 @@ public final class SimulatedClockLoop {
     /** One workload's replay, a round at a time. Not thread-safe: one caller drives it. */
     public final class Cursor {
 
-        /** What one round did: the outcome (decision and forecast) and the drift it raised, if any. */
-        public record Round(int step, PlanningStep.Outcome outcome, Optional<Drift> drift) {
-        }
-
         private final Workload w;
         private final int every;
-        private final Scorer scorer;
+        private final ForecastMonitor monitor;
         private final History full;
         private PlanningStep step;
         private LoopPosition position;
         private int t;
-        private int lastDrift;
 
         private Cursor(Workload w, int every) {
             this.w = w;
             this.every = every;
-            this.scorer = new Scorer(w);
+            this.monitor = new ForecastMonitor(percentile, monitorWindow, minCoverage);
             this.full = new History(w.grid(), w.demand(), w.covariates(), w.nonNegative());
             this.step = w.step();
             this.position = LoopPosition.start(w.initialUnits());
             this.t = w.from();
-            this.lastDrift = -monitorWindow;
         }
 
         public Workload workload() {
@@ -192,122 +147,49 @@ public final class SimulatedClockLoop {
 
         /** Accuracy of the forecasts scored so far. */
         public Accuracy accuracy() {
-            return scorer.total();
+            return monitor.total();
         }
 
-        public Round next(Actuator actuator, Recording recording) {
+        public LoopRound next(Actuator actuator, Recording recording) {
             if (!hasNext()) {
                 throw new IllegalStateException("workload " + w.name() + ": the replay is over");
             }
-            scorer.settleBefore(t);
+            long now = w.grid().timeAt(t);
+            History seen = full.head(t);
+            monitor.settle(now, full);
             ServedModel serving = models.serving(w.name(), step.model());
             if (!serving.id().equals(step.model().id())) {
                 step = step.withModel(serving);
             }
             Optional<Drift> drift = Optional.empty();
-            if (scorer.rollingCount() >= monitorWindow && scorer.rollingCoverage() < minCoverage
-                    && scorer.scored() - lastDrift >= monitorWindow) {
-                DriftHandler.Response response = onDrift.onDrift(w.name(), full.head(t), step.model());
+            if (monitor.driftDue()) {
+                DriftHandler.Response response = onDrift.onDrift(w.name(), seen, step.model());
                 step = step.withModel(response.model());
-                drift = Optional.of(new Drift(w.name(), w.grid().timeAt(t), scorer.rollingCoverage(), response.action()));
-                lastDrift = scorer.scored();
+                drift = Optional.of(new Drift(w.name(), now, monitor.rollingCoverage(), response.action()));
+                monitor.drifted();
             }
-            LoopPosition.Round r = position.next(step, w.name(), full.head(t), t);
+            LoopPosition.Round r = position.next(step, w.name(), seen, t);
             PlanningStep.Outcome outcome = r.outcome();
             Decision d = outcome.decision();
             actuator.apply(d);
             record(recording, w, outcome);
             position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {
-                scorer.add(t, outcome.forecast().get());
+                monitor.add(outcome.forecast().get());
             }
-            Round round = new Round(t, outcome, drift);
             t += every;
-            return round;
+            return new LoopRound(w.name(), now, seen, step, outcome, drift, monitor.total());
         }
 
         /** Scores what is still pending (horizons past the end of the data count what they can) and returns the total. */
         public Accuracy finish() {
-            scorer.settleBefore(Integer.MAX_VALUE);
-            return scorer.total();
+            monitor.settleAll(full);
+            return monitor.total();
         }
     }
 
     private void record(Recording recording, Workload w, PlanningStep.Outcome outcome) {
         recording.journal().ifPresent(j -> j.record(outcome.journal(recording.runId(), recording.actuatorName(),
                 w.grid().stepSeconds(), percentile)));
-    }
-
-    /** Scores a workload's forecasts as their horizons pass. */
-    private final class Scorer {
-
-        private final Workload workload;
-        private final Deque<Object[]> pending = new ArrayDeque<>();
-        private final Deque<Double> rolling = new ArrayDeque<>();
-        private double error;
-        private int points;
-        private int covered;
-        private int forecasts;
-        private int scored;
-
-        Scorer(Workload workload) {
-            this.workload = workload;
-        }
-
-        void add(int origin, Forecast f) {
-            pending.add(new Object[] {origin, f.median(), f.quantile(percentile)});
-            forecasts++;
-        }
-
-        /** Scores every pending forecast whose horizon ends before step t (all of them at the end). */
-        void settleBefore(int t) {
-            double[] d = workload.demand();
-            while (!pending.isEmpty()) {
-                Object[] p = pending.peek();
-                int origin = (Integer) p[0];
-                double[] median = (double[]) p[1];
-                double[] upper = (double[]) p[2];
-                if (origin + median.length > t && t != Integer.MAX_VALUE) {
-                    return;
-                }
-                pending.poll();
-                int in = 0;
-                int n = 0;
-                for (int h = 0; h < median.length && origin + h < d.length; h++) {
-                    double actual = d[origin + h];
-                    if (!Double.isNaN(actual)) {
-                        error += Math.abs(actual - median[h]);
-                        in += actual <= upper[h] ? 1 : 0;
-                        n++;
-                    }
-                }
-                points += n;
-                covered += in;
-                if (n > 0) {
-                    rolling.add((double) in / n);
-                    if (rolling.size() > monitorWindow) {
-                        rolling.poll();
-                    }
-                    scored++;
-                }
-            }
-        }
-
-        int rollingCount() {
-            return rolling.size();
-        }
-
-        double rollingCoverage() {
-            return rolling.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        }
-
-        int scored() {
-            return scored;
-        }
-
-        Accuracy total() {
-            return new Accuracy(forecasts, points, points == 0 ? Double.NaN : error / points,
-                    points == 0 ? Double.NaN : (double) covered / points);
-        }
     }
 }

@@ -72,7 +72,7 @@ class PlanningLoopTest {
                 new SimulatedClockLoop.Workload("throws", grid, d, true, step(new Broken()), 10, 2 * DAY, 4 * DAY));
         List<String> log = new ArrayList<>();
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 12, new DryRunActuator(log::add),
-                SimulatedClockLoop.Recording.none());
+                Recording.none());
         assertEquals(4 * 48, r.decisions().size());
         assertEquals(4 * 48, log.size());
         assertTrue(r.decisions().stream().filter(x -> x.workload().equals("healthy")).noneMatch(Decision::held));
@@ -98,7 +98,7 @@ class PlanningLoopTest {
         SeasonalNaiveForecaster model = new SeasonalNaiveForecaster(DAY);
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(List.of(
                 new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10, 2 * DAY, 3 * DAY)), 12, x -> { },
-                SimulatedClockLoop.Recording.none());
+                Recording.none());
         double error = 0;
         int covered = 0;
         int n = 0;
@@ -111,7 +111,7 @@ class PlanningLoopTest {
                 n++;
             }
         }
-        SimulatedClockLoop.Accuracy a = r.accuracy().get("w");
+        Accuracy a = r.accuracy().get("w");
         assertEquals(24, a.forecasts());
         assertEquals(error / n, a.meanAbsoluteError(), 1e-9);
         assertEquals((double) covered / n, a.coverage(), 1e-12);
@@ -125,15 +125,15 @@ class PlanningLoopTest {
         }
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         List<String> handled = new ArrayList<>();
-        SimulatedClockLoop.DriftHandler switchToNaive = (workload, history, current) -> {
+        DriftHandler switchToNaive = (workload, history, current) -> {
             handled.add(workload + " at " + history.grid().end() + " was " + current.id());
-            return new SimulatedClockLoop.DriftHandler.Response(io.prescient.forecast.registry.ServedModel.unregistered(new io.prescient.forecast.model.NaiveForecaster()), "switched to naive");
+            return new DriftHandler.Response(io.prescient.forecast.registry.ServedModel.unregistered(new io.prescient.forecast.model.NaiveForecaster()), "switched to naive");
         };
         SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85, switchToNaive).run(List.of(
                 new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 5 * DAY)),
-                12, x -> { }, SimulatedClockLoop.Recording.none());
+                12, x -> { }, Recording.none());
         assertFalse(r.drifts().isEmpty());
-        SimulatedClockLoop.Drift first = r.drifts().get(0);
+        Drift first = r.drifts().get(0);
         assertTrue(first.time() > grid.timeAt(3 * DAY) && first.time() < grid.timeAt(4 * DAY), "drift at " + first.time());
         assertTrue(first.coverage() < 0.85);
         assertEquals("switched to naive", first.action());

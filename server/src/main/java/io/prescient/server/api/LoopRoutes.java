@@ -87,6 +87,7 @@ final class LoopRoutes {
         m.put("mae", a.isEmpty() ? Double.NaN : a.get(a.size() - 1).meanAbsoluteError());
         m.put("coverage", a.isEmpty() ? Double.NaN : a.get(a.size() - 1).coverage());
         m.put("reason", s.reason());
+        m.put("model", s.model());
         return m;
     }
 

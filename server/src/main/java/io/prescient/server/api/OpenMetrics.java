@@ -40,7 +40,8 @@ final class OpenMetrics {
         gauge(b, "prescient_up", "1 while the server runs.", "", 1);
         b.append("# TYPE prescient_loop_rounds counter\n# HELP prescient_loop_rounds Planning rounds run (all workloads).\n");
         b.append("prescient_loop_rounds_total ").append(state.roundsDone()).append('\n');
-        gauge(b, "prescient_loop_finished", "1 once the simulated clock reached the end of the data.", "", state.finished() ? 1 : 0);
+        gauge(b, "prescient_loop_finished", "1 once the loop stopped (a replay reached the end of its data, or the loop failed).", "",
+                state.finished() ? 1 : 0);
         b.append("# TYPE prescient_http_requests counter\n# HELP prescient_http_requests API requests served.\n");
         b.append("prescient_http_requests_total ").append(requests.sum()).append('\n');
         b.append("# TYPE prescient_http_refused counter\n# HELP prescient_http_refused API requests refused with a 4xx.\n");

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param planCapacity  the latest plan's capacity per forecast step (empty when held)
  * @param held          whether the latest round held capacity
  * @param reason        the latest decision's reason
+ * @param model         the model version that made the latest decision ("" before any)
  * @param rounds        rounds so far
  * @param orders        rounds that changed the units
  * @param holds         rounds that held
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public record WorkloadSnapshot(String name, String unit, long stepSeconds, long now, long[] recentTimes, double[] recentDemand,
                                double[] recentCapacity, double unitCapacity, double units, Optional<ForecastBands> forecast,
-                               double[] planCapacity, boolean held, String reason, int rounds, int orders, int holds,
+                               double[] planCapacity, boolean held, String reason, String model, int rounds, int orders, int holds,
                                List<AccuracyPoint> accuracy, double[] calibration, long calibrationPoints, List<String> drifts) {
 
     /** Accuracy after a round: cumulative MAE of the median and coverage of the provisioned percentile. */

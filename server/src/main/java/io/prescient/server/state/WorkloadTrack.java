@@ -1,30 +1,34 @@
 package io.prescient.server.state;
 
+import io.prescient.forecast.History;
 import io.prescient.plan.loop.Decision;
-import io.prescient.plan.loop.SimulatedClockLoop;
+import io.prescient.plan.loop.LoopRound;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * One workload's running record, written by the loop thread only: after each round it folds in the
- * decision and forecast and returns a fresh {@link WorkloadSnapshot}. Calibration counts, for every
- * forecast whose horizon has passed, how often the actual fell at or below each kept quantile.
+ * One workload's running record, written by the loop thread only: after each round (on either
+ * clock) it folds in the decision, the forecast and the history the round saw, and returns a fresh
+ * {@link WorkloadSnapshot}. Calibration counts, for every forecast whose horizon has passed, how
+ * often the actual fell at or below each kept quantile.
  */
 final class WorkloadTrack {
 
     private static final int ACCURACY_POINTS = 500;
 
-    private final SimulatedClockLoop.Workload workload;
+    private final String name;
     private final String unit;
     private final double unitCapacity;
     private final int shown;
-    private final double[] unitsInPlace;
-    private final Deque<Object[]> pending = new ArrayDeque<>();
+    /** Units in place from each decision's time on (the units before its order, which takes the lead time to arrive). */
+    private final TreeMap<Long, Double> unitsInPlace = new TreeMap<>();
+    private final Deque<ForecastBands> pending = new ArrayDeque<>();
     private final long[] below = new long[ForecastBands.LEVELS.size()];
     private final List<WorkloadSnapshot.AccuracyPoint> accuracy = new ArrayList<>();
     private final List<String> drifts = new ArrayList<>();
@@ -33,88 +37,84 @@ final class WorkloadTrack {
     private int orders;
     private int holds;
 
-    WorkloadTrack(SimulatedClockLoop.Workload workload, String unit, double unitCapacity, int shown) {
-        this.workload = workload;
+    /** @param shown steps of recent demand a snapshot carries */
+    WorkloadTrack(String name, String unit, double unitCapacity, int shown) {
+        this.name = name;
         this.unit = unit;
         this.unitCapacity = unitCapacity;
         this.shown = shown;
-        this.unitsInPlace = new double[workload.demand().length];
-        Arrays.fill(unitsInPlace, Double.NaN);
     }
 
     String name() {
-        return workload.name();
+        return name;
     }
 
-    /** The snapshot before any round: recent demand up to the start of the window. */
-    WorkloadSnapshot initial() {
-        return snapshot(workload.from(), workload.initialUnits(), Optional.empty(), new double[0], false, "not planned yet");
-    }
-
-    WorkloadSnapshot after(SimulatedClockLoop.Cursor.Round round, int every, SimulatedClockLoop.Accuracy total) {
-        int t = round.step();
+    WorkloadSnapshot after(LoopRound round) {
         Decision d = round.outcome().decision();
         rounds++;
         orders += d.changes() ? 1 : 0;
         holds += d.held() ? 1 : 0;
-        for (int s = t; s < Math.min(t + every, unitsInPlace.length); s++) {
-            unitsInPlace[s] = d.from();
-        }
+        unitsInPlace.put(round.time(), d.from());
         round.drift().ifPresent(x -> drifts.add(java.time.Instant.ofEpochSecond(x.time()) + ": coverage "
                 + String.format(java.util.Locale.ROOT, "%.3f", x.coverage()) + " -> " + x.action()));
-        settle(t);
+        settle(round.seen());
         Optional<ForecastBands> bands = round.outcome().forecast().filter(f -> !d.held()).map(ForecastBands::of);
-        bands.ifPresent(b -> pending.add(new Object[] {t, b}));
-        if (total.points() > 0) {
-            accuracy.add(new WorkloadSnapshot.AccuracyPoint(workload.grid().timeAt(t), total.meanAbsoluteError(), total.coverage()));
+        bands.ifPresent(pending::add);
+        if (round.accuracy().points() > 0) {
+            accuracy.add(new WorkloadSnapshot.AccuracyPoint(round.time(), round.accuracy().meanAbsoluteError(), round.accuracy().coverage()));
             if (accuracy.size() > ACCURACY_POINTS) {
                 accuracy.remove(0);
             }
         }
         double[] plan = d.plan().map(p -> p.capacity()).orElse(new double[0]);
-        return snapshot(t + 1, d.units(), bands, plan, d.held(), d.reason());
+        return snapshot(round.seen(), round.time(), d.units(), bands, plan, d.held(), d.reason(), round.outcome().model());
     }
 
-    private void settle(int now) {
-        double[] y = workload.demand();
-        while (!pending.isEmpty()) {
-            int origin = (Integer) pending.peek()[0];
-            ForecastBands b = (ForecastBands) pending.peek()[1];
-            if (origin + b.times().length > now) {
-                return;
-            }
-            pending.poll();
-            for (int h = 0; h < b.times().length && origin + h < y.length; h++) {
-                double actual = y[origin + h];
+    /** Scores the forecasts whose horizon the history seen now covers. */
+    private void settle(History seen) {
+        long end = seen.grid().end();
+        while (!pending.isEmpty() && pending.peek().times()[pending.peek().times().length - 1] < end) {
+            ForecastBands b = pending.poll();
+            for (int h = 0; h < b.times().length; h++) {
+                long t = b.times()[h];
+                if (!seen.grid().onPhase(t)) {
+                    continue;
+                }
+                long i = seen.grid().indexOf(t);
+                double actual = i >= 0 && i < seen.length() ? seen.target((int) i) : Double.NaN;
                 if (Double.isNaN(actual)) {
                     continue;
                 }
                 scored++;
-                for (int i = 0; i < below.length; i++) {
-                    below[i] += actual <= b.quantiles()[i][h] ? 1 : 0;
+                for (int k = 0; k < below.length; k++) {
+                    below[k] += actual <= b.quantiles()[k][h] ? 1 : 0;
                 }
             }
         }
     }
 
-    /** {@code end}: the first step not yet seen. */
-    private WorkloadSnapshot snapshot(int end, double units, Optional<ForecastBands> bands, double[] plan, boolean held, String reason) {
-        int from = Math.max(0, end - shown);
-        int n = end - from;
+    private WorkloadSnapshot snapshot(History seen, long now, double units, Optional<ForecastBands> bands, double[] plan, boolean held,
+                                      String reason, String model) {
+        int from = Math.max(0, seen.length() - shown);
+        int n = seen.length() - from;
         long[] times = new long[n];
         double[] demand = new double[n];
         double[] capacity = new double[n];
         for (int i = 0; i < n; i++) {
-            times[i] = workload.grid().timeAt(from + i);
-            demand[i] = workload.demand()[from + i];
-            capacity[i] = unitsInPlace[from + i] * unitCapacity;
+            times[i] = seen.grid().timeAt(from + i);
+            demand[i] = seen.target(from + i);
+            Map.Entry<Long, Double> inPlace = unitsInPlace.floorEntry(times[i]);
+            capacity[i] = inPlace == null ? Double.NaN : inPlace.getValue() * unitCapacity;
+        }
+        Long oldestShown = n > 0 ? unitsInPlace.floorKey(times[0]) : null;
+        if (oldestShown != null) {
+            unitsInPlace.headMap(oldestShown, false).clear();
         }
         double[] calibration = new double[below.length];
         for (int i = 0; i < below.length; i++) {
             calibration[i] = scored == 0 ? Double.NaN : (double) below[i] / scored;
         }
-        return new WorkloadSnapshot(workload.name(), unit, workload.grid().stepSeconds(),
-                workload.grid().timeAt(Math.max(0, end - 1)), times, demand, capacity, unitCapacity, units, bands, plan, held, reason,
-                rounds, orders, holds, List.copyOf(accuracy), calibration, scored, List.copyOf(drifts));
+        return new WorkloadSnapshot(name, unit, seen.grid().stepSeconds(), now, times, demand, capacity, unitCapacity, units, bands, plan,
+                held, reason, model, rounds, orders, holds, List.copyOf(accuracy), calibration, scored, List.copyOf(drifts));
     }
 }

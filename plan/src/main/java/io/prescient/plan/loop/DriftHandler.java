@@ -1,0 +1,19 @@
+package io.prescient.plan.loop;
+
+import io.prescient.forecast.History;
+import io.prescient.forecast.registry.ServedModel;
+
+/**
+ * Called on drift with the workload's history up to now; returns the model to go on with (the
+ * retrain-validate-promote cycle's champion) and a description of what it did.
+ */
+public interface DriftHandler {
+
+    Response onDrift(String workload, History historyNow, ServedModel current);
+
+    record Response(ServedModel model, String action) {
+    }
+
+    /** Reports the drift and goes on with the same model. */
+    DriftHandler REPORT_ONLY = (workload, history, current) -> new Response(current, "reported");
+}

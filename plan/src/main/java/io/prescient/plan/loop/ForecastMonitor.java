@@ -1,0 +1,109 @@
+package io.prescient.plan.loop;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.History;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * One workload's forecasts, scored once their horizon has passed against what was observed at their
+ * times (coverage of the provisioned percentile, absolute error of the median), and the drift rule:
+ * when the coverage of the last {@code window} scored forecasts is below {@code minCoverage}, a drift
+ * cycle is due, at most once per {@code window} scored forecasts. Both clocks use it, so a replay and
+ * a live loop score and drift alike.
+ */
+public final class ForecastMonitor {
+
+    private record Pending(TimeGrid grid, double[] median, double[] upper) {
+    }
+
+    private final double percentile;
+    private final int window;
+    private final double minCoverage;
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private final Deque<Double> rolling = new ArrayDeque<>();
+    private double error;
+    private int points;
+    private int covered;
+    private int forecasts;
+    private int scored;
+    private int scoredAtLastDrift;
+
+    public ForecastMonitor(double percentile, int window, double minCoverage) {
+        if (window < 1) {
+            throw new IllegalArgumentException("the monitor window must be at least 1 forecast, got " + window);
+        }
+        this.percentile = percentile;
+        this.window = window;
+        this.minCoverage = minCoverage;
+        this.scoredAtLastDrift = -window;
+    }
+
+    /** A forecast to score once its horizon has passed. */
+    public void add(Forecast f) {
+        pending.add(new Pending(f.grid(), f.median(), f.quantile(percentile)));
+        forecasts++;
+    }
+
+    /**
+     * Scores every pending forecast whose horizon ends at or before {@code now} with the actuals in
+     * {@code observed} (steps it does not cover, or where it is missing, are not counted).
+     */
+    public void settle(long now, History observed) {
+        TimeGrid grid = observed.grid();
+        while (!pending.isEmpty() && pending.peek().grid().end() <= now) {
+            Pending p = pending.poll();
+            int in = 0;
+            int n = 0;
+            for (int h = 0; h < p.median().length; h++) {
+                long t = p.grid().timeAt(h);
+                if (!grid.onPhase(t)) {
+                    continue;
+                }
+                long i = grid.indexOf(t);
+                double actual = i >= 0 && i < observed.length() ? observed.target((int) i) : Double.NaN;
+                if (!Double.isNaN(actual)) {
+                    error += Math.abs(actual - p.median()[h]);
+                    in += actual <= p.upper()[h] ? 1 : 0;
+                    n++;
+                }
+            }
+            points += n;
+            covered += in;
+            if (n > 0) {
+                rolling.add((double) in / n);
+                if (rolling.size() > window) {
+                    rolling.poll();
+                }
+                scored++;
+            }
+        }
+    }
+
+    /** Scores what is still pending with what was observed (horizons past its end count what they can). */
+    public void settleAll(History observed) {
+        settle(Long.MAX_VALUE, observed);
+    }
+
+    /** Whether the rolling coverage calls for a drift cycle now. */
+    public boolean driftDue() {
+        return rolling.size() >= window && rollingCoverage() < minCoverage && scored - scoredAtLastDrift >= window;
+    }
+
+    /** Notes that a drift cycle ran, so the next waits for a fresh window of scored forecasts. */
+    public void drifted() {
+        scoredAtLastDrift = scored;
+    }
+
+    /** Coverage of the provisioned percentile over the last {@code window} scored forecasts (NaN before any). */
+    public double rollingCoverage() {
+        return rolling.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    public Accuracy total() {
+        return new Accuracy(forecasts, points, points == 0 ? Double.NaN : error / points,
+                points == 0 ? Double.NaN : (double) covered / points);
+    }
+}

@@ -1,0 +1,150 @@
+package io.prescient.plan.loop;
+
+import io.prescient.core.store.PlanningJournal;
+import io.prescient.forecast.History;
+import io.prescient.forecast.registry.ServedModel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The planning loop on the real clock, a round at a time: each round every workload is planned from
+ * the end of the data the source delivers now, starting from the units its last recorded decision
+ * left in place (and the cooldown since its last change), so a restarted loop goes on where the
+ * journal left it. Between rounds it does what the simulated clock does: each forecast is scored
+ * once its horizon has passed, against the data then delivered, and when rolling coverage falls
+ * below the monitor's floor the drift handler runs the retrain-validate-promote cycle, whose champion
+ * the workload goes on with; before every round the registry is asked which model each workload
+ * serves. Data older than {@code maxStaleSteps} steps before now means the source is not delivering:
+ * the round holds and says so. Not thread-safe: one thread drives it.
+ */
+public final class LiveClockLoop {
+
+    /**
+     * A workload as the source delivers it now.
+     *
+     * @param step          the planning step (its model serves until the registry or a drift cycle replaces it)
+     * @param fallbackUnits units in place for a workload the journal never saw
+     */
+    public record Workload(String name, History history, PlanningStep step, double fallbackUnits) {
+    }
+
+    /** What the loop keeps of a workload between rounds. */
+    private static final class Track {
+        ServedModel model;
+        final ForecastMonitor monitor;
+
+        Track(ServedModel model, ForecastMonitor monitor) {
+            this.model = model;
+            this.monitor = monitor;
+        }
+    }
+
+    private final int maxStaleSteps;
+    private final int monitorWindow;
+    private final double minCoverage;
+    private final DriftHandler onDrift;
+    private final ModelWatch models;
+    private final Map<String, Track> tracks = new HashMap<>();
+
+    public LiveClockLoop(int maxStaleSteps, int monitorWindow, double minCoverage, DriftHandler onDrift, ModelWatch models) {
+        if (maxStaleSteps < 1) {
+            throw new IllegalArgumentException("max stale steps must be at least 1");
+        }
+        this.maxStaleSteps = maxStaleSteps;
+        this.monitorWindow = monitorWindow;
+        this.minCoverage = minCoverage;
+        this.onDrift = onDrift;
+        this.models = models;
+    }
+
+    /** A loop that holds after three steps without data, with the default monitor, reporting drift only, keeping its models. */
+    public LiveClockLoop() {
+        this(3, 24, 0.85, DriftHandler.REPORT_ONLY, ModelWatch.FIXED);
+    }
+
+    /** One round at the clock's {@code now} (epoch seconds): every workload's decision, through the actuator and into the journal. */
+    public List<LoopRound> round(List<Workload> workloads, long now, Actuator actuator, Recording recording) {
+        List<LoopRound> out = new ArrayList<>();
+        for (Workload w : workloads) {
+            out.add(round(w, now, actuator, recording));
+        }
+        return out;
+    }
+
+    /**
+     * A round in which the source could not be read: every workload in {@code known} (as last read)
+     * holds the units its last decision left, with {@code reason} recorded.
+     */
+    public List<LoopRound> hold(List<Workload> known, long now, String reason, Actuator actuator, Recording recording) {
+        List<LoopRound> out = new ArrayList<>();
+        for (Workload w : known) {
+            Track track = tracks.get(w.name());
+            PlanningStep step = track == null ? w.step() : w.step().withModel(track.model);
+            double units = recording.journal().flatMap(j -> j.latest(w.name())).map(PlanningJournal.Step::units).orElse(w.fallbackUnits());
+            PlanningStep.Outcome outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(),
+                    step.model().id());
+            apply(outcome, w.history().grid().stepSeconds(), step, actuator, recording);
+            out.add(new LoopRound(w.name(), now, w.history(), step, outcome, Optional.empty(),
+                    track == null ? new Accuracy(0, 0, Double.NaN, Double.NaN) : track.monitor.total()));
+        }
+        return out;
+    }
+
+    private static void apply(PlanningStep.Outcome outcome, long stepSeconds, PlanningStep step, Actuator actuator, Recording recording) {
+        actuator.apply(outcome.decision());
+        recording.journal().ifPresent(j -> j.record(outcome.journal(recording.runId(), recording.actuatorName(), stepSeconds,
+                step.percentile())));
+    }
+
+    private LoopRound round(Workload w, long now, Actuator actuator, Recording recording) {
+        Track track = tracks.computeIfAbsent(w.name(), n -> new Track(w.step().model(),
+                new ForecastMonitor(w.step().percentile(), monitorWindow, minCoverage)));
+        History seen = w.history();
+        track.monitor.settle(seen.grid().end(), seen);
+        track.model = models.serving(w.name(), track.model);
+        Optional<Drift> drift = Optional.empty();
+        if (track.monitor.driftDue()) {
+            DriftHandler.Response response = onDrift.onDrift(w.name(), seen, track.model);
+            track.model = response.model();
+            drift = Optional.of(new Drift(w.name(), now, track.monitor.rollingCoverage(), response.action()));
+            track.monitor.drifted();
+        }
+        PlanningStep step = w.step().withModel(track.model);
+        Optional<PlanningJournal.Step> latest = recording.journal().flatMap(j -> j.latest(w.name()));
+        double units = latest.map(PlanningJournal.Step::units).orElse(w.fallbackUnits());
+        long stepSeconds = seen.grid().stepSeconds();
+        int sinceChange = recording.journal().flatMap(j -> j.latestChange(w.name()))
+                .map(c -> (int) Math.max(0, (now - c.originTs()) / stepSeconds - step.leadSteps()))
+                .orElse(Integer.MAX_VALUE / 2);
+        long lastData = lastObserved(seen);
+        PlanningStep.Outcome outcome;
+        if (lastData == Long.MIN_VALUE || now - lastData > (long) maxStaleSteps * stepSeconds) {
+            String reason = lastData == Long.MIN_VALUE ? "the source delivered no data"
+                    : "the source's data is stale: last point at " + Instant.ofEpochSecond(lastData) + ", now "
+                    + Instant.ofEpochSecond(now) + " (more than " + maxStaleSteps + " steps)";
+            outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(), step.model().id());
+        } else {
+            outcome = step.decide(w.name(), seen, units, sinceChange);
+        }
+        apply(outcome, stepSeconds, step, actuator, recording);
+        if (outcome.forecast().isPresent() && !outcome.decision().held()) {
+            track.monitor.add(outcome.forecast().get());
+        }
+        return new LoopRound(w.name(), now, seen, step, outcome, drift, track.monitor.total());
+    }
+
+    private static long lastObserved(History h) {
+        double[] y = h.target();
+        for (int t = y.length - 1; t >= 0; t--) {
+            if (!Double.isNaN(y[t])) {
+                return h.grid().timeAt(t);
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+}

@@ -1,0 +1,144 @@
+package io.prescient.plan.loop;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.core.store.PlanningJournal;
+import io.prescient.forecast.History;
+import io.prescient.forecast.model.NaiveForecaster;
+import io.prescient.forecast.registry.ServedModel;
+import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.capacity.CapacityPlanner;
+import io.prescient.plan.montecarlo.SimulationSettings;
+import io.prescient.plan.scenario.ScenarioSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LiveClockLoopTest {
+
+    /** The journal in memory. */
+    private static final class Memory implements PlanningJournal {
+        final List<Step> steps = new ArrayList<>();
+
+        @Override
+        public void record(Step step) {
+            steps.add(step);
+        }
+
+        @Override
+        public List<Step> steps(String runId) {
+            return steps.stream().filter(s -> s.runId().equals(runId)).toList();
+        }
+
+        @Override
+        public Optional<Step> latest(String workload) {
+            return steps.stream().filter(s -> s.workload().equals(workload)).reduce((a, b) -> b);
+        }
+
+        @Override
+        public Optional<Step> latestChange(String workload) {
+            return steps.stream().filter(s -> s.workload().equals(workload) && s.units() != s.fromUnits()).reduce((a, b) -> b);
+        }
+    }
+
+    private static final TimeGrid GRID = new TimeGrid(0, 300, 600);
+    private final PlanningStep step = new PlanningStep(new NaiveForecaster(), ScenarioSet.baseline(),
+            new CapacityPlanner(new CapacityModel(10, 1, 1, 100, 100, 0, 0, true)),
+            new LoopSettings(6, 0.95, 288, 6, 0.2, SimulationSettings.defaults().withPaths(500)));
+
+    private static History flat(double level, int length) {
+        double[] y = new double[length];
+        Arrays.fill(y, level);
+        return History.of(new TimeGrid(0, 300, length), y, true);
+    }
+
+    @Test
+    void aRoundStartsFromTheUnitsTheLastRecordedDecisionLeft() {
+        Memory journal = new Memory();
+        Recording recording = new Recording("r1", "dry-run", Optional.of(journal));
+        LiveClockLoop loop = new LiveClockLoop();
+        Decision first = loop.round(List.of(new LiveClockLoop.Workload("w", flat(95, 600), step, 1)), GRID.end(), d -> { }, recording)
+                .get(0).outcome().decision();
+        assertEquals(1, first.from());
+        assertEquals(10, first.units());
+        Decision second = loop.round(List.of(new LiveClockLoop.Workload("w", flat(95, 601), step, 1)), GRID.end() + 300, d -> { },
+                recording).get(0).outcome().decision();
+        assertEquals(10, second.from());
+        assertFalse(second.changes(), second.reason());
+        assertEquals(2, journal.steps("r1").size());
+        assertEquals(6, journal.steps("r1").get(0).median().length);
+    }
+
+    @Test
+    void staleDataHoldsAndSaysWhy() {
+        Memory journal = new Memory();
+        Recording recording = new Recording("r1", "dry-run", Optional.of(journal));
+        Decision d = new LiveClockLoop().round(List.of(new LiveClockLoop.Workload("w", flat(95, 600), step, 4)), GRID.end() + 3600,
+                x -> { }, recording).get(0).outcome().decision();
+        assertTrue(d.held());
+        assertEquals(4, d.units());
+        assertTrue(d.reason().contains("stale"), d.reason());
+        assertEquals(1, journal.steps.size());
+    }
+
+    /** Demand at 95 until step {@code change}, then at 300: a regime the naive forecast's band does not cover at first. */
+    private static History shifted(int length, int change) {
+        double[] y = new double[length];
+        for (int t = 0; t < length; t++) {
+            y[t] = t < change ? 95 + (t % 2) : 300 + (t % 2);
+        }
+        return History.of(new TimeGrid(0, 300, length), y, true);
+    }
+
+    @Test
+    void liveRoundsScoreTheirForecastsAndADriftCycleServesItsModelFromTheNextDecision() {
+        Memory journal = new Memory();
+        Recording recording = new Recording("live", "dry-run", Optional.of(journal));
+        ServedModel retrained = new ServedModel("loop/w@v2", new NaiveForecaster());
+        List<String> drifted = new ArrayList<>();
+        DriftHandler handler = (workload, history, current) -> {
+            drifted.add(workload + " at " + history.length() + " from " + current.id());
+            return new DriftHandler.Response(retrained, "retrained");
+        };
+        LiveClockLoop loop = new LiveClockLoop(3, 4, 0.8, handler, ModelWatch.FIXED);
+        List<LoopRound> rounds = new ArrayList<>();
+        for (int length = 600; length < 700; length++) {
+            History h = shifted(length, 640);
+            rounds.add(loop.round(List.of(new LiveClockLoop.Workload("w", h, step, 1)), h.grid().end(), d -> { }, recording).get(0));
+        }
+        LoopRound before = rounds.get(30);
+        assertTrue(before.accuracy().points() > 0, "forecasts are scored once their horizon has passed: " + before.accuracy());
+        assertTrue(before.accuracy().coverage() > 0.9, "the naive band covers flat demand: " + before.accuracy());
+        assertTrue(drifted.size() >= 1 && drifted.get(0).endsWith("from naive"), "a drift cycle after the level shift: " + drifted);
+        assertTrue(rounds.subList(70, 100).stream().allMatch(r -> r.drift().isEmpty()),
+                "no drift once the forecasts have seen the new level: " + drifted);
+        int at = 0;
+        while (rounds.get(at).drift().isEmpty()) {
+            at++;
+        }
+        assertTrue(at > 40 && at < 60, "the drift fires within a monitor window and a horizon of the shift at round 40: " + at);
+        assertEquals("naive", rounds.get(at - 1).outcome().model());
+        assertEquals("loop/w@v2", rounds.get(at).outcome().model(), "the drift's model decides that round");
+        assertEquals("loop/w@v2", journal.steps.get(journal.steps.size() - 1).model(), "and the journal names it");
+        assertTrue(rounds.get(rounds.size() - 1).accuracy().forecasts() >= 90);
+    }
+
+    @Test
+    void aSourceThatCannotBeReadHoldsWhatTheJournalLeft() {
+        Memory journal = new Memory();
+        Recording recording = new Recording("live", "dry-run", Optional.of(journal));
+        LiveClockLoop loop = new LiveClockLoop();
+        LiveClockLoop.Workload w = new LiveClockLoop.Workload("w", flat(95, 600), step, 1);
+        loop.round(List.of(w), GRID.end(), d -> { }, recording);
+        LoopRound held = loop.hold(List.of(w), GRID.end() + 300, "the source could not be read: gone", d -> { }, recording).get(0);
+        assertTrue(held.outcome().decision().held());
+        assertEquals(10, held.outcome().decision().units());
+        assertTrue(journal.steps.get(1).reason().endsWith("the source could not be read: gone"), journal.steps.get(1).reason());
+    }
+}

@@ -17,13 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,8 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LiveServeIT {
 
-    static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-    static final Path PROMTOOL = Path.of("/usr/bin/promtool");
     static final Path JAR = Path.of("target", "prescient-cli.jar");
     static final Path LIB = Path.of("target", "lib");
     static final String WORKLOAD = "shop/demand";
@@ -64,7 +59,7 @@ class LiveServeIT {
     static Path dir;
 
     static HttpServer exporter;
-    static Process prometheus;
+    static LocalPrometheus prometheus;
     static int prometheusPort;
     /** Epoch seconds from which the level is 300 instead of 100, and from which it is back at 100 (far future until the test moves them). */
     static final AtomicLong shiftAt = new AtomicLong(Long.MAX_VALUE);
@@ -80,65 +75,28 @@ class LiveServeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL),
-                "needs Debian's prometheus package (.ci/run installs it)");
+        Assumptions.assumeTrue(LocalPrometheus.installed(), "needs Debian's prometheus package (.ci/run installs it)");
         Assumptions.assumeTrue(Files.isRegularFile(JAR) && Files.isDirectory(LIB), "needs the packaged CLI (mvn package)");
-        exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        exporter.createContext("/metrics", exchange -> {
-            byte[] body = String.format(Locale.ROOT, "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n",
-                    demand(Instant.now().getEpochSecond())).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        exporter.start();
+        exporter = LocalPrometheus.exporter(() -> String.format(Locale.ROOT,
+                "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n", demand(Instant.now().getEpochSecond())));
         String target = "127.0.0.1:" + exporter.getAddress().getPort();
-        Path data = Files.createDirectories(dir.resolve("tsdb"));
         long now = Instant.now().getEpochSecond();
         StringBuilder history = new StringBuilder("# TYPE shop_requests_per_second gauge\n");
         for (long t = now - 3600; t <= now; t += STEP) {
             history.append(String.format(Locale.ROOT, "shop_requests_per_second{instance=\"%s\",job=\"shop\"} %.3f %d%n", target, demand(t), t));
         }
         history.append("# EOF\n");
-        Path backfill = Files.writeString(dir.resolve("history.om"), history);
-        PrometheusIT.run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", backfill.toString(), data.toString()));
-        prometheusPort = PrometheusIT.freePort();
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, """
-                global: {scrape_interval: 1s, evaluation_interval: 1s}
-                scrape_configs:
+        prometheus = LocalPrometheus.start(dir, history.toString(), """
                   - job_name: shop
                     static_configs: [{targets: ['%s']}]
                 """.formatted(target));
-        prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--storage.tsdb.path=" + data,
-                "--web.listen-address=127.0.0.1:" + prometheusPort, "--storage.tsdb.retention.time=15d")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        PrometheusClient client = new PrometheusClient(URI.create("http://127.0.0.1:" + prometheusPort), PrometheusClient.Settings.defaults());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                long t = Instant.now().getEpochSecond();
-                if (!client.queryRange("up{job=\"shop\"} == 1", t - 5, t, 1).isEmpty()) {
-                    break;
-                }
-            } catch (RuntimeException notYet) {
-                // starting
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Prometheus did not scrape the exporter within 60 s:\n"
-                        + Files.readString(dir.resolve("prometheus.log")));
-            }
-            Thread.sleep(500);
-        }
+        prometheusPort = prometheus.port();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (prometheus != null) {
-            prometheus.destroy();
-            prometheus.waitFor(20, TimeUnit.SECONDS);
+            prometheus.close();
         }
         if (exporter != null) {
             exporter.stop(0);
@@ -259,7 +217,7 @@ class LiveServeIT {
         assertFalse(byChampion.isEmpty(), "decisions made by the cycle's champion");
         assertTrue(byChampion.get(0).originTs() > byEts.get(byEts.size() - 1).originTs(), "the champion serves from its promotion on");
         // the champion (a naive model) forecasts the last value seen; ETS, which a run without the retrain would have kept, does not
-        PrometheusClient client = new PrometheusClient(URI.create("http://127.0.0.1:" + prometheusPort), PrometheusClient.Settings.defaults());
+        PrometheusClient client = prometheus.client();
         long etsAsLast = byEts.stream().filter(x -> Math.abs(x.median()[0] - observed(client, x.originTs() - STEP)) < 1e-6).count();
         long championAsLast = byChampion.stream().filter(x -> Math.abs(x.median()[0] - observed(client, x.originTs() - STEP)) < 1e-6)
                 .count();

@@ -8,15 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PrometheusIT {
 
-    static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-    static final Path PROMTOOL = Path.of("/usr/bin/promtool");
-
     @TempDir
     static Path dir;
 
     static HttpServer exporter;
-    static Process prometheus;
+    static LocalPrometheus prometheus;
     static int prometheusPort;
     static int prescientPort;
     static Thread prescient;
@@ -66,22 +58,13 @@ class PrometheusIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL),
-                "needs Debian's prometheus package (.ci/run installs it)");
-        exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        exporter.createContext("/metrics", exchange -> {
+        Assumptions.assumeTrue(LocalPrometheus.installed(), "needs Debian's prometheus package (.ci/run installs it)");
+        exporter = LocalPrometheus.exporter(() -> {
             long now = Instant.now().getEpochSecond();
-            byte[] body = String.format(Locale.ROOT, "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n"
-                    + "# TYPE shop_active_users gauge%nshop_active_users %.3f%n", demand(now), users(now)).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            return String.format(Locale.ROOT, "# TYPE shop_requests_per_second gauge%nshop_requests_per_second %.3f%n"
+                    + "# TYPE shop_active_users gauge%nshop_active_users %.3f%n", demand(now), users(now));
         });
-        exporter.start();
         String target = "127.0.0.1:" + exporter.getAddress().getPort();
-        Path data = Files.createDirectories(dir.resolve("tsdb"));
         long now = Instant.now().getEpochSecond();
         StringBuilder history = new StringBuilder("# TYPE shop_requests_per_second gauge\n");
         for (long t = now - 2 * 86_400 - 3600; t < now - 300; t += 60) {
@@ -92,9 +75,6 @@ class PrometheusIT {
             history.append(String.format(Locale.ROOT, "shop_active_users{instance=\"%s\",job=\"shop\"} %.3f %d%n", target, users(t), t));
         }
         history.append("# EOF\n");
-        Path backfill = dir.resolve("history.om");
-        Files.writeString(backfill, history);
-        run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", backfill.toString(), data.toString()));
         prescientPort = freePort();
         prescient = new Thread(() -> Main.run(new String[] {"serve", "--replay", "--config", Path.of("..", "samples", "prescient.yaml").toString(),
                 "--no-store", "--port", String.valueOf(prescientPort), "--tick", "20ms", "--token", "integration-test-token", "--for", "3m"},
@@ -102,44 +82,19 @@ class PrometheusIT {
                 "prescient-serve");
         prescient.setDaemon(true);
         prescient.start();
-        prometheusPort = freePort();
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, """
-                global: {scrape_interval: 1s, evaluation_interval: 1s}
-                scrape_configs:
+        prometheus = LocalPrometheus.start(dir, history.toString(), """
                   - job_name: shop
                     static_configs: [{targets: ['%s']}]
                   - job_name: prescient
                     static_configs: [{targets: ['127.0.0.1:%d']}]
                 """.formatted(target, prescientPort));
-        prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--storage.tsdb.path=" + data,
-                "--web.listen-address=127.0.0.1:" + prometheusPort, "--storage.tsdb.retention.time=15d")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort
-                        + "/api/v1/query?query=up%7Bjob%3D%22shop%22%7D")).build(), HttpResponse.BodyHandlers.ofString());
-                if (up.statusCode() == 200 && up.body().contains("\"1\"")) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Prometheus did not scrape the exporter within 60 s; see " + dir.resolve("prometheus.log")
-                        + ":\n" + Files.readString(dir.resolve("prometheus.log")));
-            }
-            Thread.sleep(500);
-        }
+        prometheusPort = prometheus.port();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (prometheus != null) {
-            prometheus.destroy();
-            prometheus.waitFor(20, TimeUnit.SECONDS);
+            prometheus.close();
         }
         if (exporter != null) {
             exporter.stop(0);

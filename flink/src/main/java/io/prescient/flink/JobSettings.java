@@ -59,7 +59,7 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
         }
         ServedModel model = assembly.configuredModel(List.of(), line -> { });
         return new JobSettings(assembly.stepSeconds(), c.every(), firstDecision, maxHistory, model, assembly.settings(),
-                assembly.scenariosYaml(), named, fallback, true);
+                assembly.scenariosYaml(), named, fallback, LoopAssembly.NON_NEGATIVE_DEMAND);
     }
 
     /** The capacity rules of a workload ({@code item/metric}): its item's, else the default. */

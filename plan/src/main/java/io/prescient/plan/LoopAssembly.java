@@ -67,6 +67,13 @@ public final class LoopAssembly {
     /** The config's model names a registry scope's champion when written {@code champion:<scope>}. */
     public static final String CHAMPION_PREFIX = "champion:";
 
+    /**
+     * Demand is forecast as a non-negative quantity on every face, whatever unit the source gives (a
+     * CSV's or Prometheus's series has none; the Flink job's points carry none): capacity is planned for
+     * it, and a forecast below zero would only lower the plan's tail.
+     */
+    public static final boolean NON_NEGATIVE_DEMAND = true;
+
     private final LoopConfig config;
     private final Path configFile;
     private final Map<String, String> environment;
@@ -187,7 +194,7 @@ public final class LoopAssembly {
         }
 
         public History history() {
-            return new History(series.grid(), series.values(), covariates, series.info().unit().nonNegative());
+            return new History(series.grid(), series.values(), covariates, NON_NEGATIVE_DEMAND);
         }
 
         /** Units holding the last value observed before step {@code from} at target utilisation, within the bounds. */
@@ -357,7 +364,7 @@ public final class LoopAssembly {
         for (Selected s : selected) {
             int[] w = window(s.series());
             out.add(new SimulatedClockLoop.Workload(s.name(), s.series().grid(), s.series().values(), s.covariates(),
-                    s.series().info().unit().nonNegative(), step(s, models.get(s.name())), s.initialUnits(w[0]), w[0], w[1]));
+                    NON_NEGATIVE_DEMAND, step(s, models.get(s.name())), s.initialUnits(w[0]), w[0], w[1]));
         }
         return out;
     }

@@ -46,9 +46,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--horizon", description = "Override the term's horizon H.")
     Integer horizon;
 
-    @Option(names = "--model", defaultValue = "ensemble", description = "Model name: ensemble (the default engine), auto, ets, "
-            + "ets-weekly, dynreg, naive, seasonal-naive, with the neural module lstm and transformer, and quantile-averaged "
-            + "combinations written a+b, e.g. lstm+ets+ensemble (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
+            description = "Model: one of ${COMPLETION-CANDIDATES} (ensemble is the default engine; auto picks per series), "
+                    + "or a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--out", required = true, description = "Output directory.")

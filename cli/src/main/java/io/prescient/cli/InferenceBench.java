@@ -46,7 +46,8 @@ public final class InferenceBench implements Callable<Integer> {
     @Option(names = "--term", defaultValue = "short", description = "short, medium or long (default: ${DEFAULT-VALUE}).")
     String term;
 
-    @Option(names = "--model", defaultValue = "ensemble", description = "Model name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
+            description = "Model: one of ${COMPLETION-CANDIDATES}, or a combination a+b (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--single", defaultValue = "200", description = "Series timed one at a time (default: ${DEFAULT-VALUE}).")

@@ -26,6 +26,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new PrescientCommand(), new Factory(environment));
         cli.setOut(out);
         cli.setErr(err);
+        Registered.scenarioFooters(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + oneLine(e));
             if (verbose) {

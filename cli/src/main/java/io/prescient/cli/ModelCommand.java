@@ -51,7 +51,8 @@ public final class ModelCommand {
         StoreOption store;
         @Mixin
         TrainingOptions training;
-        @Option(names = "--model", required = true, description = "Model name (see backtest --help).")
+        @Option(names = "--model", required = true, completionCandidates = Registered.ModelNames.class,
+                description = "Model: one of ${COMPLETION-CANDIDATES}, or a combination a+b.")
         String model;
 
         private final CliEnvironment environment;
@@ -90,8 +91,8 @@ public final class ModelCommand {
         StoreOption store;
         @Mixin
         TrainingOptions training;
-        @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets",
-                description = "Models to try against the champion (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets", completionCandidates = Registered.ModelNames.class,
+                description = "Models to try against the champion, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         List<String> challengers;
         @Option(names = "--margin", defaultValue = "0.02",
                 description = "Relative improvement a challenger needs (default: ${DEFAULT-VALUE}).")
@@ -152,7 +153,8 @@ public final class ModelCommand {
 
     /** {@code prescient model show}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One version: data range, parameters, "
-            + "validation, provenance and the decisions that involve it.")
+            + "validation, the provenance its artifact carries (model spec, data range, validation scores, command, release) and "
+            + "the decisions that involve it.")
     public static final class Show implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -181,8 +183,18 @@ public final class ModelCommand {
                 out.println("trained on  " + Instant.ofEpochSecond(v.trainedFrom()) + " .. " + Instant.ofEpochSecond(v.trainedTo()));
                 out.println("parameters  " + v.parameters());
                 out.println("validation  " + v.validation());
-                out.println("provenance  " + v.provenance());
-                out.printf("artifact    %d bytes%n", s.models().artifact(id).length);
+                out.println("recorded    " + v.provenance());
+                byte[] bytes = s.models().artifact(id);
+                io.prescient.forecast.registry.FleetModel artifact = io.prescient.forecast.registry.FleetModel.fromBytes(bytes);
+                io.prescient.forecast.registry.FleetModel.Provenance p = artifact.provenance();
+                out.printf(Locale.ROOT, "artifact    %d bytes: %s serving %s on a %d s grid, %d fitted series%n", bytes.length,
+                        artifact.model(), artifact.forecaster().name(), artifact.stepSeconds(), artifact.bySeries().size());
+                out.printf(Locale.ROOT, "provenance  %s, season %d, horizon %d, trained on %d series %s .. %s, by '%s', release %s%n",
+                        p.spec(), p.season(), p.horizon(), p.series(), Instant.ofEpochSecond(p.trainedFrom()),
+                        Instant.ofEpochSecond(p.trainedTo()), p.command(), p.release());
+                Validation pv = p.validation();
+                out.printf(Locale.ROOT, "validated   %d windows x %d steps: MASE %.4f  CRPS %.4f  MAE %.4f  coverage80 %.4f%n",
+                        pv.windows(), pv.horizon(), pv.mase(), pv.crps(), pv.mae(), pv.coverage80());
                 for (ModelDecision d : s.models().decisions(v.scope())) {
                     if (id.equals(d.champion()) || id.equals(d.previous()) || id.equals(d.challenger())
                             || d.evidence() != null && d.evidence().contains(id)) {

@@ -57,7 +57,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--horizon", defaultValue = "48", description = "Steps to plan (default: ${DEFAULT-VALUE}).")
     int horizon;
 
-    @Option(names = "--model", defaultValue = "ensemble", description = "Forecasting model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
+            description = "Forecasting model: one of ${COMPLETION-CANDIDATES}, or a combination a+b (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--scenarios", description = "Scenario file (YAML); none: the forecast's own uncertainty only.")

@@ -58,8 +58,9 @@ public final class RunCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets,seasonal-naive",
-            description = "Models the retrain-validate-promote cycle tries when a workload's accuracy drifts "
-                    + "(default: ${DEFAULT-VALUE}).")
+            completionCandidates = Registered.ModelNames.class,
+            description = "Models the retrain-validate-promote cycle tries when a workload's accuracy drifts, of "
+                    + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> challengers;
 
     @Option(names = "--live", description = "Plan on the real clock instead, until interrupted (or --rounds): each round re-reads "

@@ -99,7 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets,seasonal-naive",
-            description = "Models the retrain cycle tries on drift (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Registered.ModelNames.class,
+            description = "Models the retrain cycle tries on drift, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> challengers;
 
     private final CliEnvironment environment;

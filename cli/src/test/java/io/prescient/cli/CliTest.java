@@ -54,6 +54,21 @@ class CliTest {
     }
 
     @Test
+    void helpListsTheRegisteredModelsAndScenarioTypes() {
+        for (String command : List.of("plan", "backtest")) {
+            Result r = run(command, "--help");
+            String out = r.out().replaceAll("\\s+", " ");
+            assertTrue(out.contains("auto, dynreg, ensemble, ets, ets-weekly, naive, seasonal-naive, lstm, transformer"), out);
+        }
+        for (String command : List.of("plan", "run", "serve")) {
+            Result r = run(command, "--help");
+            assertTrue(r.out().contains("Scenario types"), r.out());
+            assertTrue(r.out().contains("  spike: spikes arriving at random") && r.out().contains("  release: ")
+                    && r.out().contains("  event: "), r.out());
+        }
+    }
+
+    @Test
     void ingestThenListAndShow() throws Exception {
         Path f = csv("load.csv", "series_id,timestamp,requests,active_users\n"
                 + "web,2024-05-01T00:00:00Z,10,100\nweb,2024-05-01T00:05:00Z,12,110\nweb,2024-05-01T00:15:00Z,9,90\n");
@@ -144,6 +159,11 @@ class CliTest {
         Result show = run("model", "show", id, "--store", store);
         assertTrue(show.out().contains("status      champion") && show.out().contains("try it"), show.out());
         assertTrue(show.out().contains("\"MASE\""), show.out());
+        assertTrue(show.out().contains("serving naive on a 3600 s grid"), show.out());
+        assertTrue(show.out().contains("provenance  naive, season 24, horizon 24, trained on "), show.out());
+        assertTrue(show.out().contains("by 'model train --model naive'"), show.out());
+        assertTrue(show.out().contains("validated   2 windows x 24 steps: MASE "), show.out());
+        assertTrue(show.out().contains("\"spec\":\"naive\""), "the version's record repeats the artifact's provenance: " + show.out());
 
         Result back = run("model", "rollback", "demo-nab@1h", "--store", store);
         assertTrue(back.out().contains("ROLLBACK; champion of demo-nab@1h is now " + champion), back.out());

@@ -1,6 +1,6 @@
 package io.prescient.cli;
 
-import io.prescient.core.store.PlanningJournal;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.flink.JobSettings;
 import io.prescient.flink.MetricPoint;
@@ -56,7 +56,7 @@ class FacesParityIT {
 
     @Test
     void runServeReplayAndFlinkDecideAlikeWithTheEnsemble() throws Exception {
-        List<PlanRecord> plans = threeFaces("ensemble");
+        List<PlanRecord> plans = threeFaces("ensemble").plans();
         assertTrue(plans.stream().allMatch(p -> p.model().equals("ensemble")), "served by the ensemble");
     }
 
@@ -75,12 +75,24 @@ class FacesParityIT {
         Matcher m = Pattern.compile("registered (\\S+)").matcher(train.out());
         assertTrue(m.find(), train.out());
         String version = m.group(1);
-        List<PlanRecord> plans = threeFaces(LoopAssembly.CHAMPION_PREFIX + "parity");
-        assertTrue(plans.stream().allMatch(p -> p.model().equals(version)), "every decision names the trained version " + version);
+        Faces faces = threeFaces(LoopAssembly.CHAMPION_PREFIX + "parity");
+        assertTrue(faces.plans().stream().allMatch(p -> p.model().equals(version)), "every decision names the trained version " + version);
+        JsonNode served = faces.models().path("versions").get(0);
+        assertEquals(version, served.path("id").asText());
+        JsonNode provenance = served.path("provenance");
+        assertEquals("lstm", provenance.path("spec").asText(), served.toString());
+        assertEquals(24, provenance.path("horizon").asInt(), served.toString());
+        assertEquals(3, provenance.path("series").asInt(), served.toString());
+        assertEquals(Instant.ofEpochSecond(START).toString(), provenance.path("trained_from").asText(), served.toString());
+        assertTrue(provenance.path("command").asText().startsWith("model train --model lstm"), served.toString());
     }
 
-    /** The plans of the three faces for the config's model, checked identical; the run's, sorted. */
-    private List<PlanRecord> threeFaces(String model) throws Exception {
+    /** The run's plans (sorted) and what the server's /api/models answered. */
+    private record Faces(List<PlanRecord> plans, JsonNode models) {
+    }
+
+    /** The plans of the three faces for the config's model, checked identical. */
+    private Faces threeFaces(String model) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(LiveServeIT.JAR) && Files.isDirectory(LiveServeIT.LIB),
                 "needs the packaged CLI (mvn package)");
         Path csv = csv();
@@ -113,9 +125,11 @@ class FacesParityIT {
         Path log = dir.resolve("serve.log");
         int port = PrometheusIT.freePort();
         Process serve = serveReplay(config, store, port, log);
+        JsonNode models;
         try {
             LiveServeIT.await(port, "/api/health", serve, log, 180, h -> h.path("rounds").asInt() >= byRun.size(),
                     byRun.size() + " replayed rounds");
+            models = LiveServeIT.await(port, "/api/models", serve, log, 30, m -> true, "the registry's versions");
         } finally {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);
@@ -130,7 +144,7 @@ class FacesParityIT {
         assertSame("the Flink job", byRun, byFlink);
         System.out.printf(Locale.ROOT, "FacesParityIT (%s): %d decisions, %d orders, identical in run, serve --replay and Flink%n", model,
                 byRun.size(), byRun.stream().filter(r -> r.units() != r.from()).count());
-        return byRun;
+        return new Faces(byRun, models);
     }
 
     /**

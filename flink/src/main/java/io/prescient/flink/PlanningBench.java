@@ -51,7 +51,7 @@ public final class PlanningBench {
         int paths = Integer.parseInt(a.getOrDefault("paths", "200"));
         JobSettings settings = new JobSettings(3600, 1, HISTORY, 4 * HISTORY,
                 io.prescient.forecast.registry.ServedModel.unregistered(io.prescient.forecast.Models.create(model, 3600, 24, 24)),
-                new LoopSettings(24, 0.95, 24, 6, 0.2, new SimulationSettings(paths, 42, 0.9, 16, 1)), "", Map.of(),
+                new LoopSettings(24, 0.95, 24, 6, 0.2, new SimulationSettings(paths, 42, 16, 1)), "", Map.of(),
                 new CapacityModel(50, 0.7, 1, 1000, 20, 2, 2, true), true);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);

@@ -34,6 +34,12 @@ public interface Forecast {
      */
     double[][] samplePaths(int n, RandomGenerator random);
 
+    /**
+     * Correlation of neighbouring steps' normal scores in this forecast's sample paths (the
+     * {@link PathCopula} they are drawn with); the planner's Monte Carlo draws with it too.
+     */
+    double pathCorrelation();
+
     /** Which model made it, for reports. */
     String model();
 }

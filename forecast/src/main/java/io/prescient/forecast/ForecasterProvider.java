@@ -3,7 +3,7 @@ package io.prescient.forecast;
 import java.util.List;
 
 /**
- * A source of models beyond the built-in ones (e.g. the neural module), found with
+ * A source of models (the classical ones in the forecast module, the networks in the neural module), found with
  * {@link java.util.ServiceLoader} through {@code META-INF/services/io.prescient.forecast.ForecasterProvider},
  * so that {@link Models} offers them whenever their module is on the class path.
  */

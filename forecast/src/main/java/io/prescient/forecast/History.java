@@ -77,6 +77,19 @@ public final class History {
         return new History(grid.withLength(n), Arrays.copyOf(target, n), cut, nonNegative);
     }
 
+    /**
+     * The covariates' median next {@code horizon} steps when nobody knows them: each covariate's
+     * seasonal-naive median (its value a season earlier), the usual stand-in for application signals
+     * with a daily cycle. The planning loop forecasts with it, and validation scores with it, so a
+     * model is validated on the covariate futures it will be served.
+     */
+    public Map<String, double[]> covariatesAhead(int horizon, int season) {
+        Map<String, double[]> future = new LinkedHashMap<>();
+        covariates.forEach((name, values) -> future.put(name, new io.prescient.forecast.model.SeasonalNaiveForecaster(season)
+                .fit(History.of(grid, values, false)).forecast(horizon).median()));
+        return future;
+    }
+
     /** Steps per day and per week on this grid, 0 where the step does not divide them. */
     public int stepsPer(long seconds) {
         return seconds % grid.stepSeconds() == 0 ? (int) (seconds / grid.stepSeconds()) : 0;

@@ -7,9 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * A forecast known through its per-step marginal distributions. Sample paths join the marginals with
- * a Gaussian AR(1) copula: path i draws z[0] ~ N(0,1) and z[h] = rho z[h-1] + sqrt(1-rho^2) e[h],
- * then takes each step's quantile at Phi(z[h]). Each step's draws follow its marginal exactly, and
- * neighbouring steps move together the way demand does (a path that runs high tends to stay high).
+ * the {@link PathCopula} (a Gaussian AR(1) copula), taking each step's exact quantile at Phi(z[h]).
  */
 public abstract class MarginalForecast implements Forecast {
 
@@ -56,19 +54,28 @@ public abstract class MarginalForecast implements Forecast {
 
     @Override
     public double[][] samplePaths(int n, RandomGenerator random) {
-        double rho = pathCorrelation;
-        double innovation = Math.sqrt(1 - rho * rho);
-        double[][] paths = new double[n][horizon()];
-        for (int i = 0; i < n; i++) {
-            double z = random.nextGaussian();
-            for (int h = 0; h < horizon(); h++) {
-                if (h > 0) {
-                    z = rho * z + innovation * random.nextGaussian();
-                }
-                paths[i][h] = quantileAt(h, clamp(normalCdf(z)));
+        PathCopula copula = new PathCopula(pathCorrelation);
+        PathCopula.Marginals exact = new PathCopula.Marginals() {
+            @Override
+            public int steps() {
+                return horizon();
             }
+
+            @Override
+            public double at(int h, double z) {
+                return quantileAt(h, clamp(normalCdf(z)));
+            }
+        };
+        double[][] paths = new double[n][];
+        for (int i = 0; i < n; i++) {
+            paths[i] = copula.path(exact, random);
         }
         return paths;
+    }
+
+    @Override
+    public final double pathCorrelation() {
+        return pathCorrelation;
     }
 
     private static double clamp(double p) {

@@ -1,37 +1,35 @@
 package io.prescient.forecast;
 
-import io.prescient.core.Steps;
-import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.model.CombinationForecaster;
-import io.prescient.forecast.model.EnsembleForecaster;
-import io.prescient.forecast.model.NaiveForecaster;
-import io.prescient.forecast.model.SeasonalNaiveForecaster;
-import io.prescient.forecast.model.SelectionForecaster;
-import io.prescient.forecast.regression.DynamicRegressionForecaster;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The models by name, for the CLI and the registry: the built-in ones, those of any
- * {@link ForecasterProvider}, and combinations of them written {@code a+b+...} (the members'
- * quantiles averaged level by level, see {@link CombinationForecaster}).
+ * The models by name, for the CLI and the registry: those of every {@link ForecasterProvider} on the
+ * class path (the classical ones in this module, the networks in the neural module; a new model is
+ * one class plus a line in {@code META-INF/services/io.prescient.forecast.ForecasterProvider}), and
+ * combinations of them written {@code a+b+...} (the members' quantiles averaged level by level, see
+ * {@link CombinationForecaster}).
  */
 public final class Models {
-
-    private static final List<String> BUILT_IN = List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
 
     private Models() {
     }
 
-    /** Names {@link #create} accepts (besides {@code +} combinations of them). */
+    /** Names {@link #create} accepts (besides {@code +} combinations of them), in the providers' order. */
     public static List<String> names() {
-        List<String> all = new ArrayList<>(BUILT_IN);
-        for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class)) {
+        List<String> all = new ArrayList<>();
+        for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class, ForecasterProvider.class.getClassLoader())) {
             all.addAll(p.names());
         }
         return all;
+    }
+
+    /** The registered names as help texts list them: {@code a, b, ...}. */
+    public static String listed() {
+        return String.join(", ", names());
     }
 
     /**
@@ -50,25 +48,11 @@ public final class Models {
             }
             return new CombinationForecaster(name, members);
         }
-        return switch (name) {
-            case "ensemble" -> EnsembleForecaster.defaults(Steps.perDay(stepSeconds), horizon);
-            case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),
-                    create("ets", stepSeconds, season, horizon)), horizon, 2);
-            case "dynreg" -> DynamicRegressionForecaster.forStep(stepSeconds);
-            case "ets" -> EtsForecaster.forStep(stepSeconds);
-            case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
-            case "naive" -> new NaiveForecaster();
-            case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
-            default -> fromProviders(name, stepSeconds, season, horizon);
-        };
-    }
-
-    private static Forecaster fromProviders(String name, long stepSeconds, int season, int horizon) {
-        for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class)) {
+        for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class, ForecasterProvider.class.getClassLoader())) {
             if (p.names().contains(name)) {
                 return p.create(name, stepSeconds, season, horizon);
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "'; known: " + names());
+        throw new IllegalArgumentException("unknown model '" + name + "'; known: " + listed() + ", or a combination a+b");
     }
 }

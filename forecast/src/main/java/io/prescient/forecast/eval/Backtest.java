@@ -12,6 +12,7 @@ import io.prescient.forecast.Quantiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,19 +23,40 @@ import java.util.function.IntConsumer;
 /**
  * Runs one forecaster over a panel on a protocol task: for every series and window, fits on
  * everything before the window (missing values included) and forecasts the window. Parallel over
- * series; results come back in series order, so sums and files are the same on every run.
+ * series; results come back in series order, so sums and files are the same on every run. A series'
+ * covariates (application metadata beside it) are in its history, and their unknown future over a
+ * window is the seasonal-naive stand-in the planning loop serves with ({@link History#covariatesAhead}).
  */
 public final class Backtest {
 
+    /** Each series' covariates on its grid, by name (none by default). */
+    @FunctionalInterface
+    public interface Covariates {
+
+        Map<String, double[]> of(RegularSeries series);
+
+        Covariates NONE = s -> Map.of();
+    }
+
     private final ForecastTask task;
     private final int threads;
+    private final Covariates covariates;
 
     public Backtest(ForecastTask task, int threads) {
+        this(task, threads, Covariates.NONE);
+    }
+
+    public Backtest(ForecastTask task, int threads, Covariates covariates) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.task = task;
         this.threads = threads;
+        this.covariates = covariates;
+    }
+
+    private History full(RegularSeries s) {
+        return new History(s.grid(), s.values(), covariates.of(s), s.info().unit().nonNegative());
     }
 
     /** The forecast of one window of one series, with the actual values. */
@@ -85,7 +107,7 @@ public final class Backtest {
             int length = panel.grid().length();
             int start = task.windowStart(length, task.windows(length), window);
             for (RegularSeries s : panel.series()) {
-                histories.add(History.of(s.grid(), s.values(), s.info().unit().nonNegative()).head(start));
+                histories.add(full(s).head(start));
             }
         }
         return histories;
@@ -139,8 +161,7 @@ public final class Backtest {
     private SeriesResult runSeries(RegularSeries series, String variate, Forecaster forecaster, int windows) {
         double[] values = series.values();
         TimeGrid grid = series.grid();
-        boolean nonNegative = series.info().unit().nonNegative();
-        History full = History.of(grid, values, nonNegative);
+        History full = full(series);
         Scores scores = new Scores();
         List<WindowForecast> out = new ArrayList<>(windows);
         List<String> fallbacks = new ArrayList<>();
@@ -179,7 +200,7 @@ public final class Backtest {
                                           List<String> fallbacks) {
         try {
             FittedModel fitted = forecaster.fit(history);
-            return fitted.forecast(task.horizon());
+            return fitted.forecast(task.horizon(), history.covariatesAhead(task.horizon(), task.season()));
         } catch (RuntimeException e) {
             fallbacks.add(series.key() + " window " + window + ": " + forecaster.name() + " failed ("
                     + e.getMessage() + "), used seasonal-naive");

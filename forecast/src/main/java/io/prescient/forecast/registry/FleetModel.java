@@ -50,6 +50,20 @@ public record FleetModel(String model, long stepSeconds, Forecaster forecaster, 
      */
     public record Provenance(String spec, int season, int horizon, long trainedFrom, long trainedTo, int series,
                              Validation validation, String command, String release) implements Serializable {
+
+        /** The fields a registry version's metadata repeats (validation apart: it has its own column). */
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("spec", spec);
+            m.put("season", season);
+            m.put("horizon", horizon);
+            m.put("trained_from", java.time.Instant.ofEpochSecond(trainedFrom).toString());
+            m.put("trained_to", java.time.Instant.ofEpochSecond(trainedTo).toString());
+            m.put("series", series);
+            m.put("command", command);
+            m.put("release", release);
+            return m;
+        }
     }
 
     public FleetModel {

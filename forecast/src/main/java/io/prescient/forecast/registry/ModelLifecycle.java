@@ -43,6 +43,13 @@ public final class ModelLifecycle {
      */
     public CycleOutcome cycle(String scope, List<Panel> panels, ModelTrainer trainer, List<String> challengers, double margin,
                               Validation.Metric metric, Map<String, Object> provenance) {
+        return cycle(scope, panels, io.prescient.forecast.eval.Backtest.Covariates.NONE, trainer, challengers, margin, metric, provenance);
+    }
+
+    /** The cycle with each series' covariates: every model is trained, validated and fitted with them. */
+    public CycleOutcome cycle(String scope, List<Panel> panels, io.prescient.forecast.eval.Backtest.Covariates covariates,
+                              ModelTrainer trainer, List<String> challengers, double margin, Validation.Metric metric,
+                              Map<String, Object> provenance) {
         if (!(margin >= 0 && margin < 1)) {
             throw new IllegalArgumentException("margin must be in [0, 1), got " + margin);
         }
@@ -55,7 +62,7 @@ public final class ModelLifecycle {
         }
         List<ModelTrainer.Trained> trained = new ArrayList<>();
         for (String name : names) {
-            ModelTrainer.Trained t = trainer.train(name, scope, panels, provenance);
+            ModelTrainer.Trained t = trainer.train(name, scope, panels, covariates, provenance);
             registry.register(t.version(), t.artifact().toBytes());
             trained.add(t);
         }

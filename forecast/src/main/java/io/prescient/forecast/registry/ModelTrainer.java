@@ -76,11 +76,19 @@ public final class ModelTrainer {
 
     /**
      * @param panels     the scope's series, one panel per metric, on the settings' step
-     * @param provenance where the data came from, kept with the version
+     * @param provenance where the data came from, kept with the version beside the artifact's typed provenance
      */
     public Trained train(String model, String scope, List<Panel> panels, Map<String, Object> provenance) {
+        return train(model, scope, panels, Backtest.Covariates.NONE, provenance);
+    }
+
+    /**
+     * Trains, validates and fits with each series' covariates: validation forecasts each window from
+     * the covariates' past and their seasonal-naive future, as the planning loop serves the model.
+     */
+    public Trained train(String model, String scope, List<Panel> panels, Backtest.Covariates covariates, Map<String, Object> provenance) {
         Forecaster forecaster = Models.create(model, settings.stepSeconds(), settings.season(), settings.horizon());
-        Backtest validation = new Backtest(settings.task(), settings.threads());
+        Backtest validation = new Backtest(settings.task(), settings.threads(), covariates);
         Forecaster validated = validation.prepare(forecaster, panels);
         List<Backtest.Result> parts = new ArrayList<>();
         for (Panel panel : panels) {
@@ -93,30 +101,35 @@ public final class ModelTrainer {
         long to = panels.stream().mapToLong(p -> p.grid().end()).max().orElse(0);
         int series = panels.stream().mapToInt(p -> p.series().size()).sum();
         Object command = provenance.getOrDefault("command", provenance.getOrDefault("trigger", "unknown"));
-        FleetModel artifact = fitAll(model, trainedOnAll(forecaster, panels), panels, new FleetModel.Provenance(model,
+        FleetModel artifact = fitAll(model, trainedOnAll(forecaster, panels, covariates), panels, covariates, new FleetModel.Provenance(model,
                 settings.season(), settings.horizon(), from, to, series, scores, String.valueOf(command), FleetModel.release()));
         String id = model + "-" + ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
-        ModelVersion version = new ModelVersion(id, model, scope, now, from, to, json(parameters(model, artifact)),
-                json(scores.asMap()), json(provenance), ModelStatus.CANDIDATE);
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>(artifact.provenance().asMap());
+        provenance.forEach(recorded::putIfAbsent);
+        ModelVersion version = new ModelVersion(id, model, scope, now, from, to, json(parameters(model, artifact, panels, covariates)),
+                json(scores.asMap()), json(recorded), ModelStatus.CANDIDATE);
         return new Trained(version, artifact, scores);
     }
 
     /** A global model learns from every series' whole history; others need no training. */
-    private static Forecaster trainedOnAll(Forecaster forecaster, List<Panel> panels) {
+    private static Forecaster trainedOnAll(Forecaster forecaster, List<Panel> panels, Backtest.Covariates covariates) {
         if (!forecaster.needsTraining()) {
             return forecaster;
         }
-        return forecaster.train(panels.stream().flatMap(p -> p.series().stream())
-                .map(s -> History.of(s.grid(), s.values(), s.info().unit().nonNegative())).toList());
+        return forecaster.train(panels.stream().flatMap(p -> p.series().stream()).map(s -> history(s, covariates)).toList());
     }
 
-    private FleetModel fitAll(String model, Forecaster forecaster, List<Panel> panels, FleetModel.Provenance provenance) {
+    private static History history(RegularSeries s, Backtest.Covariates covariates) {
+        return new History(s.grid(), s.values(), covariates.of(s), s.info().unit().nonNegative());
+    }
+
+    private FleetModel fitAll(String model, Forecaster forecaster, List<Panel> panels, Backtest.Covariates covariates,
+                              FleetModel.Provenance provenance) {
         List<RegularSeries> all = panels.stream().flatMap(p -> p.series().stream()).toList();
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
             Map<String, FittedModel> fitted = pool.submit(() -> all.parallelStream().collect(
-                    java.util.stream.Collectors.toMap(s -> s.key().toString(), s -> forecaster.fit(
-                            History.of(s.grid(), s.values(), s.info().unit().nonNegative()))))).get();
+                    java.util.stream.Collectors.toMap(s -> s.key().toString(), s -> forecaster.fit(history(s, covariates))))).get();
             return new FleetModel(model, settings.stepSeconds(), forecaster, fitted, provenance);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,9 +141,11 @@ public final class ModelTrainer {
         }
     }
 
-    private Map<String, Object> parameters(String model, FleetModel artifact) {
+    private Map<String, Object> parameters(String model, FleetModel artifact, List<Panel> panels, Backtest.Covariates covariates) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("model", model);
+        p.put("covariates", new java.util.TreeSet<>(panels.stream().flatMap(x -> x.series().stream())
+                .flatMap(s -> covariates.of(s).keySet().stream()).toList()));
         p.put("step_seconds", settings.stepSeconds());
         p.put("season", settings.season());
         p.put("horizon", settings.horizon());

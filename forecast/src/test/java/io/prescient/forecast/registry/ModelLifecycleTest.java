@@ -48,6 +48,35 @@ class ModelLifecycleTest {
     }
 
     @Test
+    void aCycleWithCovariatesTrainsValidatesAndFitsWithThem() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] users = new double[24 * 21];
+        double[] y = new double[users.length];
+        double level = 1000;
+        for (int t = 0; t < y.length; t++) {
+            level += 5 * r.nextGaussian();
+            users[t] = level + 300 * Math.sin(2 * Math.PI * t / 24);
+            y[t] = 0.1 * users[t] + 2 * r.nextGaussian();
+        }
+        RegularSeries demand = new RegularSeries(new SeriesInfo(new SeriesKey("shop", "web", "requests"), Unit.REQUESTS_PER_SECOND,
+                Map.of()), new TimeGrid(0, 3600, y.length), y);
+        List<Panel> panels = List.of(Panel.aligned(List.of(demand)));
+        MemoryRegistry registry = new MemoryRegistry();
+        ModelLifecycle.CycleOutcome with = new ModelLifecycle(registry, clock).cycle("shop@1h", panels, s -> Map.of("users", users),
+                trainer, List.of("dynreg"), 0.02, Validation.Metric.CRPS, Map.of());
+        ModelVersion v = registry.version(with.decision().champion()).orElseThrow();
+        FleetModel artifact = FleetModel.fromBytes(registry.artifact(v.id()));
+        assertEquals(List.of("users"), artifact.bySeries().get("shop/web/requests").parameters().get("regressors"),
+                "the served fit reads the covariate");
+        assertTrue(v.parameters().contains("users"), v.parameters());
+        ModelTrainer.Trained without = trainer.train("dynreg", "shop@1h", panels, Map.of());
+        assertEquals(List.of(), without.artifact().bySeries().get("shop/web/requests").parameters().get("regressors"));
+        assertTrue(with.trained().get(0).validation().crps() != without.validation().crps(),
+                "validation forecast with the covariate's past and its seasonal-naive future: " + with.trained().get(0).validation()
+                        + " vs " + without.validation());
+    }
+
+    @Test
     void theFirstCycleCrownsTheBestModelAndRejectsTheRest() {
         MemoryRegistry registry = new MemoryRegistry();
         ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(registry, clock)

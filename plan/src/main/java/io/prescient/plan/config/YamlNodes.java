@@ -46,6 +46,7 @@ public final class YamlNodes {
         return root;
     }
 
+    /** The mapping's keys and values; {@code allowed} null admits any key. */
     public Map<String, Node> mapping(Node node, String field, Set<String> allowed) {
         if (!(node instanceof MappingNode map)) {
             throw error(node, field, "a mapping of keys to values");
@@ -53,7 +54,7 @@ public final class YamlNodes {
         Map<String, Node> out = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
             String key = text(t.getKeyNode(), field + " key");
-            if (!allowed.contains(key)) {
+            if (allowed != null && !allowed.contains(key)) {
                 throw error(t.getKeyNode(), field + "." + key, "one of the keys " + new TreeSet<>(allowed));
             }
             if (out.put(key, t.getValueNode()) != null) {

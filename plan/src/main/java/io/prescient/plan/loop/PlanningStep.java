@@ -154,7 +154,7 @@ public final class PlanningStep {
         io.prescient.forecast.FittedModel fitted;
         try {
             fitted = forecaster.fit(history);
-            forecast = fitted.forecast(settings.horizon(), futureCovariates(history));
+            forecast = fitted.forecast(settings.horizon(), history.covariatesAhead(settings.horizon(), settings.season()));
         } catch (RuntimeException e) {
             throw new ModelFailure("forecaster " + forecaster.name() + " failed: " + e.getMessage(), Optional.empty());
         }
@@ -175,7 +175,7 @@ public final class PlanningStep {
             throw new ModelFailure("forecaster " + forecaster.name() + " failed on a drawn covariate future: " + e.getMessage(),
                     Optional.of(forecast));
         }
-        return new Futures(mixture(futures, forecast.model() + " over drawn covariates"), futures);
+        return new Futures(mixture(futures, forecast.model() + " over drawn covariates", forecast.pathCorrelation()), futures);
     }
 
     /** The same step under other scenarios (what-if). */
@@ -217,7 +217,7 @@ public final class PlanningStep {
     }
 
     /** The forecast the simulated futures make: their quantiles per step (what is scored and journaled). */
-    private Forecast mixture(Simulation futures, String model) {
+    private Forecast mixture(Simulation futures, String model, double pathCorrelation) {
         double[][] values = new double[futures.grid().length()][MIXTURE_LEVELS.length];
         for (int k = 0; k < MIXTURE_LEVELS.length; k++) {
             double[] q = futures.percentile(MIXTURE_LEVELS[k]);
@@ -226,22 +226,7 @@ public final class PlanningStep {
             }
         }
         return new io.prescient.forecast.QuantileTableForecast(futures.grid(), model, MIXTURE_LEVELS, values, futures.mean(),
-                settings.simulation().pathCorrelation());
-    }
-
-    /**
-     * The covariates' median next {@code horizon} steps, which a regression needs and the loop does not
-     * know: each covariate's seasonal-naive median (its value a day earlier), the usual stand-in for
-     * application signals with a daily cycle. The plan itself draws their futures ({@link #covariateDraws}).
-     */
-    private Map<String, double[]> futureCovariates(History history) {
-        Map<String, double[]> future = new java.util.LinkedHashMap<>();
-        int season = settings.season();
-        history.covariates().forEach((name, values) -> {
-            History own = History.of(history.grid(), values, false);
-            future.put(name, new io.prescient.forecast.model.SeasonalNaiveForecaster(season).fit(own).forecast(settings.horizon()).median());
-        });
-        return future;
+                pathCorrelation);
     }
 
     private Optional<String> checkData(History history) {

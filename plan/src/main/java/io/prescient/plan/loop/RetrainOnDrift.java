@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * The loop's drift handler: runs the registry's retrain-validate-promote cycle for the drifting
  * workload (scope {@code loop/<workload>}) on its history up to now (as either clock saw it), with the current model and the
- * challengers, and goes on with the artifact of the champion the cycle leaves, whatever its model
+ * challengers (each trained and validated with the workload's covariates, as it will be served), and goes on with the artifact of the champion the cycle leaves, whatever its model
  * (a refitted or retrained champion of the same name serves too: its artifact is new). The decision
  * and its evidence are stored in the registry like any other cycle's.
  */
@@ -52,8 +52,9 @@ public final class RetrainOnDrift implements DriftHandler {
         provenance.put("command", "drift in planning loop run " + runId);
         provenance.put("workload", workload);
         try {
+            Map<String, double[]> covariates = historyNow.covariates();
             ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(registry, Clock.systemUTC()).cycle(ModelWatch.scope(workload),
-                    List.of(upToNow), trainer, candidates, 0.02, Validation.Metric.CRPS, provenance);
+                    List.of(upToNow), s -> covariates, trainer, candidates, 0.02, Validation.Metric.CRPS, provenance);
             ServedModel next = ServedModel.of(registry, registry.version(outcome.decision().champion()).orElseThrow());
             return new Response(next, "cycle " + outcome.decision().kind() + ": " + outcome.decision().reason() + "; serving "
                     + next.id());

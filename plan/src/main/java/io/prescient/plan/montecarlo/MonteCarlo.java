@@ -19,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * N simulated futures = the forecast's sample paths x scenario draws. Paths come from the
- * forecast's quantiles through a Gaussian AR(1) copula; each path then draws every demand scenario
+ * forecast's quantiles through its own {@link io.prescient.forecast.PathCopula} (the Gaussian AR(1)
+ * copula every sample path is drawn with, at the correlation the model declares); each path then draws every demand scenario
  * (it happens with its probability, with drawn timing and size) and is multiplied by one plus the
  * summed uplifts. Scenarios on covariates change the forecaster's inputs: a number of covariate
  * draws are each re-forecast once and the paths take them in turn. Paths are made in blocks of
@@ -158,21 +159,12 @@ public final class MonteCarlo {
 
     private void block(int b, SplittableRandom random, TimeGrid grid, List<QuantileGrid> grids, List<Scenario> onDemand,
                        double[][] paths) {
-        double rho = settings.pathCorrelation();
-        double innovation = Math.sqrt(1 - rho * rho);
         int steps = grid.length();
         double[] uplift = new double[steps];
         SplittableRandom draws = random.split();
         for (int i = b * BLOCK; i < Math.min(paths.length, (b + 1) * BLOCK); i++) {
             QuantileGrid q = grids.get(i % grids.size());
-            double[] path = new double[steps];
-            double z = random.nextGaussian();
-            for (int h = 0; h < steps; h++) {
-                if (h > 0) {
-                    z = rho * z + innovation * random.nextGaussian();
-                }
-                path[h] = q.at(h, z);
-            }
+            double[] path = q.path(random);
             if (!onDemand.isEmpty()) {
                 Arrays.fill(uplift, 0);
                 boolean any = false;

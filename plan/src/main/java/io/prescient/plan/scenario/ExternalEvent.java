@@ -2,6 +2,7 @@ package io.prescient.plan.scenario;
 
 import io.prescient.core.TimeGrid;
 
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,6 +29,35 @@ public record ExternalEvent(String name, String target, double probability, long
             if (t >= from && t < to) {
                 uplift[h] += factor - 1;
             }
+        }
+    }
+
+    /** {@code type: event}: from, to and multiplier. */
+    public static final class Type implements ScenarioType {
+
+        @Override
+        public String type() {
+            return "event";
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("from", "to", "multiplier");
+        }
+
+        @Override
+        public String describe() {
+            return "a calendar window (campaign, news, holiday): from, to, multiplier";
+        }
+
+        @Override
+        public Scenario read(ScenarioFields f) {
+            long from = (long) f.instant("from");
+            long to = (long) f.instant("to");
+            if (to <= from) {
+                throw f.error("to", "a time after 'from'");
+            }
+            return new ExternalEvent(f.name(), f.target(), f.probability(), from, to, f.distribution("multiplier", false));
         }
     }
 }

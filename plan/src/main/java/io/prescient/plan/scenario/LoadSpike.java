@@ -2,6 +2,7 @@ package io.prescient.plan.scenario;
 
 import io.prescient.core.TimeGrid;
 
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,5 +37,30 @@ public record LoadSpike(String name, String target, double probability, double p
             n++;
         }
         return n;
+    }
+
+    /** {@code type: spike}: per_day, magnitude (relative uplift), duration and shape. */
+    public static final class Type implements ScenarioType {
+
+        @Override
+        public String type() {
+            return "spike";
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("per_day", "magnitude", "duration", "shape");
+        }
+
+        @Override
+        public String describe() {
+            return "spikes arriving at random: per_day, magnitude (relative uplift), duration, shape (step, ramp, decay)";
+        }
+
+        @Override
+        public Scenario read(ScenarioFields f) {
+            return new LoadSpike(f.name(), f.target(), f.probability(), f.nonNegative("per_day"), f.distribution("magnitude", false),
+                    f.distribution("duration", true), f.shape("shape"));
+        }
     }
 }

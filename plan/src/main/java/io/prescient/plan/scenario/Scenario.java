@@ -8,8 +8,9 @@ import java.util.random.RandomGenerator;
  * One thing that may happen over a forecast's horizon. A draw adds relative uplifts (0.3 = +30%)
  * per step to {@code uplift}, for the demand or for the covariate named by {@link #target}; the
  * uplifts of several scenarios add up, and the demand (or covariate) is multiplied by 1 + the sum.
+ * Each kind is read from scenario files by its {@link ScenarioType}, registered beside it.
  */
-public sealed interface Scenario permits LoadSpike, FeatureRelease, ExternalEvent {
+public interface Scenario {
 
     /** The name the file gives it. */
     String name();

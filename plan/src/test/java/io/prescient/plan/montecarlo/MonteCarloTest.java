@@ -115,4 +115,65 @@ class MonteCarloTest {
         Arrays.fill(capacity, 120);
         assertEquals(0.0228, futures.exceedance(capacity)[20], 0.003);
     }
+
+    /** Pearson correlation of steps h and h+1 across the futures. */
+    private static double lagOneCorrelation(Simulation futures, int paths, int h) {
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < paths; i++) {
+            double x = futures.path(i)[h];
+            double y = futures.path(i)[h + 1];
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        double cov = sxy / paths - sx / paths * sy / paths;
+        return cov / Math.sqrt((sxx / paths - sx * sx / paths / paths) * (syy / paths - sy * sy / paths / paths));
+    }
+
+    @Test
+    void futuresMoveTogetherStepToStepAsTheForecastDeclares() {
+        int paths = 20_000;
+        MonteCarlo mc = new MonteCarlo(SimulationSettings.defaults().withPaths(paths));
+        double[] mean = new double[GRID.length()];
+        Arrays.fill(mean, 100);
+        for (double rho : new double[] {0.9, 0.3}) {
+            Simulation futures = mc.run(NormalForecasts.of(GRID, mean, 10, rho), ScenarioSet.baseline());
+            assertEquals(rho, lagOneCorrelation(futures, paths, 5), 0.02, "lag-1 correlation of the futures, declared " + rho);
+            assertEquals(rho, lagOneCorrelation(futures, paths, 30), 0.02, "lag-1 correlation of the futures, declared " + rho);
+            // and two steps apart, the AR(1)'s rho squared: the steps are a chain, not pairs
+            double sx = 0;
+            double sxy = 0;
+            for (int i = 0; i < paths; i++) {
+                sx += futures.path(i)[10] - 100;
+                sxy += (futures.path(i)[10] - 100) * (futures.path(i)[12] - 100);
+            }
+            assertEquals(rho * rho, sxy / paths / 100, 0.03, "lag-2 correlation, declared " + rho);
+        }
+    }
+
+    @Test
+    void aScenarioHappensInTheShareOfFuturesItsProbabilitySays() {
+        int paths = 20_000;
+        ScenarioSet maybe = new ScenarioSet("maybe", List.of(
+                new ExternalEvent("campaign", Scenario.DEMAND, 0.3, GRID.start(), GRID.end(), new Distribution.Fixed(2.0))));
+        Simulation futures = new MonteCarlo(SimulationSettings.defaults().withPaths(paths)).run(NormalForecasts.constant(GRID, 100, 1), maybe);
+        int happened = 0;
+        for (int i = 0; i < paths; i++) {
+            double[] path = futures.path(i);
+            boolean high = path[0] > 150;
+            for (double v : path) {
+                assertEquals(high, v > 150, "a drawn event covers the whole horizon of its future, or none of it");
+            }
+            happened += high ? 1 : 0;
+        }
+        assertEquals(0.3, (double) happened / paths, 0.015);
+        assertEquals(200, futures.percentile(0.9)[20], 1.0);
+        assertEquals(100, futures.percentile(0.5)[20], 1.0);
+    }
 }

@@ -12,6 +12,11 @@ public final class NormalForecasts {
     }
 
     public static Forecast of(TimeGrid grid, double[] mean, double sd) {
+        return of(grid, mean, sd, 0.9);
+    }
+
+    /** Normal marginals whose sample paths have neighbouring-step score correlation {@code rho}. */
+    public static Forecast of(TimeGrid grid, double[] mean, double sd, double rho) {
         double[] levels = new double[999];
         for (int k = 0; k < levels.length; k++) {
             levels[k] = (k + 1) / 1000.0;
@@ -22,7 +27,7 @@ public final class NormalForecasts {
                 values[h][k] = mean[h] + sd * MarginalForecast.normalQuantile(levels[k]);
             }
         }
-        return new QuantileTableForecast(grid, "normal", levels, values, mean, 0.9);
+        return new QuantileTableForecast(grid, "normal", levels, values, mean, rho);
     }
 
     public static Forecast constant(TimeGrid grid, double mean, double sd) {

@@ -2,9 +2,12 @@ package io.prescient.plan.scenario;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScenarioFileTest {
 
@@ -58,7 +61,7 @@ class ScenarioFileTest {
                 error(VALID.replace("sd: 0.1", "sd: big")));
         assertEquals("s.yaml:5: field 'scenarios[0].probability': expected a probability between 0 and 1",
                 error(VALID.replace("probability: 0.5", "probability: 1.5")));
-        assertEquals("s.yaml:4: field 'scenarios[0].type': expected one of spike, release, event",
+        assertEquals("s.yaml:4: field 'scenarios[0].type': expected one of event, release, spike, step-change",
                 error(VALID.replace("type: spike", "type: surge")));
         assertEquals("s.yaml:12: field 'scenarios[1].at': expected a time such as 2013-08-20T12:00:00Z, got 'friday'",
                 error(VALID.replace("at: 2013-08-20T12:00:00Z", "at: friday")));
@@ -68,8 +71,8 @@ class ScenarioFileTest {
                 error(VALID.replace("shape: decay", "shape: wobble")));
         assertEquals("s.yaml:20: field 'scenarios[2].to': expected a time after 'from'",
                 error(VALID.replace("to: 2013-08-24T00:00:00Z", "to: 2013-08-22T00:00:00Z")));
-        assertEquals("s.yaml:10: field 'scenarios[0].colour': expected one of the keys [at, at_uncertainty, duration, from, "
-                + "magnitude, multiplier, name, per_day, probability, ramp_up, shape, target, to, type, uplift]",
+        assertEquals("s.yaml:10: field 'scenarios[0].colour': expected one of the keys [duration, magnitude, name, per_day, "
+                + "probability, shape, target, type]",
                 error(VALID.replace("    shape: decay", "    shape: decay\n    colour: red")));
     }
 
@@ -78,5 +81,27 @@ class ScenarioFileTest {
         String message = error("name: x\nscenarios: [\n  - a: b\n");
         assertEquals(true, message.startsWith("s.yaml:"), message);
         assertEquals(true, message.contains("not valid YAML"), message);
+    }
+
+    @Test
+    void aTypeRegisteredByAServiceLineIsReadLikeTheBuiltInOnes() {
+        ScenarioSet set = ScenarioFile.parse("s.yaml", """
+                scenarios:
+                  - name: new region
+                    type: step-change
+                    probability: 0.5
+                    at: 2013-08-20T12:00:00Z
+                    size: 0.25
+                """);
+        assertEquals(new StepChange("new region", Scenario.DEMAND, 0.5, 1_377_000_000L, 0.25), set.scenarios().get(0));
+        assertEquals("s.yaml:6: field 'scenarios[0].size': expected a number, got 'big'", error("""
+                scenarios:
+                  - name: new region
+                    type: step-change
+                    probability: 0.5
+                    at: 2013-08-20T12:00:00Z
+                    size: big
+                """));
+        assertTrue(ScenarioTypes.registered().names().containsAll(List.of("spike", "release", "event", "step-change")));
     }
 }

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /api/models}: the registry's versions and decisions (newest first), read under the store's lock. */
+/**
+ * {@code GET /api/models}: the registry's versions (with the provenance their artifact carries: model
+ * spec, season, horizon, data range, series, command, release) and decisions, newest first, read
+ * under the store's lock.
+ */
 final class ModelRoutes {
 
     private final Optional<ModelRegistry> registry;
@@ -39,6 +43,7 @@ final class ModelRoutes {
                         x.put("created_at", v.createdAt().toString());
                         x.put("status", v.status().name());
                         x.put("validation", json.tree(v.validation()));
+                        x.put("provenance", json.tree(v.provenance()));
                         return x;
                     }).toList());
                     m.put("decisions", registry.get().decisions(null).stream().limit(limit).map(d -> {

@@ -1,0 +1,37 @@
+package io.prescient.forecast.model;
+
+import io.prescient.core.Steps;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.ForecasterProvider;
+import io.prescient.forecast.ets.EtsForecaster;
+import io.prescient.forecast.regression.DynamicRegressionForecaster;
+
+import java.util.List;
+
+/**
+ * The classical models, registered like any other provider (a service line in this module's
+ * {@code META-INF/services}): the default ensemble, ETS, dynamic regression, the naive baselines and
+ * {@code auto}, which picks the ensemble or ETS per series on held-back windows.
+ */
+public final class ClassicalModels implements ForecasterProvider {
+
+    @Override
+    public List<String> names() {
+        return List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
+    }
+
+    @Override
+    public Forecaster create(String name, long stepSeconds, int season, int horizon) {
+        return switch (name) {
+            case "ensemble" -> EnsembleForecaster.defaults(Steps.perDay(stepSeconds), horizon);
+            case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),
+                    create("ets", stepSeconds, season, horizon)), horizon, 2);
+            case "dynreg" -> DynamicRegressionForecaster.forStep(stepSeconds);
+            case "ets" -> EtsForecaster.forStep(stepSeconds);
+            case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
+            case "naive" -> new NaiveForecaster();
+            case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
+            default -> throw new IllegalArgumentException("unknown classical model '" + name + "'");
+        };
+    }
+}

@@ -139,6 +139,11 @@ public final class PlanCommand implements Callable<Integer> {
             console.flush();
         });
         PlanningStep step = assembly.step(selected, served);
+        java.util.Optional<String> problem = step.dataProblem(history);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(selected.series().key() + " as of " + Instant.ofEpochSecond(history.grid().end()) + ": "
+                    + problem.get() + "; the loop would hold capacity here (plan an earlier origin with --at)");
+        }
         double last = lastObserved(history);
         double now = current != null ? current : Math.max(minUnits, Math.ceil(last / (unitCapacity * target)));
         long started = System.nanoTime();

@@ -69,6 +69,21 @@ class CliTest {
     }
 
     @Test
+    void planPlansFreshDataAndRefusesAStoppedSeries() {
+        Result fresh = run("plan", "../samples/nab", "--format", "nab", "--freq", "1h", "--series", "elb_request_count_8c0756",
+                "--horizon", "12", "--unit-capacity", "100", "--paths", "500");
+        assertEquals(0, fresh.code(), fresh.err());
+        assertTrue(fresh.out().contains("model ensemble  origin 2014-04-24T01:00:00Z  horizon 12 x 1h"), fresh.out());
+        Result stopped = run("plan", "../samples/nab", "--format", "nab", "--freq", "1h", "--series", "ec2_cpu_utilization_5f5533",
+                "--horizon", "12", "--paths", "500");
+        assertEquals(1, stopped.code(), stopped.out());
+        assertTrue(stopped.err().contains("no data for the last") && stopped.err().contains("--at"), stopped.err());
+        Result earlier = run("plan", "../samples/nab", "--format", "nab", "--freq", "1h", "--series", "ec2_cpu_utilization_5f5533",
+                "--horizon", "12", "--paths", "500", "--at", "2014-02-28T00:00:00Z");
+        assertEquals(0, earlier.code(), earlier.err());
+    }
+
+    @Test
     void ingestThenListAndShow() throws Exception {
         Path f = csv("load.csv", "series_id,timestamp,requests,active_users\n"
                 + "web,2024-05-01T00:00:00Z,10,100\nweb,2024-05-01T00:05:00Z,12,110\nweb,2024-05-01T00:15:00Z,9,90\n");

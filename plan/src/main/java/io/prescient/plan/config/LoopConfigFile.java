@@ -37,7 +37,7 @@ import java.util.Set;
  * monitor: {window: 24, min_coverage: 0.85}
  * seed: 42                      # Monte Carlo seed
  * </pre>
- * {@code model} is a model name ({@code prescient model list-models}), a combination {@code a+b}, or
+ * {@code model} is a registered model name (listed by {@code prescient backtest --help}), a combination {@code a+b}, or
  * {@code champion:<scope>} for what a registry scope's champion serves (e.g. a network trained once by
  * {@code prescient model train}).
  */

@@ -105,7 +105,7 @@ public final class PlanningStep {
     /** As {@link #decide(String, History, double)}, when the units last changed {@code stepsSinceChange} steps ago. */
     public Outcome decide(String workload, History history, double currentUnits, int stepsSinceChange) {
         long now = history.grid().end();
-        Optional<String> dataProblem = checkData(history);
+        Optional<String> dataProblem = dataProblem(history);
         if (dataProblem.isPresent()) {
             return new Outcome(Decision.hold(workload, now, currentUnits, dataProblem.get()), Optional.empty(), model.id());
         }
@@ -229,7 +229,8 @@ public final class PlanningStep {
                 pathCorrelation);
     }
 
-    private Optional<String> checkData(History history) {
+    /** Why the history cannot be planned from (no data, a stopped series, ...), the reason a round holds with; empty when it can. */
+    public Optional<String> dataProblem(History history) {
         double[] y = history.target();
         int missingTail = 0;
         for (int t = y.length - 1; t >= 0 && Double.isNaN(y[t]); t--) {

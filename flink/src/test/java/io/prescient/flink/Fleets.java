@@ -110,6 +110,11 @@ final class Fleets {
             public Optional<Step> latestChange(String workload) {
                 return Optional.empty();
             }
+
+            @Override
+            public List<Step> recent(String workload, int limit) {
+                return List.of();
+            }
         };
         assembly.clock(DriftHandler.REPORT_ONLY).run(workloads, assembly.config().every(), d -> { },
                 new Recording("server", "dry-run", Optional.of(capture)));

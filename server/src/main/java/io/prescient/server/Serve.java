@@ -142,6 +142,13 @@ public final class Serve implements AutoCloseable {
                     return j.latestChange(workload);
                 }
             }
+
+            @Override
+            public List<Step> recent(String workload, int limit) {
+                synchronized (lock) {
+                    return j.recent(workload, limit);
+                }
+            }
         };
     }
 

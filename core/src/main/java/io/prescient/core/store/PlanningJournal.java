@@ -42,4 +42,7 @@ public interface PlanningJournal {
 
     /** A workload's latest step that changed its units, if any. */
     java.util.Optional<Step> latestChange(String workload);
+
+    /** A workload's latest {@code limit} steps in any run, oldest first (a restarted loop's forecasts still to score). */
+    List<Step> recent(String workload, int limit);
 }

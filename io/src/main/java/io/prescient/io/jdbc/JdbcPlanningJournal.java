@@ -103,6 +103,17 @@ final class JdbcPlanningJournal implements PlanningJournal {
                 + "ORDER BY origin_ts DESC, recorded_at DESC LIMIT 1", workload).stream().findFirst();
     }
 
+    @Override
+    public List<Step> recent(String workload, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<Step> out = new ArrayList<>(query("SELECT " + COLUMNS + " FROM loop_steps WHERE workload = ? "
+                + "ORDER BY origin_ts DESC, recorded_at DESC LIMIT " + limit, workload));
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     private List<Step> query(String sql, String key) {
         synchronized (lock) {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {

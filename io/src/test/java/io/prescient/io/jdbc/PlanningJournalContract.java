@@ -32,6 +32,10 @@ abstract class PlanningJournalContract {
             assertEquals(900, journal.latest("vm-1").orElseThrow().originTs());
             assertEquals("run1", journal.latestChange("vm-1").orElseThrow().runId());
             assertTrue(journal.latestChange("vm-2").isEmpty());
+            assertEquals(List.of(600L, 900L), journal.recent("vm-1", 5).stream().map(PlanningJournal.Step::originTs).toList(),
+                    "a workload's latest steps across runs, oldest first");
+            assertEquals(List.of("run2"), journal.recent("vm-1", 1).stream().map(PlanningJournal.Step::runId).toList());
+            assertTrue(journal.recent("vm-3", 5).isEmpty());
             List<PlanningJournal.Step> run1 = journal.steps("run1");
             assertEquals(2, run1.size());
             assertArrayEquals(new double[] {1.5, 2}, run1.get(0).median(), 0.0);

@@ -43,7 +43,15 @@ public final class ForecastMonitor {
 
     /** A forecast to score once its horizon has passed. */
     public void add(Forecast f) {
-        pending.add(new Pending(f.grid(), f.median(), f.quantile(percentile)));
+        add(f.grid(), f.median(), f.quantile(percentile));
+    }
+
+    /** A recorded forecast (its median and provisioned percentile over {@code grid}) to score once its horizon has passed. */
+    public void add(TimeGrid grid, double[] median, double[] upper) {
+        if (median.length != grid.length() || upper.length != grid.length()) {
+            throw new IllegalArgumentException("a forecast over " + grid.length() + " steps needs as many medians and upper values");
+        }
+        pending.add(new Pending(grid, median.clone(), upper.clone()));
         forecasts++;
     }
 

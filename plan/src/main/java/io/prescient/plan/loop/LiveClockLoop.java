@@ -1,5 +1,6 @@
 package io.prescient.plan.loop;
 
+import io.prescient.core.TimeGrid;
 import io.prescient.core.store.PlanningJournal;
 import io.prescient.forecast.History;
 import io.prescient.forecast.registry.ServedModel;
@@ -102,8 +103,7 @@ public final class LiveClockLoop {
     }
 
     private LoopRound round(Workload w, long now, Actuator actuator, Recording recording) {
-        Track track = tracks.computeIfAbsent(w.name(), n -> new Track(w.step().model(),
-                new ForecastMonitor(w.step().percentile(), monitorWindow, minCoverage)));
+        Track track = tracks.computeIfAbsent(w.name(), n -> new Track(w.step().model(), recordedMonitor(w, recording)));
         History seen = w.history();
         track.monitor.settle(seen.grid().end(), seen);
         track.model = models.serving(w.name(), track.model);
@@ -136,6 +136,24 @@ public final class LiveClockLoop {
             track.monitor.add(outcome.forecast().get());
         }
         return new LoopRound(w.name(), now, seen, step, outcome, drift, track.monitor.total());
+    }
+
+    /**
+     * A new track's monitor, holding the journal's latest forecasts of the workload at this percentile
+     * (a restarted loop scores what it forecast before, and rolling coverage goes on from them): the
+     * last window's and those whose horizon had not passed, at most one per step of a horizon.
+     */
+    private ForecastMonitor recordedMonitor(Workload w, Recording recording) {
+        ForecastMonitor monitor = new ForecastMonitor(w.step().percentile(), monitorWindow, minCoverage);
+        long stepSeconds = w.history().grid().stepSeconds();
+        for (PlanningJournal.Step s : recording.journal().map(j -> j.recent(w.name(), monitorWindow + w.step().settings().horizon()))
+                .orElse(List.of())) {
+            if (!s.held() && s.median().length > 0 && s.percentile() == w.step().percentile() && s.stepSeconds() == stepSeconds
+                    && s.upper().length == s.median().length) {
+                monitor.add(new TimeGrid(s.originTs(), stepSeconds, s.median().length), s.median(), s.upper());
+            }
+        }
+        return monitor;
     }
 
     private static long lastObserved(History h) {

@@ -45,6 +45,12 @@ class LiveClockLoopTest {
         public Optional<Step> latestChange(String workload) {
             return steps.stream().filter(s -> s.workload().equals(workload) && s.units() != s.fromUnits()).reduce((a, b) -> b);
         }
+
+        @Override
+        public List<Step> recent(String workload, int limit) {
+            List<Step> mine = steps.stream().filter(s -> s.workload().equals(workload)).toList();
+            return mine.subList(Math.max(0, mine.size() - limit), mine.size());
+        }
     }
 
     private static final TimeGrid GRID = new TimeGrid(0, 300, 600);
@@ -140,5 +146,35 @@ class LiveClockLoopTest {
         assertTrue(held.outcome().decision().held());
         assertEquals(10, held.outcome().decision().units());
         assertTrue(journal.steps.get(1).reason().endsWith("the source could not be read: gone"), journal.steps.get(1).reason());
+    }
+
+    @Test
+    void aRestartedLoopScoresTheForecastsTheJournalHoldsAndGoesOnWithTheirCoverage() {
+        Memory journal = new Memory();
+        LiveClockLoop first = new LiveClockLoop(3, 4, 0.8, DriftHandler.REPORT_ONLY, ModelWatch.FIXED);
+        for (int length = 600; length < 610; length++) {
+            History h = shifted(length, 10_000);
+            first.round(List.of(new LiveClockLoop.Workload("w", h, step, 1)), h.grid().end(), d -> { },
+                    new Recording("before", "dry-run", Optional.of(journal)));
+        }
+        // killed after the round at step 609: forecasts from steps 604 to 609 had not reached the end of their horizon
+        LiveClockLoop restarted = new LiveClockLoop(3, 4, 0.8, DriftHandler.REPORT_ONLY, ModelWatch.FIXED);
+        History now = shifted(612, 10_000);
+        LoopRound r = restarted.round(List.of(new LiveClockLoop.Workload("w", now, step, 1)), now.grid().end(), d -> { },
+                new Recording("after", "dry-run", Optional.of(journal))).get(0);
+        assertTrue(r.accuracy().points() > 0, "the restarted loop scores what the journal forecast before: " + r.accuracy());
+        assertEquals(1.0, r.accuracy().coverage(), "the naive band covers flat demand");
+        assertEquals(4 + 6 + 1, r.accuracy().forecasts(), "the last window and the pending ones from the journal, and its own");
+
+        // a level shift right after the restart: drift fires on the recorded forecasts and the new ones together
+        List<String> drifted = new ArrayList<>();
+        LiveClockLoop again = new LiveClockLoop(3, 4, 0.8, (w, h, current) -> {
+            drifted.add(w + " at " + h.length());
+            return new DriftHandler.Response(current, "kept");
+        }, ModelWatch.FIXED);
+        History shifted = shifted(616, 610);
+        again.round(List.of(new LiveClockLoop.Workload("w", shifted, step, 1)), shifted.grid().end(), d -> { },
+                new Recording("again", "dry-run", Optional.of(journal)));
+        assertEquals(List.of("w at 616"), drifted, "the journal's forecasts, scored against the shift, call for a cycle at once");
     }
 }

@@ -1,15 +1,17 @@
 package io.prescient.flink;
 
-import io.prescient.plan.capacity.CapacityModel;
-import io.prescient.plan.loop.LoopSettings;
-import io.prescient.plan.montecarlo.SimulationSettings;
+import io.prescient.plan.LoopAssembly;
+import io.prescient.plan.config.LoopConfig;
+import io.prescient.plan.config.LoopConfigFile;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Throughput of the planning job on a local MiniCluster: {@code workloads} synthetic workloads, each
@@ -49,10 +51,21 @@ public final class PlanningBench {
         int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "1"));
         String model = a.getOrDefault("model", "seasonal-naive");
         int paths = Integer.parseInt(a.getOrDefault("paths", "200"));
-        JobSettings settings = new JobSettings(3600, 1, HISTORY, 4 * HISTORY,
-                io.prescient.forecast.registry.ServedModel.unregistered(io.prescient.forecast.Models.create(model, 3600, 24, 24)),
-                new LoopSettings(24, 0.95, 24, 6, 0.2, new SimulationSettings(paths, 42, 16, 1)), "", Map.of(),
-                new CapacityModel(50, 0.7, 1, 1000, 20, 2, 2, true), true);
+        LoopConfig config = LoopConfigFile.parse("bench.yaml", """
+                source: {path: synthetic, freq: 1h}
+                every: 1
+                horizon: 24
+                percentile: 0.95
+                model: %s
+                paths: %d
+                seed: 42
+                capacity: {unit_capacity: 50, target_utilisation: 0.7, min_units: 1, max_units: 1000, max_step: 20, cooldown: 2, lead: 2}
+                workloads:
+                  - series: "*"
+                """.formatted(model, paths), Path.of("."));
+        // the job's settings from the loop's one assembly, as the job's main takes them
+        JobSettings settings = JobSettings.of(new LoopAssembly(config, Path.of("bench.yaml"), Map.of(), Optional.empty()), HISTORY,
+                4 * HISTORY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         DataStream<MetricPoint> points = env.fromSequence(0, workloads * (HISTORY + 1) - 1).map(new SyntheticPoint())

@@ -44,7 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Flink job (a local MiniCluster fed the source's points), each recording or emitting every decision.
  * They must agree on every decision, forecast and plan, for the {@code ensemble} and for an LSTM
  * trained once by {@code prescient model train} and served from the registry ({@code champion:<scope>}),
- * so the network's artifact is what all three load. Skipped without the packaged CLI.
+ * so the network's artifact is what all three load, and for the dynamic regression on a covariate
+ * (active users beside the requests: the job takes its points with the demand's, keyed by workload).
+ * Skipped without the packaged CLI.
  */
 class FacesParityIT {
 
@@ -56,13 +58,13 @@ class FacesParityIT {
 
     @Test
     void runServeReplayAndFlinkDecideAlikeWithTheEnsemble() throws Exception {
-        List<PlanRecord> plans = threeFaces("ensemble").plans();
+        List<PlanRecord> plans = threeFaces("ensemble", false).plans();
         assertTrue(plans.stream().allMatch(p -> p.model().equals("ensemble")), "served by the ensemble");
     }
 
     @Test
     void runServeReplayAndFlinkDecideAlikeWithAnLstmFromTheRegistry() throws Exception {
-        Path csv = csv();
+        Path csv = csv(false);
         System.setProperty("prescient.neural.budget", "20");
         Result train;
         try {
@@ -75,7 +77,7 @@ class FacesParityIT {
         Matcher m = Pattern.compile("registered (\\S+)").matcher(train.out());
         assertTrue(m.find(), train.out());
         String version = m.group(1);
-        Faces faces = threeFaces(LoopAssembly.CHAMPION_PREFIX + "parity");
+        Faces faces = threeFaces(LoopAssembly.CHAMPION_PREFIX + "parity", false);
         assertTrue(faces.plans().stream().allMatch(p -> p.model().equals(version)), "every decision names the trained version " + version);
         JsonNode served = faces.models().path("versions").get(0);
         assertEquals(version, served.path("id").asText());
@@ -87,15 +89,22 @@ class FacesParityIT {
         assertTrue(provenance.path("command").asText().startsWith("model train --model lstm"), served.toString());
     }
 
+    @Test
+    void runServeReplayAndFlinkDecideAlikeWithACovariate() throws Exception {
+        List<PlanRecord> plans = threeFaces("dynreg", true).plans();
+        assertTrue(plans.stream().allMatch(p -> p.model().equals("dynreg")), "served by the dynamic regression on users");
+        assertTrue(plans.stream().noneMatch(p -> p.reason().contains("over drawn")), "decisions, not failures");
+    }
+
     /** The run's plans (sorted) and what the server's /api/models answered. */
     private record Faces(List<PlanRecord> plans, JsonNode models) {
     }
 
     /** The plans of the three faces for the config's model, checked identical. */
-    private Faces threeFaces(String model) throws Exception {
+    private Faces threeFaces(String model, boolean withUsers) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(LiveServeIT.JAR) && Files.isDirectory(LiveServeIT.LIB),
                 "needs the packaged CLI (mvn package)");
-        Path csv = csv();
+        Path csv = csv(withUsers);
         Path config = dir.resolve("prescient.yaml");
         Files.writeString(config, """
                 source: {path: %s, format: csv, freq: 5m}
@@ -107,10 +116,11 @@ class FacesParityIT {
                 capacity: {unit_capacity: 40, target_utilisation: 0.7, min_units: 1, max_units: 100, max_step: 5, cooldown: 6, lead: 2}
                 workloads:
                   - series: "*"
+                %s
                 simulate: {from: %s}
                 monitor: {window: 24, min_coverage: 0}
                 seed: 7
-                """.formatted(csv, model, Instant.ofEpochSecond(START + DAY * 300L)));
+                """.formatted(csv, model, withUsers ? "    covariates: {users: users}" : "", Instant.ofEpochSecond(START + DAY * 300L)));
         Path store = dir.resolve("store.duckdb");
 
         Result run = cli("run", "--config", config.toString(), "--store", store.toString());
@@ -199,6 +209,9 @@ class FacesParityIT {
         for (LoopAssembly.Selected s : assembly.select(assembly.read(Instant.now().getEpochSecond(), 1))) {
             for (int t = 0; t < s.series().length(); t++) {
                 points.add(new MetricPoint(s.name(), s.series().grid().timeAt(t), s.series().value(t)));
+                for (Map.Entry<String, double[]> c : s.covariates().entrySet()) {
+                    points.add(new MetricPoint(s.name(), s.series().grid().timeAt(t), c.getValue()[t], c.getKey()));
+                }
             }
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -233,21 +246,29 @@ class FacesParityIT {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** Three request series on a 5-minute grid over two days (long CSV): daily cycles, noise and bursts. */
-    private Path csv() throws Exception {
+    /**
+     * Three request series on a 5-minute grid over two days (long CSV): daily cycles, noise and bursts;
+     * with {@code withUsers}, active users beside them, which the requests follow.
+     */
+    private Path csv(boolean withUsers) throws Exception {
         Path f = dir.resolve("load.csv");
         if (Files.exists(f)) {
             return f;
         }
         SplittableRandom r = new SplittableRandom(5);
-        StringBuilder b = new StringBuilder("series_id,timestamp,requests\n");
+        StringBuilder b = new StringBuilder(withUsers ? "series_id,timestamp,requests,users\n" : "series_id,timestamp,requests\n");
         for (int w = 0; w < 3; w++) {
             double level = 80 + 40 * w;
             for (int t = 0; t < 2 * DAY; t++) {
                 double cycle = Math.sin(2 * Math.PI * (t % DAY) / DAY - Math.PI / 2);
-                double y = Math.max(0, level * (1 + 0.5 * cycle) * (r.nextDouble() < 0.01 ? 1.8 : 1) + r.nextGaussian() * 0.05 * level);
+                double burst = r.nextDouble() < 0.01 ? 1.8 : 1;
+                double y = Math.max(0, level * (1 + 0.5 * cycle) * burst + r.nextGaussian() * 0.05 * level);
                 b.append("svc-").append(w).append(',').append(Instant.ofEpochSecond(START + 300L * t)).append(',')
-                        .append(String.format(Locale.ROOT, "%.3f", y)).append('\n');
+                        .append(String.format(Locale.ROOT, "%.3f", y));
+                if (withUsers) {
+                    b.append(',').append(String.format(Locale.ROOT, "%.1f", 10 * level * (1 + 0.5 * cycle) * burst));
+                }
+                b.append('\n');
             }
         }
         Files.writeString(f, b);

@@ -15,18 +15,21 @@ import java.util.Map;
  * What every parallel instance of the planning function needs, taken from the loop's assembly once
  * at submission: the grid step, the rounds' spacing and first step, the model it serves (a registry
  * champion's artifact, a trained network included, travels inside the job), the planning settings,
- * the scenarios (YAML), and each workload's capacity rules (named workloads; the rest get the
- * config's {@code *} rules).
+ * the scenarios (YAML), and each workload's capacity rules and covariates' names (named workloads;
+ * the rest get the config's {@code *} rules).
  *
  * @param firstDecision grid step of a workload's first round (its first point is step 0)
  * @param maxHistory    steps of history kept per workload
  */
 public record JobSettings(long stepSeconds, int every, int firstDecision, int maxHistory, ServedModel model, LoopSettings loop,
                           String scenariosYaml, Map<String, CapacityModel> capacities, CapacityModel defaultCapacity,
+                          Map<String, List<String>> covariates, List<String> defaultCovariates,
                           boolean nonNegative) implements Serializable {
 
     public JobSettings {
         capacities = Map.copyOf(capacities);
+        covariates = Map.copyOf(covariates);
+        defaultCovariates = List.copyOf(defaultCovariates);
         if (firstDecision < 1 || maxHistory < firstDecision || every < 1) {
             throw new IllegalArgumentException("need 1 <= first decision <= max history and every >= 1");
         }
@@ -44,28 +47,35 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
                     + "once (prescient model train --model " + c.model() + " ...) and set model: " + LoopAssembly.CHAMPION_PREFIX
                     + "<its scope> in the config, so the job serves the trained artifact");
         }
-        if (c.workloads().stream().anyMatch(w -> !w.covariates().isEmpty())) {
-            throw new IllegalArgumentException("the Flink job plans from the demand points alone; workloads with covariates run in "
-                    + "prescient run or serve");
-        }
         Map<String, CapacityModel> named = new HashMap<>();
+        Map<String, List<String>> namedCovariates = new HashMap<>();
         CapacityModel fallback = c.workloads().get(0).capacity();
+        List<String> fallbackCovariates = List.copyOf(new java.util.TreeSet<>(c.workloads().get(0).covariates().keySet()));
         for (LoopConfig.Workload w : c.workloads()) {
+            List<String> names = List.copyOf(new java.util.TreeSet<>(w.covariates().keySet()));
             if (w.series().equals("*")) {
                 fallback = w.capacity();
+                fallbackCovariates = names;
             } else {
                 named.put(w.series(), w.capacity());
+                namedCovariates.put(w.series(), names);
             }
         }
         ServedModel model = assembly.configuredModel(List.of(), line -> { });
         return new JobSettings(assembly.stepSeconds(), c.every(), firstDecision, maxHistory, model, assembly.settings(),
-                assembly.scenariosYaml(), named, fallback, LoopAssembly.NON_NEGATIVE_DEMAND);
+                assembly.scenariosYaml(), named, fallback, namedCovariates, fallbackCovariates, LoopAssembly.NON_NEGATIVE_DEMAND);
     }
 
     /** The capacity rules of a workload ({@code item/metric}): its item's, else the default. */
     public CapacityModel capacity(String workload) {
         int slash = workload.indexOf('/');
         return capacities.getOrDefault(slash < 0 ? workload : workload.substring(0, slash), defaultCapacity);
+    }
+
+    /** The covariates a workload ({@code item/metric}) plans with: its item's, else the default's. */
+    public List<String> covariates(String workload) {
+        int slash = workload.indexOf('/');
+        return covariates.getOrDefault(slash < 0 ? workload : workload.substring(0, slash), defaultCovariates);
     }
 
     /** Steps per day on the grid (the loop's season). */

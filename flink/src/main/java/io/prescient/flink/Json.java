@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The job's JSON: metric points in ({@code workload}, {@code time} in epoch seconds, {@code value}; a
+ * The job's JSON: metric points in ({@code workload}, {@code time} in epoch seconds, {@code value}, and
+ * {@code covariate} for a covariate's point; a
  * record that does not fit is refused with what was wrong) and plans out (a {@link PlanRecord}'s fields).
  */
 public final class Json {
@@ -40,7 +41,13 @@ public final class Json {
         if (!v.isNumber() && !v.isNull()) {
             throw new IllegalArgumentException("field 'value': expected a number or null in '" + abbreviate(text) + "'");
         }
-        return new MetricPoint(n.get("workload").asText(), n.get("time").asLong(), v.isNull() ? Double.NaN : v.asDouble());
+        JsonNode c = n.path("covariate");
+        if (!c.isMissingNode() && !c.isNull() && (!c.isTextual() || c.asText().isBlank())) {
+            throw new IllegalArgumentException("field 'covariate': expected a covariate's name (or no field, for demand) in '"
+                    + abbreviate(text) + "'");
+        }
+        return new MetricPoint(n.get("workload").asText(), n.get("time").asLong(), v.isNull() ? Double.NaN : v.asDouble(),
+                c.isTextual() ? c.asText() : "");
     }
 
     public static String point(MetricPoint p) {
@@ -48,6 +55,9 @@ public final class Json {
         n.put("workload", p.workload());
         n.put("time", p.time());
         n.put("value", p.value());
+        if (!p.demand()) {
+            n.put("covariate", p.covariate());
+        }
         return n.toString();
     }
 

@@ -9,6 +9,8 @@ import io.prescient.plan.loop.PlanningStep;
 import io.prescient.plan.scenario.ScenarioFile;
 import io.prescient.plan.scenario.ScenarioSet;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -21,8 +23,10 @@ import java.util.Map;
 
 /**
  * The planning loop for one workload (the key), in event time (milliseconds, from the points' epoch seconds). State: the grid's start, the recent
- * values on the grid (at most {@code maxHistory} steps; older ones are dropped and the start moves
- * on), the loop's position (units, last change), the next round's step and the last step seen.
+ * values on the grid, and those of each covariate the config names for the workload (at most
+ * {@code maxHistory} steps; older ones are dropped and the start moves on; a covariate the config
+ * does not name is ignored), the loop's position (units, last change), the next round's step and
+ * the last demand step seen.
  * A round at step {@code t} runs when the watermark has passed every point before {@code t} and a
  * point at or after {@code t} has been seen; it is the same {@link LoopPosition#next} the simulated
  * clock and the server run, on the same {@link PlanningStep}, so the plans are the same.
@@ -36,6 +40,7 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
     private transient ValueState<Integer> lastChange;
     private transient ValueState<Integer> next;
     private transient ValueState<Integer> lastSeen;
+    private transient MapState<String, double[]> covariates;
     private transient ScenarioSet scenarios;
     private transient Map<CapacityModel, PlanningStep> steps;
 
@@ -51,6 +56,8 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
         lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("lastChange", Types.INT));
         next = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Types.INT));
         lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("lastSeen", Types.INT));
+        covariates = getRuntimeContext().getMapState(new MapStateDescriptor<>("covariates", Types.STRING,
+                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
         scenarios = settings.scenariosYaml().isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("job scenarios", settings.scenariosYaml());
         steps = new HashMap<>();
     }
@@ -72,16 +79,36 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
         if (index < 0) {
             return;
         }
-        double[] v = values.value();
-        if (index >= v.length) {
-            int from = v.length;
-            v = Arrays.copyOf(v, (int) index + 1);
-            Arrays.fill(v, from, v.length, Double.NaN);
+        if (!p.demand()) {
+            if (settings.covariates(ctx.getCurrentKey()).contains(p.covariate())) {
+                double[] c = covariates.get(p.covariate());
+                covariates.put(p.covariate(), set(c == null ? new double[0] : c, (int) index, p.value()));
+            }
+            return;
         }
-        v[(int) index] = p.value();
-        values.update(v);
+        values.update(set(values.value(), (int) index, p.value()));
         lastSeen.update(Math.max(lastSeen.value(), (int) index));
         schedule(ctx.timerService());
+    }
+
+    /** {@code v} with {@code value} at {@code index}, grown with missing steps as needed. */
+    private static double[] set(double[] v, int index, double value) {
+        double[] out = v;
+        if (index >= v.length) {
+            out = Arrays.copyOf(v, index + 1);
+            Arrays.fill(out, v.length, out.length, Double.NaN);
+        }
+        out[index] = value;
+        return out;
+    }
+
+    /** The first {@code t} steps of {@code v}, missing where it has none. */
+    private static double[] head(double[] v, int t) {
+        double[] out = Arrays.copyOf(v, t);
+        if (v.length < t) {
+            Arrays.fill(out, v.length, t, Double.NaN);
+        }
+        return out;
     }
 
     /** Asks for the next round once its data can be complete (a point at or after its step has been seen). */
@@ -104,25 +131,36 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
         LoopPosition position = units.value() == null
                 ? LoopPosition.start(LoopPosition.initialUnits(v, t, settings.capacity(workload)))
                 : new LoopPosition(units.value(), lastChange.value());
-        History history = new History(new TimeGrid(start.value(), settings.stepSeconds(), t), Arrays.copyOf(v, t), Map.of(),
+        Map<String, double[]> past = new java.util.LinkedHashMap<>();
+        for (String name : settings.covariates(workload)) {
+            double[] c = covariates.get(name);
+            past.put(name, head(c == null ? new double[0] : c, t));
+        }
+        History history = new History(new TimeGrid(start.value(), settings.stepSeconds(), t), head(v, t), past,
                 settings.nonNegative());
         LoopPosition.Round round = position.next(step, workload, history, t);
         out.collect(PlanRecord.of(round.outcome().journal("flink", "kafka", settings.stepSeconds(), step.percentile())));
         units.update(round.next().units());
         lastChange.update(round.next().lastChange());
         next.update(t + settings.every());
-        trim(t + settings.every());
+        trim(workload, t + settings.every());
         schedule(ctx.timerService());
     }
 
     /** Drops history older than {@code maxHistory} steps before the next round, moving the grid's start (and the step indices) on. */
-    private void trim(int nextRound) throws Exception {
+    private void trim(String workload, int nextRound) throws Exception {
         int drop = nextRound - settings.maxHistory();
         if (drop <= 0) {
             return;
         }
         double[] v = values.value();
         values.update(Arrays.copyOfRange(v, Math.min(drop, v.length), v.length));
+        for (String name : settings.covariates(workload)) {
+            double[] c = covariates.get(name);
+            if (c != null) {
+                covariates.put(name, Arrays.copyOfRange(c, Math.min(drop, c.length), c.length));
+            }
+        }
         start.update(start.value() + drop * settings.stepSeconds());
         next.update(next.value() - drop);
         lastSeen.update(lastSeen.value() - drop);

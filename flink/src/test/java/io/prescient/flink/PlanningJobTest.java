@@ -57,5 +57,11 @@ class PlanningJobTest {
         assertTrue(Double.isNaN(Json.point("{\"workload\": \"a/b\", \"time\": 60, \"value\": null}").value()));
         MetricPoint p = new MetricPoint("web/requests", 1_375_315_200L, 212.5);
         assertEquals(p, Json.point(Json.point(p)));
+        MetricPoint users = new MetricPoint("web/requests", 1_375_315_200L, 1200, "active_users");
+        assertEquals(users, Json.point(Json.point(users)));
+        assertTrue(Json.point(Json.point(p)).demand());
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> Json.point("{\"workload\": \"a\", \"time\": 60, \"value\": 1, \"covariate\": \" \"}"));
+        assertTrue(blank.getMessage().startsWith("field 'covariate'"), blank.getMessage());
     }
 }

@@ -229,7 +229,9 @@ class LiveServeIT {
 
         Path log2 = dir.resolve("serve-2.log");
         Process second = serve(config, store, port, log2);
+        JsonNode resumedScores;
         try {
+            resumedScores = await(port, workload, second, log2, 120, w -> w.path("rounds").asInt() >= 1, "a round after the restart");
             await(port, actions, second, log2, 120, a -> a.size() == 1 && a.get(0).path("units").asDouble() < a.get(0).path("from").asDouble(),
                     "the next scale-down, once the cooldown has passed");
         } finally {
@@ -241,6 +243,9 @@ class LiveServeIT {
             run2 = s.journal().steps(runId(log2)).stream().filter(x -> x.workload().equals(WORKLOAD)).toList();
         }
         assertFalse(run2.isEmpty());
+        assertTrue(resumedScores.path("rounds").asInt() < 3 && resumedScores.path("coverage").isNumber()
+                        && !Double.isNaN(resumedScores.path("coverage").asDouble()),
+                "the restarted server scores the forecasts the journal holds before its own reach their horizon: " + resumedScores);
         PlanningJournal.Step resumed = run2.get(0);
         assertEquals(champion, resumed.model(), "the restarted server serves the same champion");
         assertEquals(lastOfRun1.units(), resumed.fromUnits(), "and starts from the units the journal left");

@@ -9,11 +9,14 @@ import io.prescient.plan.loop.PlanningStep;
 import io.prescient.plan.scenario.ScenarioFile;
 import io.prescient.plan.scenario.ScenarioSet;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -22,7 +25,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The planning loop for one workload (the key), in event time (milliseconds, from the points' epoch seconds). State: the grid's start, the recent
+ * The planning loop for one workload (the key), in event time (milliseconds, from the points' epoch seconds). State: the grid's start
+ * (set by the first demand point; covariate points that come before it wait for it), the recent
  * values on the grid, and those of each covariate the config names for the workload (at most
  * {@code maxHistory} steps; older ones are dropped and the start moves on; a covariate the config
  * does not name is ignored), the loop's position (units, last change), the next round's step and
@@ -41,6 +45,7 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
     private transient ValueState<Integer> next;
     private transient ValueState<Integer> lastSeen;
     private transient MapState<String, double[]> covariates;
+    private transient ListState<Tuple3<String, Long, Double>> early;
     private transient ScenarioSet scenarios;
     private transient Map<CapacityModel, PlanningStep> steps;
 
@@ -58,6 +63,8 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
         lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("lastSeen", Types.INT));
         covariates = getRuntimeContext().getMapState(new MapStateDescriptor<>("covariates", Types.STRING,
                 org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        early = getRuntimeContext().getListState(new ListStateDescriptor<>("early covariates",
+                Types.TUPLE(Types.STRING, Types.LONG, Types.DOUBLE)));
         scenarios = settings.scenariosYaml().isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("job scenarios", settings.scenariosYaml());
         steps = new HashMap<>();
     }
@@ -68,27 +75,69 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
 
     @Override
     public void processElement(MetricPoint p, Context ctx, Collector<PlanRecord> out) throws Exception {
-        long step = settings.stepSeconds();
-        if (start.value() == null) {
-            start.update(p.time() - Math.floorMod(p.time(), step));
-            values.update(new double[0]);
-            next.update(settings.firstDecision());
-            lastSeen.update(-1);
-        }
-        long index = (p.time() - start.value()) / step;
-        if (index < 0) {
+        String workload = ctx.getCurrentKey();
+        if (!p.demand() && !settings.covariates(workload).contains(p.covariate())) {
             return;
         }
-        if (!p.demand()) {
-            if (settings.covariates(ctx.getCurrentKey()).contains(p.covariate())) {
-                double[] c = covariates.get(p.covariate());
-                covariates.put(p.covariate(), set(c == null ? new double[0] : c, (int) index, p.value()));
+        long step = settings.stepSeconds();
+        if (start.value() == null) {
+            if (!p.demand()) {
+                early.add(Tuple3.of(p.covariate(), p.time(), p.value()));
+                return;
             }
+            anchor(p.time() - Math.floorMod(p.time(), step));
+            for (Tuple3<String, Long, Double> c : early.get()) {
+                covariate(c.f0, c.f1, c.f2);
+            }
+            early.clear();
+        }
+        if (!p.demand()) {
+            covariate(p.covariate(), p.time(), p.value());
+            return;
+        }
+        long index = Math.floorDiv(p.time() - start.value(), step);
+        if (index > lastSeen.value() + (long) settings.maxHistory()) {
+            restart(p.time() - Math.floorMod(p.time(), step));
+            index = 0;
+        }
+        if (index < 0) {
             return;
         }
         values.update(set(values.value(), (int) index, p.value()));
         lastSeen.update(Math.max(lastSeen.value(), (int) index));
         schedule(ctx.timerService());
+    }
+
+    /** Starts the workload's grid at {@code gridStart}: no values yet, the first round at {@code firstDecision}. */
+    private void anchor(long gridStart) throws Exception {
+        start.update(gridStart);
+        values.update(new double[0]);
+        next.update(settings.firstDecision());
+        lastSeen.update(-1);
+    }
+
+    /**
+     * After a gap longer than the history kept, nothing on the old grid would be planned from:
+     * the workload starts over at this point (its covariates too), keeping its units, with the
+     * last change long past (so a gap never leaves a cooldown running or the arrays growing
+     * without bound).
+     */
+    private void restart(long gridStart) throws Exception {
+        anchor(gridStart);
+        covariates.clear();
+        if (lastChange.value() != null) {
+            lastChange.update(-settings.maxHistory());
+        }
+    }
+
+    /** Puts a covariate's value on the grid; one before the grid or beyond the history kept is dropped. */
+    private void covariate(String name, long time, double value) throws Exception {
+        long index = Math.floorDiv(time - start.value(), settings.stepSeconds());
+        if (index < 0 || index > lastSeen.value() + (long) settings.maxHistory()) {
+            return;
+        }
+        double[] c = covariates.get(name);
+        covariates.put(name, set(c == null ? new double[0] : c, (int) index, value));
     }
 
     /** {@code v} with {@code value} at {@code index}, grown with missing steps as needed. */

@@ -4,12 +4,13 @@ import io.prescient.core.TimeGrid;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a model may learn from: the target's past on a regular grid (NaN = missing), the covariates'
- * past on the same grid, and whether the target can be negative. Arrays are copied in and out.
+ * past on the same grid, and whether the target can be negative. Arrays are copied in and out;
+ * covariates are kept in name order, so every face hands a model the same order (and the same draws).
  */
 public final class History {
 
@@ -23,7 +24,7 @@ public final class History {
         if (target.length != grid.length()) {
             throw new IllegalArgumentException("history has " + target.length + " values for " + grid.length() + " steps");
         }
-        Map<String, double[]> copy = new LinkedHashMap<>();
+        Map<String, double[]> copy = new TreeMap<>();
         covariates.forEach((name, values) -> {
             if (values.length != grid.length()) {
                 throw new IllegalArgumentException("covariate '" + name + "' has " + values.length + " values for "
@@ -61,7 +62,7 @@ public final class History {
     }
 
     public Map<String, double[]> covariates() {
-        Map<String, double[]> copy = new LinkedHashMap<>();
+        Map<String, double[]> copy = new TreeMap<>();
         covariates.forEach((k, v) -> copy.put(k, v.clone()));
         return copy;
     }
@@ -72,7 +73,7 @@ public final class History {
 
     /** The first {@code n} steps, as the history a model would have had then. */
     public History head(int n) {
-        Map<String, double[]> cut = new LinkedHashMap<>();
+        Map<String, double[]> cut = new TreeMap<>();
         covariates.forEach((k, v) -> cut.put(k, Arrays.copyOf(v, n)));
         return new History(grid.withLength(n), Arrays.copyOf(target, n), cut, nonNegative);
     }
@@ -84,7 +85,7 @@ public final class History {
      * model is validated on the covariate futures it will be served.
      */
     public Map<String, double[]> covariatesAhead(int horizon, int season) {
-        Map<String, double[]> future = new LinkedHashMap<>();
+        Map<String, double[]> future = new TreeMap<>();
         covariates.forEach((name, values) -> future.put(name, new io.prescient.forecast.model.SeasonalNaiveForecaster(season)
                 .fit(History.of(grid, values, false)).forecast(horizon).median()));
         return future;

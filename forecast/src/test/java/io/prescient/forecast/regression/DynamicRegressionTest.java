@@ -97,6 +97,25 @@ class DynamicRegressionTest {
     }
 
     @Test
+    void covariatesAreReadInNameOrderWhateverOrderTheyCameIn() {
+        SplittableRandom r = new SplittableRandom(6);
+        double[] u = users(DAY * 20, r);
+        double[] y = demand(u, r);
+        double[] sessions = users(DAY * 20, r);
+        java.util.LinkedHashMap<String, double[]> usersFirst = new java.util.LinkedHashMap<>();
+        usersFirst.put("users", u);
+        usersFirst.put("sessions", sessions);
+        java.util.LinkedHashMap<String, double[]> sessionsFirst = new java.util.LinkedHashMap<>();
+        sessionsFirst.put("sessions", sessions);
+        sessionsFirst.put("users", u);
+        TimeGrid grid = new TimeGrid(0, 3600, y.length);
+        FittedModel a = DynamicRegressionForecaster.forStep(3600).fit(new History(grid, y, usersFirst, true));
+        FittedModel b = DynamicRegressionForecaster.forStep(3600).fit(new History(grid, y, sessionsFirst, true));
+        assertEquals(List.of("sessions", "users"), a.parameters().get("regressors"));
+        assertEquals(a.parameters(), b.parameters());
+    }
+
+    @Test
     void autoregressiveVarianceFollowsThePsiWeights() {
         ArErrors ar1 = new ArErrors(new double[] {0.5}, 2.0);
         double[] v = ar1.variance(5);

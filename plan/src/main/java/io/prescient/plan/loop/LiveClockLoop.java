@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The planning loop on the real clock, a round at a time: each round every workload is planned from
@@ -141,17 +142,24 @@ public final class LiveClockLoop {
     /**
      * A new track's monitor, holding the journal's latest forecasts of the workload at this percentile
      * (a restarted loop scores what it forecast before, and rolling coverage goes on from them): the
-     * last window's and those whose horizon had not passed, at most one per step of a horizon.
+     * last window's and those whose horizon had not passed, one per origin (the latest recorded; a
+     * step journalled twice, by two runs, is scored once), none from after the data seen now (a
+     * journal ahead of its source, as a replay's would be, has nothing to score yet).
      */
     private ForecastMonitor recordedMonitor(Workload w, Recording recording) {
         ForecastMonitor monitor = new ForecastMonitor(w.step().percentile(), monitorWindow, minCoverage);
-        long stepSeconds = w.history().grid().stepSeconds();
-        for (PlanningJournal.Step s : recording.journal().map(j -> j.recent(w.name(), monitorWindow + w.step().settings().horizon()))
-                .orElse(List.of())) {
-            if (!s.held() && s.median().length > 0 && s.percentile() == w.step().percentile() && s.stepSeconds() == stepSeconds
-                    && s.upper().length == s.median().length) {
-                monitor.add(new TimeGrid(s.originTs(), stepSeconds, s.median().length), s.median(), s.upper());
+        TimeGrid seen = w.history().grid();
+        int wanted = monitorWindow + w.step().settings().horizon();
+        Map<Long, PlanningJournal.Step> byOrigin = new TreeMap<>();
+        for (PlanningJournal.Step s : recording.journal().map(j -> j.recent(w.name(), 2 * wanted)).orElse(List.of())) {
+            if (!s.held() && s.median().length > 0 && s.percentile() == w.step().percentile() && s.stepSeconds() == seen.stepSeconds()
+                    && s.upper().length == s.median().length && s.originTs() < seen.end()) {
+                byOrigin.put(s.originTs(), s);
             }
+        }
+        List<PlanningJournal.Step> scored = new ArrayList<>(byOrigin.values());
+        for (PlanningJournal.Step s : scored.subList(Math.max(0, scored.size() - wanted), scored.size())) {
+            monitor.add(new TimeGrid(s.originTs(), seen.stepSeconds(), s.median().length), s.median(), s.upper());
         }
         return monitor;
     }

@@ -91,7 +91,15 @@ public final class ScenarioFile {
         Set<String> allowed = new HashSet<>(ScenarioFields.COMMON);
         allowed.addAll(kind.keys());
         Map<String, Node> m = yaml.mapping(node, field, allowed);
-        return kind.read(new ScenarioFields(yaml, source, node, field, m));
+        try {
+            return kind.read(new ScenarioFields(yaml, source, node, field, m));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
+                throw e;
+            }
+            // a type's own check (a scenario's constructor) that did not say where: located here
+            throw error(node, field, "a valid " + type + " scenario: " + e.getMessage());
+        }
     }
 
     private IllegalArgumentException error(Node node, String field, String expected) {

@@ -157,14 +157,20 @@ class LiveClockLoopTest {
             first.round(List.of(new LiveClockLoop.Workload("w", h, step, 1)), h.grid().end(), d -> { },
                     new Recording("before", "dry-run", Optional.of(journal)));
         }
-        // killed after the round at step 609: forecasts from steps 604 to 609 had not reached the end of their horizon
+        // killed after the round at step 609: forecasts from steps 604 to 609 had not reached the end of their horizon;
+        // the same rounds journalled again by a second run, and one by a run on data ahead of this source (a replay's)
+        journal.steps.addAll(List.copyOf(journal.steps));
+        History ahead = shifted(700, 10_000);
+        new LiveClockLoop(3, 4, 0.8, DriftHandler.REPORT_ONLY, ModelWatch.FIXED).round(List.of(new LiveClockLoop.Workload("w", ahead, step, 1)),
+                ahead.grid().end(), d -> { }, new Recording("ahead", "dry-run", Optional.of(journal)));
         LiveClockLoop restarted = new LiveClockLoop(3, 4, 0.8, DriftHandler.REPORT_ONLY, ModelWatch.FIXED);
         History now = shifted(612, 10_000);
         LoopRound r = restarted.round(List.of(new LiveClockLoop.Workload("w", now, step, 1)), now.grid().end(), d -> { },
                 new Recording("after", "dry-run", Optional.of(journal))).get(0);
         assertTrue(r.accuracy().points() > 0, "the restarted loop scores what the journal forecast before: " + r.accuracy());
         assertEquals(1.0, r.accuracy().coverage(), "the naive band covers flat demand");
-        assertEquals(4 + 6 + 1, r.accuracy().forecasts(), "the last window and the pending ones from the journal, and its own");
+        assertEquals(7 * 6, r.accuracy().points(), "the forecasts from steps 600 to 606 reached their horizon, each scored once");
+        assertEquals(4 + 6 + 1, r.accuracy().forecasts(), "the last window and the pending ones from the journal (each origin once, none ahead of the data), and its own");
 
         // a level shift right after the restart: drift fires on the recorded forecasts and the new ones together
         List<String> drifted = new ArrayList<>();

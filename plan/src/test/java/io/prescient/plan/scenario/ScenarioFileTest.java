@@ -102,6 +102,14 @@ class ScenarioFileTest {
                     at: 2013-08-20T12:00:00Z
                     size: big
                 """));
+        assertEquals("s.yaml:2: field 'scenarios[0]': expected a valid step-change scenario: a step cannot take away more than all demand,"
+                + " got -2.0", error("""
+                scenarios:
+                  - name: new region
+                    type: step-change
+                    at: 2013-08-20T12:00:00Z
+                    size: -2
+                """), "a type's own check is located in the file");
         assertTrue(ScenarioTypes.registered().names().containsAll(List.of("spike", "release", "event", "step-change")));
     }
 }

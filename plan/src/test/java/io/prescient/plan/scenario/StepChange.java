@@ -8,6 +8,12 @@ import java.util.random.RandomGenerator;
 /** A scenario type that exists only in the tests, registered by a service line in test resources: a lasting step at a known time. */
 record StepChange(String name, String target, double probability, long at, double size) implements Scenario {
 
+    StepChange {
+        if (size <= -1) {
+            throw new IllegalArgumentException("a step cannot take away more than all demand, got " + size);
+        }
+    }
+
     @Override
     public void draw(TimeGrid horizon, RandomGenerator random, double[] uplift) {
         for (int h = 0; h < uplift.length; h++) {

@@ -61,6 +61,11 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Forecasting model: one of ${COMPLETION-CANDIDATES}, or a combination a+b (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(names = "--covariates", split = ",", paramLabel = "<metric>",
+            description = "Metrics of the same item the model reads as covariates (e.g. active_users,requests): their past, and "
+                    + "their future as their own forecasts draw it; scenarios may target them (dynreg, lstm, transformer read them).")
+    List<String> covariates = List.of();
+
     @Option(names = "--scenarios", description = "Scenario file (YAML); none: the forecast's own uncertainty only.")
     Path scenarios;
 
@@ -115,11 +120,18 @@ public final class PlanCommand implements Callable<Integer> {
         if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");
         }
+        if (input.variates != null && !covariates.isEmpty()) {
+            List<String> metrics = new ArrayList<>(input.variates);
+            covariates.stream().filter(c -> !metrics.contains(c)).forEach(metrics::add);
+            input.variates = metrics;
+        }
+        Map<String, String> covariateSources = new java.util.TreeMap<>();
+        covariates.forEach(c -> covariateSources.put(c, c));
         CapacityModel capacity = new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown, lead, true);
         LoopConfig c = new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
                 input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, horizon, percentile, model, paths,
                 Optional.ofNullable(scenarios), new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
-                Optional.ofNullable(metric), 1, capacity, Optional.empty(), Map.of())), Optional.empty(), Optional.empty(),
+                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources)), Optional.empty(), Optional.empty(),
                 new LoopConfig.Monitor(24, 0.85), seed);
         boolean needsStore = !java.nio.file.Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);
         try (SeriesStore st = needsStore ? environment.openStore(store.file(), true) : null) {
@@ -132,7 +144,9 @@ public final class PlanCommand implements Callable<Integer> {
         History history = selected.history();
         if (at != null) {
             long origin = Instant.parse(at).getEpochSecond();
-            history = history.head((int) Math.max(0, Math.min(history.length(), selected.series().grid().indexOf(origin))));
+            io.prescient.core.TimeGrid grid = selected.series().grid();
+            long steps = Math.floorDiv(origin - grid.start(), grid.stepSeconds());
+            history = history.head((int) Math.max(0, Math.min(history.length(), steps)));
         }
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
             console.println(line);
@@ -155,9 +169,11 @@ public final class PlanCommand implements Callable<Integer> {
                 served.id(), Instant.ofEpochSecond(f.forecast().grid().start()), horizon, input.freq(), paths, step.scenarios().name(), ms);
         console.printf(Locale.ROOT, "last observed demand %.1f; %s units now (%.0f per unit at %.0f%% target)%n", last, fmt(now),
                 unitCapacity, 100 * target);
+        step.reach(step.scenarios(), history.covariates().keySet()).forEach(console::println);
         printPlan(console, futures, plan);
         if (compare != null) {
             ScenarioSet second = ScenarioFile.read(compare);
+            step.reach(second, history.covariates().keySet()).forEach(console::println);
             LoopAssembly.WhatIfRun run = LoopAssembly.whatIf(step, history, second, percentile, paths, now, price);
             WhatIf w = run.comparison();
             console.printf(Locale.ROOT, "%nwhat-if '%s' against '%s':%n", second.name(), step.scenarios().name());

@@ -1,6 +1,7 @@
 package io.prescient.forecast;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,19 @@ public interface FittedModel extends Serializable {
 
     default Forecast forecast(int horizon) {
         return forecast(horizon, Map.of());
+    }
+
+    /**
+     * Forecasts the same horizon under many sets of future covariates at once (simulated futures
+     * whose inputs differ): the i-th forecast is under the i-th set. Models that can run one pass
+     * over a batch (the networks) override this; the default forecasts one set after the other.
+     */
+    default List<Forecast> forecastAll(int horizon, List<Map<String, double[]>> futureCovariates) {
+        List<Forecast> out = new java.util.ArrayList<>(futureCovariates.size());
+        for (Map<String, double[]> c : futureCovariates) {
+            out.add(forecast(horizon, c));
+        }
+        return out;
     }
 
     /** Human-readable parameters, for the registry and reports. */

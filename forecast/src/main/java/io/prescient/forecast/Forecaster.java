@@ -27,6 +27,15 @@ public interface Forecaster extends java.io.Serializable {
      */
     FittedModel fit(History history);
 
+    /**
+     * True when the model learns from the covariates a history carries (and so needs their future
+     * values to forecast): a scenario on a covariate reaches its forecast only then. The others
+     * ignore covariates.
+     */
+    default boolean readsCovariates() {
+        return false;
+    }
+
     /** True when the model cannot {@link #fit} a series before it is {@link #train trained} on a set of them. */
     default boolean needsTraining() {
         return false;

@@ -42,14 +42,42 @@ public final class NeuralForecaster implements Forecaster {
         return true;
     }
 
+    /** The network reads the covariates its training histories carry (or those its spec names). */
+    @Override
+    public boolean readsCovariates() {
+        return true;
+    }
+
+    /**
+     * Trains on the histories: with the covariates the spec names or, when it names none, those every
+     * history carries (in name order), past values to the encoder and known future values to the decoder.
+     */
     @Override
     public Forecaster train(List<History> histories) {
-        NeuralTrainer.Result result = new NeuralTrainer(spec, log).train(histories);
+        NeuralSpec trained = spec.covariates().isEmpty() ? spec.withCovariates(common(histories)) : spec;
+        if (!trained.covariates().isEmpty()) {
+            log.accept(name + ": learns from covariates " + trained.covariates());
+        }
+        NeuralTrainer.Result result = new NeuralTrainer(trained, log).train(histories);
         NeuralTrainer.Report r = result.report();
         log.accept(String.format(java.util.Locale.ROOT,
                 "%s: %d epochs, best validation loss %.4f, %.0f s, %d training windows, %d KB of parameters",
                 name, r.epochs(), r.bestValidationLoss(), r.seconds(), r.trainingWindows(), result.net().sizeBytes() / 1024));
         return new Trained(name, result.net());
+    }
+
+    /** The covariates every history has, in name order. */
+    private static List<String> common(List<History> histories) {
+        java.util.Set<String> names = null;
+        for (History h : histories) {
+            java.util.Set<String> mine = new java.util.TreeSet<>(h.covariates().keySet());
+            if (names == null) {
+                names = mine;
+            } else {
+                names.retainAll(mine);
+            }
+        }
+        return names == null ? List.of() : List.copyOf(names);
     }
 
     /** Untrained, the model cannot forecast: the backtest and registry train it first. */
@@ -60,6 +88,11 @@ public final class NeuralForecaster implements Forecaster {
 
     /** A trained network, ready to condition on one series at a time. */
     public record Trained(String name, NeuralNet net) implements Forecaster, java.io.Serializable {
+
+        @Override
+        public boolean readsCovariates() {
+            return !net.spec().covariates().isEmpty();
+        }
 
         @Override
         public FittedModel fit(History history) {
@@ -114,6 +147,22 @@ public final class NeuralForecaster implements Forecaster {
         @Override
         public Forecast forecast(int horizon, Map<String, double[]> futureCovariates) {
             return toForecast(net.predict(List.of(sample(horizon, futureCovariates)))[0], horizon);
+        }
+
+        /** One forward pass per {@value #BATCH} sets of future covariates (simulated futures of this series). */
+        @Override
+        public List<Forecast> forecastAll(int horizon, List<Map<String, double[]>> futureCovariates) {
+            List<Forecast> out = new ArrayList<>(futureCovariates.size());
+            for (int from = 0; from < futureCovariates.size(); from += BATCH) {
+                List<Features.Sample> samples = new ArrayList<>();
+                for (Map<String, double[]> c : futureCovariates.subList(from, Math.min(futureCovariates.size(), from + BATCH))) {
+                    samples.add(sample(horizon, c));
+                }
+                for (double[][] q : net.predict(samples)) {
+                    out.add(toForecast(q, horizon));
+                }
+            }
+            return out;
         }
 
         /** The network's inputs for a forecast of {@code horizon} steps from the end of the history. */

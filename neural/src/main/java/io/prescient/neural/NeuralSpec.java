@@ -66,6 +66,12 @@ public record NeuralSpec(Architecture architecture, int context, int horizon, in
                 samplesPerSeries, epochs, patience, seconds, learningRate, seed);
     }
 
+    /** The same settings reading these covariates. */
+    public NeuralSpec withCovariates(List<String> names) {
+        return new NeuralSpec(architecture, context, horizon, season, names, hidden, depth, heads, levels, batch,
+                samplesPerSeries, maxEpochs, patience, budgetSeconds, learningRate, seed);
+    }
+
     public int pastFeatures() {
         return Features.PAST_BASE + covariates.size();
     }

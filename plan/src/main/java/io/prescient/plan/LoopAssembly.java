@@ -352,8 +352,21 @@ public final class LoopAssembly {
         return new PlanningStep(model, scenarios, new CapacityPlanner(capacity), settings);
     }
 
+    /**
+     * The workload's planning step.
+     *
+     * @throws IllegalArgumentException naming the config when a scenario cannot reach the workload's plan (a covariate
+     *                                  it lacks, or one its model does not read): the loop refuses at start, never holds
+     *                                  every round
+     */
     public PlanningStep step(Selected s, ServedModel model) {
-        return step(model, scenarios(), s.capacity(), settings());
+        PlanningStep step = step(model, scenarios(), s.capacity(), settings());
+        try {
+            step.reach(step.scenarios(), s.covariates().keySet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(configFile + ": workload " + s.name() + ": " + e.getMessage(), e);
+        }
+        return step;
     }
 
     // ---- the loops ----------------------------------------------------------------------------------

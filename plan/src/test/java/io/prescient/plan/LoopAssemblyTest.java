@@ -87,7 +87,7 @@ class LoopAssemblyTest {
         Accuracy acc = with.accuracy().get("shop/requests");
         assertEquals(4, acc.forecasts());
         assertTrue(acc.coverage() >= 0.8, "the plan draws the covariate's future, so P90 covers (a point future gave 0.57): "
-                + acc.coverage());
+                + acc.coverage() + ", MAE " + acc.meanAbsoluteError());
         assertTrue(acc.meanAbsoluteError() < 40, "MAE " + acc.meanAbsoluteError() + " on a level of about 260");
     }
 }

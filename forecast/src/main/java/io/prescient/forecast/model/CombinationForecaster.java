@@ -41,6 +41,11 @@ public final class CombinationForecaster implements Forecaster {
     }
 
     @Override
+    public boolean readsCovariates() {
+        return members.stream().anyMatch(Forecaster::readsCovariates);
+    }
+
+    @Override
     public boolean needsTraining() {
         return members.stream().anyMatch(Forecaster::needsTraining);
     }

@@ -40,6 +40,11 @@ public final class SelectionForecaster implements Forecaster {
     }
 
     @Override
+    public boolean readsCovariates() {
+        return members.stream().anyMatch(Forecaster::readsCovariates);
+    }
+
+    @Override
     public boolean needsTraining() {
         return members.stream().anyMatch(Forecaster::needsTraining);
     }

@@ -61,6 +61,11 @@ public final class DynamicRegressionForecaster implements Forecaster {
     }
 
     @Override
+    public boolean readsCovariates() {
+        return true;
+    }
+
+    @Override
     public FittedModel fit(History history) {
         Map<String, double[]> covariates = history.covariates();
         Regressors regressors = new Regressors(new ArrayList<>(covariates.keySet()), season, harmonics);

@@ -49,7 +49,7 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
      * steps' correlation 0.9 where a model states none, 16 covariate draws, one thread per workload).
      */
     public LoopSettings settings() {
-        return new LoopSettings(horizon, percentile, season(), 6, 0.2, new SimulationSettings(paths, seed, 16, 1));
+        return new LoopSettings(horizon, percentile, season(), 6, 0.2, SimulationSettings.of(paths, seed));
     }
 
     /**

@@ -148,13 +148,19 @@ public final class PlanningStep {
         }
     }
 
-    /** @throws ModelFailure when the model throws or returns a non-finite forecast */
+    /**
+     * @throws ModelFailure when the model throws or returns a non-finite forecast
+     * @throws IllegalArgumentException for a scenario that cannot reach the plan (see {@link #reach})
+     */
     public Futures simulate(History history, ScenarioSet set) {
+        reach(set, history.covariates().keySet());
         Forecast forecast;
         io.prescient.forecast.FittedModel fitted;
+        Map<String, Forecast> ahead;
         try {
             fitted = forecaster.fit(history);
-            forecast = fitted.forecast(settings.horizon(), history.covariatesAhead(settings.horizon(), settings.season()));
+            ahead = forecaster.readsCovariates() ? history.covariateForecasts(settings.horizon(), settings.season()) : Map.of();
+            forecast = fitted.forecast(settings.horizon(), History.medians(ahead));
         } catch (RuntimeException e) {
             throw new ModelFailure("forecaster " + forecaster.name() + " failed: " + e.getMessage(), Optional.empty());
         }
@@ -165,17 +171,46 @@ public final class PlanningStep {
                 }
             }
         }
-        if (history.covariates().isEmpty()) {
-            return new Futures(forecast, new MonteCarlo(settings.simulation()).run(forecast, set));
+        MonteCarlo engine = new MonteCarlo(settings.simulation());
+        if (!forecaster.readsCovariates() || history.covariates().isEmpty()) {
+            return new Futures(forecast, engine.run(forecast, set));
         }
         Simulation futures;
         try {
-            futures = new MonteCarlo(settings.simulation()).run(covariateDraws(history), c -> fitted.forecast(settings.horizon(), c), set);
+            futures = engine.run(forecast.grid(), covariateDraws(ahead, engine.inputDraws()),
+                    inputs -> fitted.forecastAll(settings.horizon(), inputs), set);
         } catch (RuntimeException e) {
             throw new ModelFailure("forecaster " + forecaster.name() + " failed on a drawn covariate future: " + e.getMessage(),
                     Optional.of(forecast));
         }
         return new Futures(mixture(futures, forecast.model() + " over drawn covariates", forecast.pathCorrelation()), futures);
+    }
+
+    /**
+     * How each scenario of {@code set} reaches this step's plan, for a workload with {@code covariates}:
+     * one on a covariate through the model's inputs (the model forecasts the changed covariate), one on
+     * demand by multiplying the model's sample paths.
+     *
+     * @throws IllegalArgumentException for a scenario on a covariate the workload lacks or the model does not read
+     */
+    public List<String> reach(ScenarioSet set, java.util.Set<String> covariates) {
+        List<String> out = new java.util.ArrayList<>();
+        for (io.prescient.plan.scenario.Scenario s : set.scenarios()) {
+            if (s.target().equals(io.prescient.plan.scenario.Scenario.DEMAND)) {
+                out.add("scenario '" + s.name() + "' acts on demand: it multiplies the model's sample paths");
+            } else if (!covariates.contains(s.target())) {
+                throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target()
+                        + "', which the workload does not have (it has " + (covariates.isEmpty() ? "none" : covariates)
+                        + "): name it under the workload's covariates in the config, or --covariates");
+            } else if (!forecaster.readsCovariates()) {
+                throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target() + "', but model "
+                        + forecaster.name() + " does not read covariates: plan with one that does (dynreg, lstm, transformer)");
+            } else {
+                out.add("scenario '" + s.name() + "' acts on covariate '" + s.target() + "': model " + forecaster.name()
+                        + " forecasts each simulated future of it");
+            }
+        }
+        return out;
     }
 
     /** The same step under other scenarios (what-if). */
@@ -195,20 +230,17 @@ public final class PlanningStep {
     private static final double[] MIXTURE_LEVELS = {0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99};
 
     /**
-     * {@code covariateDraws} futures of the covariates, each a sample path of their seasonal-naive
-     * forecast (seeded), so the plan carries their uncertainty too.
+     * {@code n} futures of the covariates, each a sample path of their own forecasts (seeded), so
+     * the plan carries their uncertainty too.
      */
-    private List<Map<String, double[]>> covariateDraws(History history) {
-        int n = Math.max(1, settings.simulation().covariateDraws());
-        int season = settings.season();
+    private List<Map<String, double[]>> covariateDraws(Map<String, Forecast> ahead, int n) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(settings.simulation().seed() ^ 0x9E3779B97F4A7C15L);
         List<Map<String, double[]>> draws = new java.util.ArrayList<>();
         for (int g = 0; g < n; g++) {
-            draws.add(new java.util.LinkedHashMap<>());
+            draws.add(new java.util.TreeMap<>());
         }
-        history.covariates().forEach((name, values) -> {
-            double[][] paths = new io.prescient.forecast.model.SeasonalNaiveForecaster(season).fit(History.of(history.grid(), values, false))
-                    .forecast(settings.horizon()).samplePaths(n, random);
+        ahead.forEach((name, f) -> {
+            double[][] paths = f.samplePaths(n, random);
             for (int g = 0; g < n; g++) {
                 draws.get(g).put(name, paths[g]);
             }

@@ -22,8 +22,9 @@ import java.util.function.Function;
  * forecast's quantiles through its own {@link io.prescient.forecast.PathCopula} (the Gaussian AR(1)
  * copula every sample path is drawn with, at the correlation the model declares); each path then draws every demand scenario
  * (it happens with its probability, with drawn timing and size) and is multiplied by one plus the
- * summed uplifts. Scenarios on covariates change the forecaster's inputs: a number of covariate
- * draws are each re-forecast once and the paths take them in turn. Paths are made in blocks of
+ * summed uplifts. Scenarios on covariates change the model's inputs: drawn futures of the
+ * covariates, perturbed by the scenarios, are forecast by the fitted model in one batch and the paths
+ * take those forecasts in turn. Paths are made in blocks of
  * {@value #BLOCK}, each with its own seeded generator, so the result depends on the seed only;
  * scenario draws use a separate generator from the paths', so two scenario sets simulated with the
  * same seed share their forecast paths (common random numbers: their difference is the scenarios').
@@ -50,71 +51,67 @@ public final class MonteCarlo {
     }
 
     /**
-     * Futures where scenarios may also change covariates: {@code forecastFor} forecasts the horizon
-     * from given future covariates (the fitted model's {@code forecast(horizon, covariates)}).
+     * Input futures a simulation through the model draws: the settings' covariate draws, whatever the
+     * scenarios, so two scenario sets compared on the same seed share their inputs (common random
+     * numbers) and differ by the scenarios only.
      */
-    public Simulation run(Map<String, double[]> futureCovariates, Function<Map<String, double[]>, Forecast> forecastFor,
-                          ScenarioSet scenarios) {
+    public int inputDraws() {
+        return settings.covariateDraws();
+    }
+
+    /**
+     * Futures through the model's inputs: each drawn future of the covariates ({@code inputs}, as many
+     * as {@link #inputDraws()}) takes the scenarios on covariates that happen in it (each with its
+     * probability, drawn timing and size: the covariate is multiplied by one plus the uplift), the
+     * fitted model forecasts them all at once ({@code forecastAll}, one batch through a network), and
+     * the paths take those forecasts in turn, each path drawn from its forecast's own copula and
+     * multiplied by the demand scenarios. So a doubling of requests raises demand by what the model
+     * learnt requests do, and the plan carries the covariates' own uncertainty too.
+     *
+     * @param horizon the forecast's steps (where the scenarios' timing falls)
+     * @throws IllegalArgumentException for a scenario on a covariate the inputs do not have
+     */
+    public Simulation run(TimeGrid horizon, List<Map<String, double[]>> inputs,
+                          Function<List<Map<String, double[]>>, List<Forecast>> forecastAll, ScenarioSet scenarios) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("need at least one drawn future of the covariates");
+        }
         List<Scenario> onDemand = new ArrayList<>();
         List<Scenario> onCovariates = new ArrayList<>();
         for (Scenario s : scenarios.scenarios()) {
             if (s.target().equals(Scenario.DEMAND)) {
                 onDemand.add(s);
-            } else if (!futureCovariates.containsKey(s.target())) {
+            } else if (!inputs.get(0).containsKey(s.target())) {
                 throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target()
-                        + "', which the workload does not have; it has " + futureCovariates.keySet());
+                        + "', which the workload does not have; it has " + inputs.get(0).keySet());
             } else {
                 onCovariates.add(s);
             }
         }
-        Forecast base = forecastFor.apply(futureCovariates);
-        if (onCovariates.isEmpty()) {
-            return simulate(base.grid(), List.of(QuantileGrid.of(base)), onDemand);
-        }
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
-        List<QuantileGrid> grids = new ArrayList<>();
-        for (int g = 0; g < settings.covariateDraws(); g++) {
-            Map<String, double[]> drawn = new LinkedHashMap<>();
-            futureCovariates.forEach((name, values) -> drawn.put(name, values.clone()));
-            for (Scenario s : onCovariates) {
-                if (random.nextDouble() < s.probability()) {
-                    double[] uplift = new double[base.horizon()];
-                    s.draw(base.grid(), random, uplift);
-                    double[] x = drawn.get(s.target());
-                    for (int h = 0; h < Math.min(x.length, uplift.length); h++) {
-                        x[h] *= Math.max(0, 1 + uplift[h]);
+        List<Map<String, double[]>> perturbed = inputs;
+        if (!onCovariates.isEmpty()) {
+            perturbed = new ArrayList<>();
+            SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+            for (Map<String, double[]> input : inputs) {
+                Map<String, double[]> drawn = new LinkedHashMap<>();
+                input.forEach((name, values) -> drawn.put(name, values.clone()));
+                for (Scenario s : onCovariates) {
+                    if (random.nextDouble() < s.probability()) {
+                        double[] x = drawn.get(s.target());
+                        double[] uplift = new double[x.length];
+                        s.draw(horizon, random, uplift);
+                        for (int h = 0; h < x.length; h++) {
+                            x[h] *= Math.max(0, 1 + uplift[h]);
+                        }
                     }
                 }
-            }
-            grids.add(QuantileGrid.of(forecastFor.apply(drawn)));
-        }
-        return simulate(base.grid(), grids, onDemand);
-    }
-
-    /**
-     * Futures when the covariates' own futures are uncertain: one forecast per drawn covariate future
-     * ({@code forecastFor}), the paths taking them in turn, so the demand paths carry both
-     * uncertainties. Scenarios must act on demand.
-     */
-    public Simulation run(List<Map<String, double[]>> covariateFutures, Function<Map<String, double[]>, Forecast> forecastFor,
-                          ScenarioSet scenarios) {
-        if (covariateFutures.isEmpty()) {
-            throw new IllegalArgumentException("need at least one drawn covariate future");
-        }
-        for (Scenario s : scenarios.scenarios()) {
-            if (!s.target().equals(Scenario.DEMAND)) {
-                throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target()
-                        + "': the planning loop simulates scenarios on demand only");
+                perturbed.add(drawn);
             }
         }
-        List<QuantileGrid> grids = new ArrayList<>();
-        TimeGrid grid = null;
-        for (Map<String, double[]> future : covariateFutures) {
-            Forecast f = forecastFor.apply(future);
-            grid = grid == null ? f.grid() : grid;
-            grids.add(QuantileGrid.of(f));
-        }
-        return simulate(grid, grids, scenarios.scenarios());
+        List<Forecast> forecasts = forecastAll.apply(perturbed);
+        List<QuantileGrid> grids = new ArrayList<>(forecasts.size());
+        forecasts.forEach(f -> grids.add(QuantileGrid.of(f)));
+        return simulate(horizon, grids, onDemand);
     }
 
     private Simulation simulate(TimeGrid grid, List<QuantileGrid> grids, List<Scenario> onDemand) {

@@ -6,7 +6,8 @@ package io.prescient.plan.montecarlo;
  *
  * @param paths           simulated futures
  * @param seed            seed: the same seed gives the same futures, whatever the thread count
- * @param covariateDraws  draws of covariate scenarios, each re-forecast once (paths share them in turn)
+ * @param covariateDraws  drawn futures of the covariates (perturbed by the scenarios on them), each forecast by the
+ *                        model (batched); the paths take them in turn
  * @param threads         worker threads
  */
 public record SimulationSettings(int paths, long seed, int covariateDraws, int threads) implements java.io.Serializable {
@@ -18,9 +19,17 @@ public record SimulationSettings(int paths, long seed, int covariateDraws, int t
         }
     }
 
-    /** 10,000 paths, seed 42, 16 covariate draws, one thread. */
+    /** Covariate futures per simulation when the settings do not say: enough to resolve a scenario's probability to 0.1%. */
+    public static final int COVARIATE_DRAWS = 1000;
+
+    /** 10,000 paths, seed 42, 1,000 covariate draws, one thread. */
     public static SimulationSettings defaults() {
-        return new SimulationSettings(10_000, 42, 16, 1);
+        return new SimulationSettings(10_000, 42, COVARIATE_DRAWS, 1);
+    }
+
+    /** {@code paths} paths, seed {@code seed}, one covariate future per path up to {@value #COVARIATE_DRAWS}, one thread. */
+    public static SimulationSettings of(int paths, long seed) {
+        return new SimulationSettings(paths, seed, Math.min(paths, COVARIATE_DRAWS), 1);
     }
 
     public SimulationSettings withPaths(int n) {

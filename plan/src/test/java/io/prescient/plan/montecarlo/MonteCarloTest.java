@@ -92,19 +92,32 @@ class MonteCarloTest {
     }
 
     @Test
-    void aCovariateScenarioIsFedToTheForecaster() {
+    void aCovariateScenarioIsFedToTheForecasterWithItsProbability() {
         double[] users = new double[GRID.length()];
         Arrays.fill(users, 50);
         long from = GRID.timeAt(24);
+        MonteCarlo mc = new MonteCarlo(SimulationSettings.defaults());
+        // demand is twice the users, so doubling the users doubles demand through the model, not the paths
+        java.util.function.Function<List<Map<String, double[]>>, List<Forecast>> model = inputs -> inputs.stream()
+                .<Forecast>map(c -> NormalForecasts.of(GRID, Arrays.stream(c.get("users")).map(u -> 2 * u).toArray(), 1)).toList();
         ScenarioSet campaign = new ScenarioSet("campaign", List.of(
                 new ExternalEvent("more users", "users", 1, from, GRID.end(), new Distribution.Fixed(2.0))));
-        Simulation futures = new MonteCarlo(SimulationSettings.defaults()).run(Map.of("users", users),
-                covariates -> NormalForecasts.of(GRID, Arrays.stream(covariates.get("users")).map(u -> 2 * u).toArray(), 1), campaign);
-        double[] median = futures.percentile(0.5);
+        List<Map<String, double[]>> inputs = java.util.Collections.nCopies(mc.inputDraws(), Map.of("users", users));
+        double[] median = mc.run(GRID, inputs, model, campaign).percentile(0.5);
         assertEquals(100, median[10], 0.2);
-        assertEquals(200, median[30], 0.2);
-        assertThrows(IllegalArgumentException.class, () -> new MonteCarlo(SimulationSettings.defaults())
-                .run(NormalForecasts.constant(GRID, 1, 1), campaign));
+        assertEquals(200, median[30], 0.2, "users doubled from the event on, and demand with them");
+
+        ScenarioSet maybe = new ScenarioSet("maybe", List.of(
+                new ExternalEvent("more users", "users", 0.3, from, GRID.end(), new Distribution.Fixed(2.0))));
+        Simulation futures = mc.run(GRID, inputs, model, maybe);
+        int raised = 0;
+        for (int i = 0; i < futures.pathCount(); i++) {
+            raised += futures.path(i)[30] > 150 ? 1 : 0;
+        }
+        assertEquals(0.3, (double) raised / futures.pathCount(), 0.03, "the scenario happens in 30% of the futures");
+        assertThrows(IllegalArgumentException.class, () -> mc.run(NormalForecasts.constant(GRID, 1, 1), campaign));
+        assertThrows(IllegalArgumentException.class, () -> mc.run(GRID, List.of(Map.of("sessions", users)), model, campaign),
+                "a scenario on a covariate the workload lacks");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.Models;
 import io.prescient.forecast.eval.Backtest;
 import io.prescient.forecast.eval.ForecastTask;
+import io.prescient.forecast.eval.ItemCovariates;
 import io.prescient.forecast.eval.ProtocolFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,22 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "or a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(names = "--covariates", split = ",", paramLabel = "<metric>",
+            description = "Metrics read as covariates of every other metric's series of the same item (e.g. requests for "
+                    + "gpu_duty_cycle); each window is forecast with their own forecasts, or with their actual values under --known-future.")
+    List<String> covariates = List.of();
+
+    @Option(names = "--known-future", description = "Forecast each window with the covariates' actual values over it "
+            + "(covariates known ahead: scheduled load, a traffic plan) instead of their own forecasts.")
+    boolean knownFuture;
+
+    @Option(names = "--compare-without", description = "Also backtest the same model on the same series without the covariates, "
+            + "and report the change (written under <out>/without-covariates).")
+    boolean compareWithout;
+
+    @Option(names = "--windows", description = "Exactly this many windows at the end of the grid (default: the protocol's formula).")
+    Integer windows;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -67,13 +84,69 @@ public final class BacktestCommand implements Callable<Integer> {
         if (horizon != null) {
             task = task.withHorizon(horizon);
         }
-        Map<String, Panel> panels = input.load(environment, store.file(), task.stepSeconds());
+        if (windows != null) {
+            task = task.withWindows(windows);
+        }
+        if (input.variates != null && !covariates.isEmpty()) {
+            List<String> metrics = new ArrayList<>(input.variates);
+            covariates.stream().filter(c -> !metrics.contains(c)).forEach(metrics::add);
+            input.variates = metrics;
+        }
+        Map<String, Panel> loaded = input.load(environment, store.file(), task.stepSeconds());
+        Map<String, Panel> panels = new java.util.LinkedHashMap<>(loaded);
+        Map<String, Panel> covariatePanels = new java.util.TreeMap<>();
+        for (String c : covariates) {
+            Panel p = panels.remove(c);
+            if (p == null) {
+                throw new IllegalArgumentException("covariate " + c + ": no such metric in " + input.source() + "; it has " + loaded.keySet());
+            }
+            covariatePanels.put(c, p);
+        }
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no metric left to forecast beside the covariates " + covariates);
+        }
+        ItemCovariates ofSeries = new ItemCovariates(covariatePanels);
+        if (!covariates.isEmpty()) {
+            int before = panels.values().stream().mapToInt(p -> p.series().size()).sum();
+            panels.replaceAll((metric, p) -> ofSeries.covered(p));
+            panels.values().removeIf(p -> p.series().isEmpty());
+            int after = panels.values().stream().mapToInt(p -> p.series().size()).sum();
+            if (after == 0) {
+                throw new IllegalArgumentException("no series has the covariates " + covariates + " for its item");
+            }
+            if (after < before) {
+                console.printf(Locale.ROOT, "%d of %d series have no %s series for their item and are left out%n", before - after,
+                        before, String.join("/", covariates));
+            }
+        }
+        Backtest.Result with = evaluate(console, task, panels, ofSeries);
+        write(with, out);
+        report(console, with, out, covariates.isEmpty() ? "" : "  covariates " + String.join(",", covariates)
+                + (knownFuture ? " (known future)" : " (forecast)"));
+        if (compareWithout && !covariates.isEmpty()) {
+            Backtest.Result without = evaluate(console, task, panels, Backtest.Covariates.NONE);
+            Path dir = out.resolve("without-covariates");
+            write(without, dir);
+            report(console, without, dir, "  without covariates, the same series");
+            console.printf(Locale.ROOT, "CRPS with %s %.4f, without %.4f: %+.1f%%; MASE %.4f vs %.4f%n", String.join(",", covariates),
+                    with.scores().crps(), without.scores().crps(), 100 * (with.scores().crps() / without.scores().crps() - 1),
+                    with.scores().mase(), without.scores().mase());
+        }
+        return 0;
+    }
+
+    /** The model (trained first if it learns across series) backtested on every panel with these covariates. */
+    private Backtest.Result evaluate(PrintWriter console, ForecastTask task, Map<String, Panel> panels, Backtest.Covariates ofSeries) {
+        Backtest backtest = new Backtest(task, input.threads(), ofSeries, knownFuture);
         Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
+        if (ofSeries != Backtest.Covariates.NONE && !forecaster.readsCovariates()) {
+            console.printf(Locale.ROOT, "note: model %s does not read covariates; %s are not used%n", model, covariates);
+        }
         if (forecaster.needsTraining()) {
             long started = System.nanoTime();
             console.printf(Locale.ROOT, "training %s on every series before the first window ...%n", model);
             console.flush();
-            forecaster = new Backtest(task, input.threads()).prepare(forecaster, List.copyOf(panels.values()));
+            forecaster = backtest.prepare(forecaster, List.copyOf(panels.values()));
             console.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
         int total = panels.values().stream().mapToInt(p -> p.series().size()).sum();
@@ -82,18 +155,14 @@ public final class BacktestCommand implements Callable<Integer> {
         try (Progress progress = Progress.of("backtest " + task.name(), total, System.console() != null)) {
             for (Map.Entry<String, Panel> e : panels.entrySet()) {
                 int base = offset.get();
-                parts.add(new Backtest(task, input.threads()).run(e.getValue(), forecaster, s -> s.key().metric(),
-                        n -> progress.stepTo(base + n)));
+                parts.add(backtest.run(e.getValue(), forecaster, s -> s.key().metric(), n -> progress.stepTo(base + n)));
                 offset.addAndGet(e.getValue().series().size());
             }
         }
-        Backtest.Result pooled = Backtest.Result.pooled(parts);
-        write(pooled);
-        report(console, pooled);
-        return 0;
+        return Backtest.Result.pooled(parts);
     }
 
-    private void write(Backtest.Result result) {
+    private void write(Backtest.Result result, Path out) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -104,9 +173,9 @@ public final class BacktestCommand implements Callable<Integer> {
         ProtocolFiles.writeJson(out.resolve("metrics.json"), ProtocolFiles.metrics(result, input.source()));
     }
 
-    private void report(PrintWriter console, Backtest.Result r) {
-        console.printf(Locale.ROOT, "%s  model %s  series %d  windows %d x %d steps%n", r.task().name(), r.model(),
-                r.series().size(), r.windows(), r.task().horizon());
+    private void report(PrintWriter console, Backtest.Result r, Path out, String covariateNote) {
+        console.printf(Locale.ROOT, "%s  model %s  series %d  windows %d x %d steps%s%n", r.task().name(), r.model(),
+                r.series().size(), r.windows(), r.task().horizon(), covariateNote);
         console.printf(Locale.ROOT, "MASE %.4f  CRPS %.4f  MAE %.4f  coverage80 %.4f%n", r.scores().mase(),
                 r.scores().crps(), r.scores().mae(), r.scores().coverage80());
         long fallbacks = r.series().stream().mapToLong(s -> s.fallbacks().size()).sum();

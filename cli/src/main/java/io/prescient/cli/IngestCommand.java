@@ -120,6 +120,7 @@ public final class IngestCommand implements Callable<Integer> {
             case GWA -> new GwaReader(dataset);
             case NAB -> new NabReader(dataset, stepSeconds);
             case CSV -> new CsvReader(csvOptions(stepSeconds));
+            case GENAI -> new io.prescient.io.read.GenAiReader(dataset);
         };
     }
 

@@ -84,6 +84,65 @@ class CliTest {
     }
 
     @Test
+    void planRunsAScenarioOnACovariateThroughTheModel() throws Exception {
+        StringBuilder b = new StringBuilder("series_id,timestamp,requests,users\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        java.time.Instant t0 = java.time.Instant.parse("2024-05-01T00:00:00Z");
+        int hours = 24 * 21;
+        for (int t = 0; t < hours; t++) {
+            double users = 500 * (1 + 0.4 * Math.sin(2 * Math.PI * (t % 24) / 24)) * (r.nextDouble() < 0.1 ? 1.5 : 1) + r.nextGaussian() * 5;
+            b.append("shop,").append(t0.plusSeconds(3600L * t)).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f,%.2f%n", 2 * users + r.nextGaussian() * 10, users));
+        }
+        Path data = csv("shop.csv", b.toString());
+        java.time.Instant from = t0.plusSeconds(3600L * (hours + 5));
+        Path campaign = csv("campaign.yaml", """
+                name: campaign
+                scenarios:
+                  - name: users double for an hour
+                    type: event
+                    target: users
+                    probability: 1
+                    from: %s
+                    to: %s
+                    multiplier: 2
+                """.formatted(from, from.plusSeconds(3600)));
+        String[] common = {"plan", data.toString(), "--format", "csv", "--freq", "1h", "--series", "shop", "--metric", "requests",
+                "--horizon", "12", "--paths", "2000", "--model", "dynreg", "--covariates", "users", "--unit-capacity", "100"};
+        Result base = run(common);
+        assertEquals(0, base.code(), base.err());
+        List<String> withCampaign = new java.util.ArrayList<>(List.of(common));
+        withCampaign.addAll(List.of("--scenarios", campaign.toString()));
+        Result raised = run(withCampaign.toArray(String[]::new));
+        assertEquals(0, raised.code(), raised.err());
+        assertTrue(raised.out().contains("scenario 'users double for an hour' acts on covariate 'users': model dynreg forecasts each "
+                + "simulated future of it"), raised.out());
+        double p95Base = p95At(base.out(), from);
+        double p95Raised = p95At(raised.out(), from);
+        System.out.printf(java.util.Locale.ROOT, "plan --covariates users (dynreg), users doubled at %s: P95 demand %.1f -> %.1f (x%.3f)%n",
+                from, p95Base, p95Raised, p95Raised / p95Base);
+        assertTrue(p95Raised > 1.6 * p95Base && p95Raised < 2.4 * p95Base,
+                "doubling users about doubles demand's P95 in that hour: " + p95Base + " -> " + p95Raised);
+
+        List<String> ets = new java.util.ArrayList<>(withCampaign);
+        ets.set(ets.indexOf("dynreg"), "ets");
+        Result refused = run(ets.toArray(String[]::new));
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.err().contains("does not read covariates"), refused.err());
+    }
+
+    /** The P95 demand column of {@code plan}'s table at {@code time}. */
+    private static double p95At(String out, java.time.Instant time) {
+        for (String line : out.split("\n")) {
+            if (line.contains(time.toString())) {
+                String[] cells = line.trim().split("\\s+");
+                return Double.parseDouble(cells[3]);
+            }
+        }
+        throw new AssertionError("no row at " + time + " in\n" + out);
+    }
+
+    @Test
     void ingestThenListAndShow() throws Exception {
         Path f = csv("load.csv", "series_id,timestamp,requests,active_users\n"
                 + "web,2024-05-01T00:00:00Z,10,100\nweb,2024-05-01T00:05:00Z,12,110\nweb,2024-05-01T00:15:00Z,9,90\n");
@@ -135,7 +194,7 @@ class CliTest {
         assertTrue(noStore.err().contains("ingest data first"), noStore.err());
 
         Result badFormat = run("ingest", home.toString(), "--format", "xml");
-        assertTrue(badFormat.err().contains("expected csv, nab or gwa"), badFormat.err());
+        assertTrue(badFormat.err().contains("expected csv, nab, gwa or genai"), badFormat.err());
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.function.IntConsumer;
  * everything before the window (missing values included) and forecasts the window. Parallel over
  * series; results come back in series order, so sums and files are the same on every run. A series'
  * covariates (application metadata beside it) are in its history, and their unknown future over a
- * window is the seasonal-naive stand-in the planning loop serves with ({@link History#covariatesAhead}).
+ * window is the stand-in the planning loop serves with ({@link History#covariatesAhead}).
  */
 public final class Backtest {
 
@@ -41,18 +41,28 @@ public final class Backtest {
     private final ForecastTask task;
     private final int threads;
     private final Covariates covariates;
+    private final boolean futureKnown;
 
     public Backtest(ForecastTask task, int threads) {
         this(task, threads, Covariates.NONE);
     }
 
     public Backtest(ForecastTask task, int threads, Covariates covariates) {
+        this(task, threads, covariates, false);
+    }
+
+    /**
+     * @param futureKnown whether each window is forecast with the covariates' actual values over it
+     *                    (covariates known ahead, such as scheduled traffic) instead of their own forecasts
+     */
+    public Backtest(ForecastTask task, int threads, Covariates covariates, boolean futureKnown) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.task = task;
         this.threads = threads;
         this.covariates = covariates;
+        this.futureKnown = futureKnown;
     }
 
     private History full(RegularSeries s) {
@@ -171,7 +181,7 @@ public final class Backtest {
             int start = task.windowStart(values.length, windows, k);
             History history = full.head(start);
             long before = cpu.getCurrentThreadCpuTime();
-            Forecast forecast = forecastWithFallback(forecaster, history, series, k, fallbacks);
+            Forecast forecast = forecastWithFallback(forecaster, history, future(full, start), series, k, fallbacks);
             fitNanos += cpu.getCurrentThreadCpuTime() - before;
             double[][] deciles = new double[task.horizon()][];
             double[][] byLevel = new double[Quantiles.DECILES.length][];
@@ -193,14 +203,38 @@ public final class Backtest {
     }
 
     /**
+     * The covariates' actual values over the window from {@code start} when they are known ahead (where
+     * one is missing, its own forecast stands in), else null (their own forecasts).
+     */
+    private Map<String, double[]> future(History full, int start) {
+        if (!futureKnown) {
+            return null;
+        }
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        full.covariates().forEach((name, values) -> out.put(name, java.util.Arrays.copyOfRange(values, start, start + task.horizon())));
+        return out;
+    }
+
+    /**
      * Fits and forecasts; if the model throws, falls back to the seasonal naive baseline and
      * records why, as a bulk forecaster must (one bad series does not stop a fleet).
      */
-    private Forecast forecastWithFallback(Forecaster forecaster, History history, RegularSeries series, int window,
-                                          List<String> fallbacks) {
+    private Forecast forecastWithFallback(Forecaster forecaster, History history, Map<String, double[]> future, RegularSeries series,
+                                          int window, List<String> fallbacks) {
         try {
             FittedModel fitted = forecaster.fit(history);
-            return fitted.forecast(task.horizon(), history.covariatesAhead(task.horizon(), task.season()));
+            Map<String, double[]> own = history.covariatesAhead(task.horizon(), task.season());
+            Map<String, double[]> ahead = own;
+            if (future != null) {
+                future.forEach((name, known) -> {
+                    double[] forecast = own.get(name);
+                    for (int h = 0; h < known.length; h++) {
+                        known[h] = Double.isNaN(known[h]) ? forecast[h] : known[h];
+                    }
+                });
+                ahead = future;
+            }
+            return fitted.forecast(task.horizon(), ahead);
         } catch (RuntimeException e) {
             fallbacks.add(series.key() + " window " + window + ": " + forecaster.name() + " failed ("
                     + e.getMessage() + "), used seasonal-naive");

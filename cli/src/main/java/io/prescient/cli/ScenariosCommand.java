@@ -1,0 +1,89 @@
+package io.prescient.cli;
+
+import io.prescient.core.Panel;
+import io.prescient.core.RegularSeries;
+import io.prescient.core.Steps;
+import io.prescient.plan.scenario.fit.SpikeFit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code prescient scenarios}: scenario files from data. */
+@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "Scenario files estimated from a workload's own history.",
+        subcommands = {ScenariosCommand.Fit.class})
+public final class ScenariosCommand {
+
+    /** {@code prescient scenarios fit}: the spike process a series has shown, as a scenario file. */
+    @Command(name = "fit", mixinStandardHelpOptions = true,
+            description = {"Estimates the spike process a series has shown (Poisson rate a day with its 90% interval, log-normal "
+                    + "size as relative uplift over the local level, log-normal duration) and writes it as a spike scenario that "
+                    + "plan, run, serve and what-if read (--scenarios, or scenarios: in the config)."})
+    public static final class Fit implements Callable<Integer> {
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        StoreOption store;
+
+        @Mixin
+        PanelOptions input;
+
+        @Option(names = "--series", required = true, description = "The workload: its item id.")
+        String item;
+
+        @Option(names = "--metric", description = "Its metric (default: the first loaded).")
+        String metric;
+
+        @Option(names = "--target", defaultValue = "demand",
+                description = "What the scenario acts on: demand, or the name of a covariate when the series is one (default: ${DEFAULT-VALUE}).")
+        String target;
+
+        @Option(names = "--out", description = "Scenario file to write (default: standard output).")
+        Path out;
+
+        private final CliEnvironment environment;
+
+        public Fit(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            long step = Steps.parseSeconds(input.freq());
+            Map<String, Panel> panels = input.load(environment, store.file(), step);
+            RegularSeries series = panels.entrySet().stream().filter(e -> metric == null || e.getKey().equals(metric))
+                    .flatMap(e -> e.getValue().series().stream()).filter(s -> s.key().item().equals(item)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no series of item " + item + (metric == null ? "" : " and metric " + metric)
+                            + " in " + input.source() + "; metrics: " + panels.keySet()));
+            int season = Math.max(1, Steps.perDay(step));
+            SpikeFit fit = SpikeFit.fit(series.values(), step, season);
+            String text = "name: fitted from " + series.key() + "\nscenarios:\n" + fit.yaml("spikes seen in " + series.key(), target);
+            PrintWriter console = spec.commandLine().getOut();
+            if (out == null) {
+                console.print(text);
+            } else {
+                try {
+                    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+                    Files.writeString(tmp, text);
+                    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+                }
+                console.printf(java.util.Locale.ROOT, "%s: %d spikes in %.1f days, %.3f a day (90%%: %.3f..%.3f), median size +%.0f%%, "
+                                + "median duration %.0f s; wrote %s%n", series.key(), fit.spikes(), fit.days(), fit.perDay(), fit.perDayLow(),
+                        fit.perDayHigh(), 100 * fit.magnitude().median(), fit.duration().median(), out);
+            }
+            return 0;
+        }
+    }
+}

@@ -5,7 +5,6 @@ import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.Models;
 import io.prescient.forecast.eval.Backtest;
 import io.prescient.forecast.eval.ForecastTask;
-import io.prescient.forecast.eval.ItemCovariates;
 import io.prescient.forecast.eval.ProtocolFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,10 +51,8 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "or a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--covariates", split = ",", paramLabel = "<metric>",
-            description = "Metrics read as covariates of every other metric's series of the same item (e.g. requests for "
-                    + "gpu_duty_cycle); each window is forecast with their own forecasts, or with their actual values under --known-future.")
-    List<String> covariates = List.of();
+    @Mixin
+    CovariateOptions covariateOptions;
 
     @Option(names = "--known-future", description = "Forecast each window with the covariates' actual values over it "
             + "(covariates known ahead: scheduled load, a traffic plan) instead of their own forecasts.")
@@ -87,38 +84,11 @@ public final class BacktestCommand implements Callable<Integer> {
         if (windows != null) {
             task = task.withWindows(windows);
         }
-        if (input.variates != null && !covariates.isEmpty()) {
-            List<String> metrics = new ArrayList<>(input.variates);
-            covariates.stream().filter(c -> !metrics.contains(c)).forEach(metrics::add);
-            input.variates = metrics;
-        }
-        Map<String, Panel> loaded = input.load(environment, store.file(), task.stepSeconds());
-        Map<String, Panel> panels = new java.util.LinkedHashMap<>(loaded);
-        Map<String, Panel> covariatePanels = new java.util.TreeMap<>();
-        for (String c : covariates) {
-            Panel p = panels.remove(c);
-            if (p == null) {
-                throw new IllegalArgumentException("covariate " + c + ": no such metric in " + input.source() + "; it has " + loaded.keySet());
-            }
-            covariatePanels.put(c, p);
-        }
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("no metric left to forecast beside the covariates " + covariates);
-        }
-        ItemCovariates ofSeries = new ItemCovariates(covariatePanels);
-        if (!covariates.isEmpty()) {
-            int before = panels.values().stream().mapToInt(p -> p.series().size()).sum();
-            panels.replaceAll((metric, p) -> ofSeries.covered(p));
-            panels.values().removeIf(p -> p.series().isEmpty());
-            int after = panels.values().stream().mapToInt(p -> p.series().size()).sum();
-            if (after == 0) {
-                throw new IllegalArgumentException("no series has the covariates " + covariates + " for its item");
-            }
-            if (after < before) {
-                console.printf(Locale.ROOT, "%d of %d series have no %s series for their item and are left out%n", before - after,
-                        before, String.join("/", covariates));
-            }
-        }
+        covariateOptions.addTo(input);
+        CovariateOptions.Split split = covariateOptions.split(input.load(environment, store.file(), task.stepSeconds()), input.source(), console);
+        Map<String, Panel> panels = split.targets();
+        List<String> covariates = covariateOptions.names();
+        Backtest.Covariates ofSeries = covariates.isEmpty() ? Backtest.Covariates.NONE : split.covariates();
         Backtest.Result with = evaluate(console, task, panels, ofSeries);
         write(with, out);
         report(console, with, out, covariates.isEmpty() ? "" : "  covariates " + String.join(",", covariates)
@@ -140,7 +110,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Backtest backtest = new Backtest(task, input.threads(), ofSeries, knownFuture);
         Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
         if (ofSeries != Backtest.Covariates.NONE && !forecaster.readsCovariates()) {
-            console.printf(Locale.ROOT, "note: model %s does not read covariates; %s are not used%n", model, covariates);
+            console.printf(Locale.ROOT, "note: model %s does not read covariates; %s are not used%n", model, covariateOptions.names());
         }
         if (forecaster.needsTraining()) {
             long started = System.nanoTime();

@@ -64,10 +64,10 @@ public final class ModelCommand {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Panel> panels = training.panels(environment, store.file());
+            TrainingOptions.Data data = training.data(environment, store.file(), out);
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 ModelRegistry registry = s.models();
-                ModelTrainer.Trained t = training.trainer().train(model, training.scope(), panels,
+                ModelTrainer.Trained t = training.trainer().train(model, training.scope(), data.panels(), data.covariates(),
                         training.provenance("model train --model " + model));
                 registry.register(t.version(), t.artifact().toBytes());
                 printTrained(out, t);
@@ -109,10 +109,10 @@ public final class ModelCommand {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Panel> panels = training.panels(environment, store.file());
+            TrainingOptions.Data data = training.data(environment, store.file(), out);
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(s.models(), Clock.systemUTC()).cycle(
-                        training.scope(), panels, training.trainer(), challengers, margin, metric,
+                        training.scope(), data.panels(), data.covariates(), training.trainer(), challengers, margin, metric,
                         training.provenance("model cycle --challengers " + String.join(",", challengers)
                                 + " --margin " + margin + " --metric " + metric));
                 outcome.trained().forEach(t -> printTrained(out, t));

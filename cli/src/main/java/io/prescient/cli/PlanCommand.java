@@ -61,10 +61,8 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Forecasting model: one of ${COMPLETION-CANDIDATES}, or a combination a+b (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--covariates", split = ",", paramLabel = "<metric>",
-            description = "Metrics of the same item the model reads as covariates (e.g. active_users,requests): their past, and "
-                    + "their future as their own forecasts draw it; scenarios may target them (dynreg, lstm, transformer read them).")
-    List<String> covariates = List.of();
+    @Mixin
+    CovariateOptions covariates;
 
     @Option(names = "--scenarios", description = "Scenario file (YAML); none: the forecast's own uncertainty only.")
     Path scenarios;
@@ -120,13 +118,9 @@ public final class PlanCommand implements Callable<Integer> {
         if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");
         }
-        if (input.variates != null && !covariates.isEmpty()) {
-            List<String> metrics = new ArrayList<>(input.variates);
-            covariates.stream().filter(c -> !metrics.contains(c)).forEach(metrics::add);
-            input.variates = metrics;
-        }
+        covariates.addTo(input);
         Map<String, String> covariateSources = new java.util.TreeMap<>();
-        covariates.forEach(c -> covariateSources.put(c, c));
+        covariates.names().forEach(c -> covariateSources.put(c, c));
         CapacityModel capacity = new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown, lead, true);
         LoopConfig c = new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
                 input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, horizon, percentile, model, paths,

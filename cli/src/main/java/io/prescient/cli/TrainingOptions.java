@@ -19,6 +19,9 @@ public final class TrainingOptions {
     @Mixin
     PanelOptions input;
 
+    @Mixin
+    CovariateOptions covariates;
+
     @Option(names = "--horizon", defaultValue = "48", description = "Steps per validation window (default: ${DEFAULT-VALUE}).")
     int horizon;
 
@@ -44,8 +47,16 @@ public final class TrainingOptions {
         return new ModelTrainer(new ModelTrainer.Settings(step, season, horizon, windows, input.threads()), Clock.systemUTC());
     }
 
-    List<Panel> panels(CliEnvironment environment, Path storeFile) {
-        return new ArrayList<>(input.load(environment, storeFile, Steps.parseSeconds(input.freq())).values());
+    /** The panels to train on, with their series' covariates (none without --covariates). */
+    record Data(List<Panel> panels, io.prescient.forecast.eval.Backtest.Covariates covariates) {
+    }
+
+    Data data(CliEnvironment environment, Path storeFile, java.io.PrintWriter console) {
+        covariates.addTo(input);
+        CovariateOptions.Split split = covariates.split(input.load(environment, storeFile, Steps.parseSeconds(input.freq())),
+                input.source(), console);
+        return new Data(new ArrayList<>(split.targets().values()),
+                covariates.names().isEmpty() ? io.prescient.forecast.eval.Backtest.Covariates.NONE : split.covariates());
     }
 
     Map<String, Object> provenance(String command) {
@@ -53,6 +64,9 @@ public final class TrainingOptions {
         p.put("source", input.source());
         p.put("freq", input.freq());
         p.put("command", command);
+        if (!covariates.names().isEmpty()) {
+            p.put("covariates", covariates.names());
+        }
         p.put("release", VersionCommand.version());
         return p;
     }

@@ -124,6 +124,15 @@ class CliTest {
         assertTrue(p95Raised > 1.6 * p95Base && p95Raised < 2.4 * p95Base,
                 "doubling users about doubles demand's P95 in that hour: " + p95Base + " -> " + p95Raised);
 
+        Result trained = run("model", "train", data.toString(), "--format", "csv", "--freq", "1h", "--model", "dynreg", "--horizon", "12",
+                "--covariates", "users", "--scope", "shop-users");
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("(1 series, 2 windows x 12)"), "users is the requests' covariate, not a series: " + trained.out());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("registered (\\S+)").matcher(trained.out());
+        assertTrue(id.find(), trained.out());
+        Result shown = run("model", "show", id.group(1));
+        assertTrue(shown.out().contains("users"), "the covariate is in the version's parameters and provenance: " + shown.out());
+
         List<String> ets = new java.util.ArrayList<>(withCampaign);
         ets.set(ets.indexOf("dynreg"), "ets");
         Result refused = run(ets.toArray(String[]::new));

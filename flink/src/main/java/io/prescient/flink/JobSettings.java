@@ -38,7 +38,8 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
     /**
      * From the loop's assembly: named workloads' capacity rules by item, {@code *} (or the first workload) for the rest.
      *
-     * @throws IllegalArgumentException for a model that must be trained first: the job cannot train across its keys
+     * @throws IllegalArgumentException for a model that must be trained first (the job cannot train across its keys), or a
+     *                                  scenario that cannot reach a workload's plan
      */
     public static JobSettings of(LoopAssembly assembly, int firstDecision, int maxHistory) {
         LoopConfig c = assembly.config();
@@ -62,6 +63,12 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
             }
         }
         ServedModel model = assembly.configuredModel(List.of(), line -> { });
+        // a scenario that cannot reach a workload's plan (a covariate it lacks, or one the model does not read) refuses the job at start
+        io.prescient.plan.loop.PlanningStep probe = LoopAssembly.step(model, assembly.scenarios(), fallback, assembly.settings());
+        probe.reach(assembly.scenarios(), java.util.Set.copyOf(fallbackCovariates));
+        for (List<String> names : namedCovariates.values()) {
+            probe.reach(assembly.scenarios(), java.util.Set.copyOf(names));
+        }
         return new JobSettings(assembly.stepSeconds(), c.every(), firstDecision, maxHistory, model, assembly.settings(),
                 assembly.scenariosYaml(), named, fallback, namedCovariates, fallbackCovariates, LoopAssembly.NON_NEGATIVE_DEMAND);
     }

@@ -115,7 +115,7 @@ class KafkaRestartIT {
                 PlanningJob.watermarks(Duration.ofMinutes(5)), "metrics topic");
         Path marker = dir.resolve("failed-once");
         PlanningJob.plans(points, JobSettings.of(Fleets.assembly(config, java.util.Optional.empty()), Fleets.DAY, 28 * Fleets.DAY))
-                .map(new FailOnceAfterCheckpoint<>(marker, 100, 150)).name("fail once")
+                .map(new FailOnceAfterCheckpoint<>(marker, 100, 50)).name("fail once")
                 .sinkTo(PlanningJob.kafkaSink(kafka.bootstrapServers(), "plans"));
         env.execute("restart test");
         assertTrue(Files.exists(marker), "the failure was injected (after a completed checkpoint)");

@@ -104,6 +104,31 @@ class PlanningFunctionTest {
     }
 
     @Test
+    void aScenarioOnACovariateTheWorkloadLacksRefusesTheJobAtStart() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("s.yaml"), """
+                scenarios:
+                  - name: sessions double
+                    type: event
+                    target: sessions
+                    from: 2013-08-02T00:00:00Z
+                    to: 2013-08-03T00:00:00Z
+                    multiplier: 2
+                """);
+        LoopConfig config = LoopConfigFile.parse("flink.yaml", """
+                source: {path: synthetic, freq: 5m}
+                model: dynreg
+                scenarios: s.yaml
+                capacity: {unit_capacity: 40}
+                workloads:
+                  - series: "*"
+                    covariates: {users: users}
+                """, dir);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JobSettings.of(Fleets.assembly(config, Optional.empty()), Fleets.DAY, 28 * Fleets.DAY));
+        assertTrue(e.getMessage().contains("covariate 'sessions'") && e.getMessage().contains("does not have"), e.getMessage());
+    }
+
+    @Test
     void aGapLongerThanTheHistoryKeptStartsTheWorkloadOver() throws Exception {
         JobSettings settings = settings(1);
         RegularSeries s = Fleets.series(1, 2, 3).get(0);

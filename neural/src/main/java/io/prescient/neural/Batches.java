@@ -30,6 +30,19 @@ final class Batches {
         return new NDList(pastArray, futureArray);
     }
 
+    /** Inputs of samples that share their past (the first sample's): the past once, every sample's future. */
+    static NDList sharedPast(NDManager manager, NeuralSpec spec, List<Features.Sample> samples) {
+        int n = samples.size();
+        int h = spec.horizon();
+        int ff = spec.futureFeatures();
+        float[] future = new float[n * h * ff];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(samples.get(i).future(), 0, future, i * h * ff, h * ff);
+        }
+        return new NDList(manager.create(samples.get(0).past(), new Shape(1, spec.context(), spec.pastFeatures())),
+                manager.create(future, new Shape(n, h, ff)));
+    }
+
     /** Targets (0 where missing) and the mask of observed targets. */
     static NDList labels(NDManager manager, NeuralSpec spec, List<Features.Sample> samples) {
         int n = samples.size();

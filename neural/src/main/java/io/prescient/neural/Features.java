@@ -120,6 +120,28 @@ public final class Features {
         return new Sample(past, future, target, location, scale);
     }
 
+    /**
+     * The inputs of {@code base}'s origin with other known future values of the covariates (from the
+     * origin, {@code horizon} steps each): the past, the calendar and the profile are the same, so only
+     * the covariates' future columns change (simulated futures of one series, without recomputing the rest).
+     *
+     * @param pastCovariates the covariates' past, ending at {@code origin} (their scales come from its context)
+     */
+    static Sample withFuture(NeuralSpec spec, Sample base, Map<String, double[]> pastCovariates, int origin,
+                             Map<String, double[]> future, int horizon) {
+        List<String> names = spec.covariates();
+        int ff = spec.futureFeatures();
+        float[] out = base.future().clone();
+        for (int k = 0; k < names.size(); k++) {
+            double scale = level(pastCovariates.get(names.get(k)), origin - spec.context(), origin);
+            double[] x = future.get(names.get(k));
+            for (int j = 0; j < horizon; j++) {
+                out[j * ff + FUTURE_BASE + k] = Double.isNaN(x[j]) ? 0 : clip(x[j] / scale);
+            }
+        }
+        return new Sample(base.past(), out, base.target(), base.location(), base.scale());
+    }
+
     private static float clip(double v) {
         return (float) Math.max(-CLIP, Math.min(CLIP, v));
     }

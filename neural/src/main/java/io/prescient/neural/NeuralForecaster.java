@@ -141,6 +141,9 @@ public final class NeuralForecaster implements Forecaster {
     /** Series per forward pass in batched inference. */
     static final int BATCH = 256;
 
+    /** Simulated futures of one series per forward pass (only the decoder runs per future). */
+    static final int FUTURES_BATCH = 1024;
+
     record Fitted(String name, NeuralNet net, TimeGrid history, double[] recent, long firstStep,
                   Map<String, double[]> covariates, boolean nonNegative) implements FittedModel {
 
@@ -149,20 +152,40 @@ public final class NeuralForecaster implements Forecaster {
             return toForecast(net.predict(List.of(sample(horizon, futureCovariates)))[0], horizon);
         }
 
-        /** One forward pass per {@value #BATCH} sets of future covariates (simulated futures of this series). */
+        /**
+         * Simulated futures of this series' covariates: the past is encoded once (the LSTM) and every
+         * set of future covariates decoded from it, {@value #FUTURES_BATCH} per forward pass.
+         */
         @Override
         public List<Forecast> forecastAll(int horizon, List<Map<String, double[]>> futureCovariates) {
             List<Forecast> out = new ArrayList<>(futureCovariates.size());
-            for (int from = 0; from < futureCovariates.size(); from += BATCH) {
+            for (int from = 0; from < futureCovariates.size(); from += FUTURES_BATCH) {
                 List<Features.Sample> samples = new ArrayList<>();
-                for (Map<String, double[]> c : futureCovariates.subList(from, Math.min(futureCovariates.size(), from + BATCH))) {
-                    samples.add(sample(horizon, c));
+                Features.Sample base = null;
+                for (Map<String, double[]> c : futureCovariates.subList(from, Math.min(futureCovariates.size(), from + FUTURES_BATCH))) {
+                    if (base == null) {
+                        base = sample(horizon, c);
+                        samples.add(base);
+                    } else {
+                        requireFuture(c, horizon);
+                        samples.add(Features.withFuture(net.spec(), base, covariates, recent.length, c, horizon));
+                    }
                 }
-                for (double[][] q : net.predict(samples)) {
+                for (double[][] q : net.predictFutures(samples)) {
                     out.add(toForecast(q, horizon));
                 }
             }
             return out;
+        }
+
+        private void requireFuture(Map<String, double[]> futureCovariates, int horizon) {
+            for (String c : net.spec().covariates()) {
+                double[] future = futureCovariates.get(c);
+                if (future == null || future.length < horizon) {
+                    throw new IllegalArgumentException(name + " needs the future values of covariate '" + c + "' for "
+                            + horizon + " steps");
+                }
+            }
         }
 
         /** The network's inputs for a forecast of {@code horizon} steps from the end of the history. */

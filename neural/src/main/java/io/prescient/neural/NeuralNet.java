@@ -56,6 +56,19 @@ public final class NeuralNet implements Serializable {
      * Quantiles of each sample, in the series' units: {@code [sample][step][level]}.
      */
     public synchronized double[][][] predict(List<Features.Sample> samples) {
+        return predict(samples, false);
+    }
+
+    /**
+     * As {@link #predict(List)} for samples of one series at one origin that differ only in their
+     * future inputs (simulated futures of its covariates): the LSTM encodes the shared past once and
+     * decodes every future from it.
+     */
+    public synchronized double[][][] predictFutures(List<Features.Sample> samples) {
+        return predict(samples, spec.architecture() == NeuralSpec.Architecture.LSTM);
+    }
+
+    private double[][][] predict(List<Features.Sample> samples, boolean sharedPast) {
         Model m = model();
         int n = samples.size();
         int c = spec.context();
@@ -63,7 +76,7 @@ public final class NeuralNet implements Serializable {
         int q = spec.levels().length;
         double[][][] out = new double[n][h][q];
         try (NDManager manager = m.getNDManager().newSubManager()) {
-            NDList inputs = Batches.inputs(manager, spec, samples);
+            NDList inputs = sharedPast ? Batches.sharedPast(manager, spec, samples) : Batches.inputs(manager, spec, samples);
             NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
             float[] flat = predicted.toFloatArray();
             for (int i = 0; i < n; i++) {

@@ -50,6 +50,11 @@ final class Seq2SeqBlock extends AbstractBlock {
         NDArray encoded = encoder.forward(store, new NDList(past), training).get(0);
         NDArray last = encoded.get(":, -1, :");
         NDArray context = last.expandDims(1).repeat(1, horizon);
+        long futures = future.getShape().get(0);
+        if (past.getShape().get(0) == 1 && futures > 1) {
+            // one past, many futures (simulated futures of one series' covariates): the encoder ran once
+            context = context.repeat(0, futures);
+        }
         NDArray joined = context.concat(future, 2);
         NDArray hiddenOut = Activation.relu(decoder.forward(store, new NDList(joined), training).singletonOrThrow());
         NDArray raw = head.forward(store, new NDList(hiddenOut), training).singletonOrThrow();

@@ -125,5 +125,18 @@ class NeuralForecasterTest {
             assertArrayEquals(covariateModel.fit(some.get(i)).forecast(HORIZON, futures.get(i)).quantile(0.1),
                     batched.get(i).quantile(0.1), 1e-4, "batched and single forecasts of series " + i);
         }
+
+        // simulated futures of one series' covariate: encoded once, decoded per future, as each alone
+        List<Map<String, double[]>> simulated = new ArrayList<>();
+        for (double factor : new double[] {1, 2, 0.5, 3}) {
+            simulated.add(Map.of("users", Arrays.stream(future.get("users")).map(u -> factor * u).toArray()));
+        }
+        List<Forecast> together = fitted.forecastAll(HORIZON, simulated);
+        for (int i = 0; i < simulated.size(); i++) {
+            Forecast alone = fitted.forecast(HORIZON, simulated.get(i));
+            assertArrayEquals(alone.quantile(0.1), together.get(i).quantile(0.1), 1e-3, "future " + i + ", P10");
+            assertArrayEquals(alone.quantile(0.9), together.get(i).quantile(0.9), 1e-3, "future " + i + ", P90");
+        }
+        assertTrue(together.get(1).median()[HORIZON / 2] != together.get(0).median()[HORIZON / 2], "the futures differ");
     }
 }

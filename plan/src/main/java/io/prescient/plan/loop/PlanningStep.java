@@ -240,7 +240,7 @@ public final class PlanningStep {
             draws.add(new java.util.TreeMap<>());
         }
         ahead.forEach((name, f) -> {
-            double[][] paths = f.samplePaths(n, random);
+            double[][] paths = MonteCarlo.samplePaths(f, n, random);
             for (int g = 0; g < n; g++) {
                 draws.get(g).put(name, paths[g]);
             }

@@ -47,7 +47,7 @@ public final class MonteCarlo {
                         + "': simulate it with the forecaster that reads it");
             }
         }
-        return simulate(forecast.grid(), List.of(QuantileGrid.of(forecast)), scenarios.scenarios());
+        return simulate(forecast.grid(), List.of(QuantileGrid.of(forecast)::path), scenarios.scenarios());
     }
 
     /**
@@ -109,12 +109,32 @@ public final class MonteCarlo {
             }
         }
         List<Forecast> forecasts = forecastAll.apply(perturbed);
-        List<QuantileGrid> grids = new ArrayList<>(forecasts.size());
-        forecasts.forEach(f -> grids.add(QuantileGrid.of(f)));
+        // a forecast drawn for few paths is drawn from directly: tabulating its quantile function costs more
+        boolean tabulate = (double) settings.paths() / forecasts.size() >= QuantileGrid.POINTS / 2.0;
+        List<PathDraw> grids = new ArrayList<>(forecasts.size());
+        forecasts.forEach(f -> grids.add(tabulate ? QuantileGrid.of(f)::path : random -> f.samplePaths(1, random)[0]));
         return simulate(horizon, grids, onDemand);
     }
 
-    private Simulation simulate(TimeGrid grid, List<QuantileGrid> grids, List<Scenario> onDemand) {
+    /**
+     * {@code n} sample paths of one forecast drawn over its tabulated quantile function (as the
+     * simulation draws them): for many paths, far cheaper than the forecast's own exact draws.
+     */
+    public static double[][] samplePaths(Forecast forecast, int n, SplittableRandom random) {
+        QuantileGrid grid = QuantileGrid.of(forecast);
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = grid.path(random);
+        }
+        return out;
+    }
+
+    /** Draws one path of a forecast (from its tabulated quantiles, or from the forecast itself). */
+    private interface PathDraw {
+        double[] path(SplittableRandom random);
+    }
+
+    private Simulation simulate(TimeGrid grid, List<PathDraw> grids, List<Scenario> onDemand) {
         int n = settings.paths();
         double[][] paths = new double[n][];
         int blocks = (n + BLOCK - 1) / BLOCK;
@@ -154,13 +174,13 @@ public final class MonteCarlo {
         }
     }
 
-    private void block(int b, SplittableRandom random, TimeGrid grid, List<QuantileGrid> grids, List<Scenario> onDemand,
+    private void block(int b, SplittableRandom random, TimeGrid grid, List<PathDraw> grids, List<Scenario> onDemand,
                        double[][] paths) {
         int steps = grid.length();
         double[] uplift = new double[steps];
         SplittableRandom draws = random.split();
         for (int i = b * BLOCK; i < Math.min(paths.length, (b + 1) * BLOCK); i++) {
-            QuantileGrid q = grids.get(i % grids.size());
+            PathDraw q = grids.get(i % grids.size());
             double[] path = q.path(random);
             if (!onDemand.isEmpty()) {
                 Arrays.fill(uplift, 0);

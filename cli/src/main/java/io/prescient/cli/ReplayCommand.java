@@ -49,6 +49,15 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2016", description = "Warm-up steps, history only (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--config", description = "A loop config: the replay also runs the product's own pipeline as the family "
+            + "'pipeline' (the config's model, scenarios and simulated futures, a round every 'every' steps setting the next "
+            + "rounds' capacity from the lead on), at each of --percentiles.")
+    Path config;
+
+    @Option(names = "--percentiles", split = ",", defaultValue = "0.9,0.95,0.975,0.99,0.995,0.999",
+            description = "Percentiles of the pipeline's simulated demand swept with --config (default: ${DEFAULT-VALUE}).")
+    double[] percentiles;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -77,10 +86,14 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         });
         ReplaySettings settings = new ReplaySettings(lead, warmup);
+        List<io.prescient.plan.replay.PolicyFamily> families = new ArrayList<>(Replay.protocolFamilies());
+        if (config != null) {
+            families.add(pipeline(panels, step, settings, console));
+        }
         long started = System.nanoTime();
         List<MemberScore> scores;
         try (Progress progress = Progress.of("replay", traces.size(), System.console() != null)) {
-            scores = new Replay(Replay.protocolFamilies(), settings, input.threads()).run(traces, progress::stepTo);
+            scores = new Replay(families, settings, input.threads()).run(traces, progress::stepTo);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         try {
@@ -96,7 +109,7 @@ public final class ReplayCommand implements Callable<Integer> {
             started = System.nanoTime();
             List<MemberScore> replicas;
             try (Progress progress = Progress.of("replay (whole replicas)", traces.size(), System.console() != null)) {
-                replicas = new Replay(io.prescient.plan.replay.WholeReplicas.all(Replay.protocolFamilies(), replicaCapacity),
+                replicas = new Replay(io.prescient.plan.replay.WholeReplicas.all(families, replicaCapacity),
                         settings, input.threads()).run(traces, progress::stepTo);
             }
             FrontierFiles.writeCsv(out.resolve("frontier-replicas.csv"), replicas);
@@ -106,6 +119,31 @@ public final class ReplayCommand implements Callable<Integer> {
             report(console, Headlines.of(replicas), traces.size(), (System.nanoTime() - started) / 1e9, "frontier-replicas");
         }
         return 0;
+    }
+
+    /** The loop's planning step as the config assembles it, as a replay family (a model that learns across series trains on the warm-up). */
+    private io.prescient.plan.replay.PolicyFamily pipeline(Map<String, Panel> panels, long step, ReplaySettings settings, PrintWriter console) {
+        io.prescient.plan.config.LoopConfig c = io.prescient.plan.config.LoopConfigFile.read(config);
+        io.prescient.plan.LoopAssembly assembly = new io.prescient.plan.LoopAssembly(c, config, environment.variables(), Optional.empty());
+        if (assembly.stepSeconds() != step) {
+            throw new IllegalArgumentException(config + ": the config's grid (" + assembly.stepSeconds() + " s) differs from --freq ("
+                    + step + " s)");
+        }
+        io.prescient.core.TimeGrid grid = panels.values().iterator().next().grid();
+        List<io.prescient.forecast.History> warmups = new ArrayList<>();
+        if (assembly.configuredModelNeedsTraining()) {
+            panels.values().forEach(p -> p.series().forEach(s -> warmups.add(io.prescient.forecast.History.of(s.grid(), s.values(), true)
+                    .head(settings.warmup()))));
+        }
+        io.prescient.forecast.registry.ServedModel model = assembly.configuredModel(warmups, line -> {
+            console.println(line);
+            console.flush();
+        });
+        io.prescient.plan.loop.PlanningStep planning = io.prescient.plan.LoopAssembly.step(model, assembly.scenarios(),
+                c.workloads().get(0).capacity(), assembly.settings());
+        console.printf(Locale.ROOT, "pipeline: model %s, scenarios %s, %d simulated futures, a round every %d steps, horizon %d%n",
+                model.id(), assembly.scenarios().name(), assembly.settings().simulation().paths(), c.every(), c.horizon());
+        return new io.prescient.plan.replay.PipelinePolicy(planning, percentiles, grid, c.every(), 2 * settings.warmup(), lead);
     }
 
     private void report(PrintWriter console, List<Headlines.FamilyHeadline> headlines, int series, double seconds, String file) {
@@ -126,6 +164,13 @@ public final class ReplayCommand implements Callable<Integer> {
                     ratio(predictive.get().pooled1(), reactive.get().pooled1()),
                     ratio(predictive.get().pooled5(), reactive.get().pooled5()),
                     ratio(predictive.get().slo(), reactive.get().slo()));
+        }
+        Optional<Headlines.FamilyHeadline> pipeline = headlines.stream().filter(h -> h.family().equals("pipeline")).findFirst();
+        if (reactive.isPresent() && pipeline.isPresent()) {
+            console.printf(Locale.ROOT, "pipeline / best reactive cost: pooled 1%% %s, pooled 5%% %s, per-workload SLO %s%n",
+                    ratio(pipeline.get().pooled1(), reactive.get().pooled1()),
+                    ratio(pipeline.get().pooled5(), reactive.get().pooled5()),
+                    ratio(pipeline.get().slo(), reactive.get().slo()));
         }
         console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve(file + ".csv"), out.resolve(file + ".svg"));
     }

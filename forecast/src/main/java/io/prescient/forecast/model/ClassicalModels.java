@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * The classical models, registered like any other provider (a service line in this module's
  * {@code META-INF/services}): the default ensemble, ETS, dynamic regression, the naive baselines and
- * {@code auto}, which picks the ensemble or ETS per series on held-back windows.
+ * {@code auto}, which picks the ensemble or ETS per series on held-back windows, and {@code peak}, recent peaks with
+ * their own errors as the band (for provisioning bursty demand a short lead ahead).
  */
 public final class ClassicalModels implements ForecasterProvider {
 
     @Override
     public List<String> names() {
-        return List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "seasonal-naive");
+        return List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "peak", "seasonal-naive");
     }
 
     @Override
@@ -30,6 +31,7 @@ public final class ClassicalModels implements ForecasterProvider {
             case "ets" -> EtsForecaster.forStep(stepSeconds);
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
             case "naive" -> new NaiveForecaster();
+            case "peak" -> PeakForecaster.defaults(Math.max(1, Steps.perDay(stepSeconds)));
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown classical model '" + name + "'");
         };

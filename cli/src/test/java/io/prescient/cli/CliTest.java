@@ -152,6 +152,30 @@ class CliTest {
     }
 
     @Test
+    void replayWithAConfigScoresTheProductsOwnPipeline() throws Exception {
+        Path config = csv("replay.yaml", """
+                source: {path: ../samples/nab, format: nab, freq: 1h}
+                every: 2
+                horizon: 4
+                model: ensemble
+                paths: 300
+                capacity: {unit_capacity: 1, target_utilisation: 1.0}
+                workloads:
+                  - series: "*"
+                """);
+        Path out = home.resolve("replay");
+        Result r = run("replay", "../samples/nab", "--format", "nab", "--freq", "1h", "--warmup", "168", "--config", config.toString(),
+                "--percentiles", "0.5,0.9,0.99", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("pipeline: model ensemble") && r.out().contains("pipeline / best reactive cost"), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("frontier.csv")).stream().filter(l -> l.startsWith("pipeline,")).toList();
+        assertEquals(3, rows.size(), rows.toString());
+        double median = Double.parseDouble(rows.get(0).split(",")[3]);
+        double p99 = Double.parseDouble(rows.get(2).split(",")[3]);
+        assertTrue(p99 > median, "the P99 member costs more than the median's: " + rows);
+    }
+
+    @Test
     void ingestThenListAndShow() throws Exception {
         Path f = csv("load.csv", "series_id,timestamp,requests,active_users\n"
                 + "web,2024-05-01T00:00:00Z,10,100\nweb,2024-05-01T00:05:00Z,12,110\nweb,2024-05-01T00:15:00Z,9,90\n");

@@ -6,7 +6,10 @@ import java.util.Arrays;
 
 /**
  * Marginals given as a table of quantiles per step, at sorted levels; other levels are interpolated
- * linearly between neighbours and held flat beyond the outermost levels.
+ * linearly between neighbours, held flat below the lowest level and, above the highest, continued
+ * as a normal tail would (linearly in the normal score, at the slope of the two highest levels), so
+ * a plan at P99.5 asks more than one at P99 of a table that ends at 0.99; a table flat at its top
+ * stays flat.
  */
 public final class QuantileTableForecast extends MarginalForecast {
 
@@ -44,8 +47,17 @@ public final class QuantileTableForecast extends MarginalForecast {
 
     @Override
     protected double quantileAt(int h, double q) {
-        return Quantiles.interpolate(levels, values[h], q);
+        int top = levels.length - 1;
+        if (q <= levels[top] || top == 0) {
+            return Quantiles.interpolate(levels, values[h], q);
+        }
+        double zTop = normalQuantile(levels[top]);
+        double slope = (values[h][top] - values[h][top - 1]) / (zTop - normalQuantile(levels[top - 1]));
+        return values[h][top] + slope * (Math.min(normalQuantile(q), TAIL_LIMIT) - zTop);
     }
+
+    /** The normal score the upper tail is continued to at most (the 0.99997 level). */
+    private static final double TAIL_LIMIT = 4;
 
     @Override
     public double[] mean() {

@@ -141,7 +141,12 @@ class ServerApiTest {
                 "scenarios:\n  - name: x\n    type: spike\n    per_day: many\n")), true);
         assertEquals(400, yaml.statusCode());
         assertTrue(yaml.body().contains("per_day"), yaml.body());
-        assertEquals(413, post("/api/whatif", "{\"workload\": \"" + "x".repeat(20_000) + "\"}", true).statusCode());
+        for (int size : new int[] {20_000, 200_000, 900_000}) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(413, post("/api/whatif", "{\"workload\": \"" + "x".repeat(size) + "\"}", true).statusCode(),
+                        "a client sending " + size + " bytes receives the refusal");
+            }
+        }
         assertEquals(404, get("/api/workloads/no/such").statusCode());
         assertEquals(400, get("/api/actions?limit=-3").statusCode());
         assertEquals(404, get("/api/nothing-here").statusCode());

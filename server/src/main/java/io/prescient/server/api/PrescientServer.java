@@ -34,6 +34,9 @@ public final class PrescientServer implements AutoCloseable {
                           Supplier<Map<String, Object>> feedback, Optional<Path> fleet, Optional<Path> experiments) {
     }
 
+    /** The largest refused body read (and dropped) so that its client receives the refusal. */
+    static final long DISCARDED_BODY_BYTES = 1 << 20;
+
     private final Javalin app;
     private final ServerSettings settings;
 
@@ -61,6 +64,7 @@ public final class PrescientServer implements AutoCloseable {
             config.routes.before("/api/*", ctx -> {
                 metrics.request();
                 if (ctx.contentLength() > settings.maxRequestBytes()) {
+                    discardBody(ctx);
                     throw new ApiException(413, "the request body is larger than the limit of " + settings.maxRequestBytes() + " bytes");
                 }
                 boolean mutating = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
@@ -102,6 +106,22 @@ public final class PrescientServer implements AutoCloseable {
         });
         app.start(settings.host(), settings.port());
         return new PrescientServer(app, settings);
+    }
+
+    /**
+     * Reads and drops a refused body of up to {@link #DISCARDED_BODY_BYTES}, so the client, still sending it,
+     * receives the 413 rather than a reset connection; a larger body is not read and its connection is closed.
+     */
+    private static void discardBody(Context ctx) {
+        if (ctx.contentLength() > DISCARDED_BODY_BYTES) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            ctx.req().getInputStream().skipNBytes(ctx.contentLength());
+        } catch (IOException | RuntimeException e) {
+            ctx.header("Connection", "close");
+        }
     }
 
     private static void error(Context ctx, ApiJson json, int status, String message) {

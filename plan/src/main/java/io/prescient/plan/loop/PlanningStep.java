@@ -9,6 +9,7 @@ import io.prescient.plan.capacity.CapacityPlan;
 import io.prescient.plan.capacity.CapacityPlanner;
 import io.prescient.plan.montecarlo.MonteCarlo;
 import io.prescient.plan.montecarlo.Simulation;
+import io.prescient.plan.scenario.HistoryEdit;
 import io.prescient.plan.scenario.ScenarioSet;
 
 import java.util.Locale;
@@ -152,8 +153,11 @@ public final class PlanningStep {
      * @throws ModelFailure when the model throws or returns a non-finite forecast
      * @throws IllegalArgumentException for a scenario that cannot reach the plan (see {@link #reach})
      */
-    public Futures simulate(History history, ScenarioSet set) {
-        reach(set, history.covariates().keySet());
+    public Futures simulate(History original, ScenarioSet all) {
+        reach(all, original.covariates().keySet());
+        History history = edited(original, all);
+        ScenarioSet set = new ScenarioSet(all.name(), all.scenarios().stream()
+                .filter(s -> !(s instanceof HistoryEdit)).toList());
         Forecast forecast;
         io.prescient.forecast.FittedModel fitted;
         Map<String, Forecast> ahead;
@@ -196,8 +200,10 @@ public final class PlanningStep {
     public List<String> reach(ScenarioSet set, java.util.Set<String> covariates) {
         List<String> out = new java.util.ArrayList<>();
         for (io.prescient.plan.scenario.Scenario s : set.scenarios()) {
+            boolean edit = s instanceof HistoryEdit;
             if (s.target().equals(io.prescient.plan.scenario.Scenario.DEMAND)) {
-                out.add("scenario '" + s.name() + "' acts on demand: it multiplies the model's sample paths");
+                out.add("scenario '" + s.name() + (edit ? "' edits the demand's history: model " + forecaster.name()
+                        + " is fitted on the edited past" : "' acts on demand: it multiplies the model's sample paths"));
             } else if (!covariates.contains(s.target())) {
                 throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target()
                         + "', which the workload does not have (it has " + (covariates.isEmpty() ? "none" : covariates)
@@ -205,12 +211,35 @@ public final class PlanningStep {
             } else if (!forecaster.readsCovariates()) {
                 throw new IllegalArgumentException("scenario '" + s.name() + "' changes covariate '" + s.target() + "', but model "
                         + forecaster.name() + " does not read covariates: plan with one that does (dynreg, lstm, transformer)");
+            } else if (edit) {
+                out.add("scenario '" + s.name() + "' edits the history of covariate '" + s.target() + "': model "
+                        + forecaster.name() + " is fitted on the edited past");
             } else {
                 out.add("scenario '" + s.name() + "' acts on covariate '" + s.target() + "': model " + forecaster.name()
                         + " forecasts each simulated future of it");
             }
         }
         return out;
+    }
+
+    /** {@code history} with the history-editing scenarios of {@code set} applied, in order. */
+    private History edited(History history, ScenarioSet set) {
+        double[] target = null;
+        Map<String, double[]> covariates = null;
+        for (io.prescient.plan.scenario.Scenario s : set.scenarios()) {
+            if (s instanceof HistoryEdit e) {
+                if (target == null) {
+                    target = history.target();
+                    covariates = history.covariates();
+                }
+                if (e.target().equals(io.prescient.plan.scenario.Scenario.DEMAND)) {
+                    target = e.edit(history.grid(), target, settings.season());
+                } else {
+                    covariates.put(e.target(), e.edit(history.grid(), covariates.get(e.target()), settings.season()));
+                }
+            }
+        }
+        return target == null ? history : new History(history.grid(), target, covariates, history.nonNegative());
     }
 
     /** The same step under other scenarios (what-if). */

@@ -51,6 +51,35 @@ class ScenarioFileTest {
         assertEquals(86400, event.to() - event.from());
     }
 
+    @Test
+    void readsHistoryEdits() {
+        ScenarioSet set = ScenarioFile.parse("s.yaml", """
+                name: what if
+                scenarios:
+                  - name: outage on the 12th
+                    type: incident
+                    from: 2013-08-12T02:00:00Z
+                    to: 2013-08-12T05:00:00Z
+                  - name: v2 launched last week
+                    type: launch
+                    target: active_users
+                    at: 2013-08-20T12:00:00Z
+                    uplift: 0.3
+                    ramp_up: 1d
+                """);
+        IncidentRemoved incident = assertInstanceOf(IncidentRemoved.class, set.scenarios().get(0));
+        assertEquals(3 * 3600, incident.to() - incident.from());
+        LaunchAdded launch = assertInstanceOf(LaunchAdded.class, set.scenarios().get(1));
+        assertEquals("active_users", launch.target());
+        assertEquals(86400, launch.rampUp());
+        assertEquals(0.3, launch.uplift());
+        assertEquals("s.yaml:6: field 'scenarios[0].probability': expected no probability: an incident edits the history, it always applies",
+                error("name: x\nscenarios:\n  - name: i\n    type: incident\n    from: 2013-08-12T02:00:00Z\n    probability: 0.5\n"
+                        + "    to: 2013-08-12T05:00:00Z\n"));
+        assertTrue(error("name: x\nscenarios:\n  - name: l\n    type: launch\n    at: 2013-08-12T02:00:00Z\n    uplift: -2\n")
+                .contains("scenarios[0].uplift': expected a relative rise above -1"));
+    }
+
     private static String error(String yaml) {
         return assertThrows(IllegalArgumentException.class, () -> ScenarioFile.parse("s.yaml", yaml)).getMessage();
     }
@@ -61,7 +90,7 @@ class ScenarioFileTest {
                 error(VALID.replace("sd: 0.1", "sd: big")));
         assertEquals("s.yaml:5: field 'scenarios[0].probability': expected a probability between 0 and 1",
                 error(VALID.replace("probability: 0.5", "probability: 1.5")));
-        assertEquals("s.yaml:4: field 'scenarios[0].type': expected one of event, release, spike, step-change",
+        assertEquals("s.yaml:4: field 'scenarios[0].type': expected one of event, incident, launch, release, spike, step-change",
                 error(VALID.replace("type: spike", "type: surge")));
         assertEquals("s.yaml:12: field 'scenarios[1].at': expected a time such as 2013-08-20T12:00:00Z, got 'friday'",
                 error(VALID.replace("at: 2013-08-20T12:00:00Z", "at: friday")));

@@ -292,6 +292,65 @@ class CliTest {
     }
 
     @Test
+    void scenariosFitTurnsACalendarsPastEffectIntoItsFutureEvents() throws Exception {
+        StringBuilder rows = new StringBuilder("series_id,timestamp,value\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        long start = 1_375_315_200L;
+        for (int t = 0; t < 21 * 24; t++) {
+            int day = t / 24;
+            int hour = t % 24;
+            boolean sale = (day == 8 || day == 13 || day == 18) && hour >= 9 && hour < 17;
+            double y = 100 * (1 + 0.4 * Math.sin(2 * Math.PI * hour / 24)) * (1 + 0.02 * r.nextGaussian()) * (sale ? 1.5 : 1);
+            rows.append("shop,").append(start + t * 3600L).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", y)).append('\n');
+        }
+        Path data = csv("shop.csv", rows.toString());
+        Path calendar = csv("sales.ics", """
+                BEGIN:VCALENDAR
+                BEGIN:VEVENT
+                SUMMARY:Sale 1
+                CATEGORIES:sale
+                DTSTART:20130809T090000Z
+                DTEND:20130809T170000Z
+                END:VEVENT
+                BEGIN:VEVENT
+                SUMMARY:Sale 2
+                CATEGORIES:sale
+                DTSTART:20130814T090000Z
+                DTEND:20130814T170000Z
+                END:VEVENT
+                BEGIN:VEVENT
+                SUMMARY:Sale 3
+                CATEGORIES:sale
+                DTSTART:20130819T090000Z
+                DTEND:20130819T170000Z
+                END:VEVENT
+                BEGIN:VEVENT
+                SUMMARY:Sale 4
+                CATEGORIES:sale
+                DTSTART:20130822T090000Z
+                DTEND:20130822T170000Z
+                END:VEVENT
+                END:VCALENDAR
+                """);
+        Path out = home.resolve("fitted.yaml");
+        Result result = run("scenarios", "fit", data.toString(), "--format", "csv", "--freq", "1h", "--series", "shop",
+                "--events", calendar.toString(), "--out", out.toString());
+        assertEquals(0, result.code(), result.err());
+        java.util.regex.Matcher factor = java.util.regex.Pattern.compile("3 past 'sale' event\\(s\\), demand x([0-9.]+)").matcher(result.out());
+        assertTrue(factor.find(), result.out());
+        assertEquals(1.5, Double.parseDouble(factor.group(1)), 0.05, result.out());
+        assertTrue(result.out().contains("with 1 future event(s) of the calendar"), result.out());
+        io.prescient.plan.scenario.ScenarioSet set = io.prescient.plan.scenario.ScenarioFile.parse(out.toString(), Files.readString(out));
+        io.prescient.plan.scenario.ExternalEvent sale = (io.prescient.plan.scenario.ExternalEvent) set.scenarios().stream()
+                .filter(s -> s.name().equals("Sale 4")).findFirst().orElseThrow();
+        assertEquals(1_377_162_000L, sale.from());
+        Result bad = run("scenarios", "fit", data.toString(), "--format", "csv", "--freq", "1h", "--series", "shop",
+                "--events", csv("bad.csv", "name,from,to\nsale,2013-08-09T09:00:00Z,soon\n").toString());
+        assertEquals(1, bad.code(), bad.out());
+        assertTrue(bad.err().contains("bad.csv line 2, field 'to': found 'soon'"), bad.err());
+    }
+
+    @Test
     void versionNamesTheRelease() {
         Result r = run("version");
         assertTrue(r.out().startsWith("prescient 0."), r.out());

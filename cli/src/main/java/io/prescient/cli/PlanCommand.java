@@ -125,7 +125,7 @@ public final class PlanCommand implements Callable<Integer> {
         LoopConfig c = new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
                 input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, horizon, percentile, model, paths,
                 Optional.ofNullable(scenarios), new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
-                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources)), Optional.empty(), Optional.empty(),
+                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources, Optional.empty())), Optional.empty(), Optional.empty(),
                 new LoopConfig.Monitor(24, 0.85), seed);
         boolean needsStore = !java.nio.file.Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);
         try (SeriesStore st = needsStore ? environment.openStore(store.file(), true) : null) {

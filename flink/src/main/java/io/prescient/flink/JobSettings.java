@@ -15,18 +15,20 @@ import java.util.Map;
  * What every parallel instance of the planning function needs, taken from the loop's assembly once
  * at submission: the grid step, the rounds' spacing and first step, the model it serves (a registry
  * champion's artifact, a trained network included, travels inside the job), the planning settings,
- * the scenarios (YAML), and each workload's capacity rules and covariates' names (named workloads;
- * the rest get the config's {@code *} rules).
+ * the scenarios (YAML: the config's, and each workload's own), and each workload's capacity rules and
+ * covariates' names (named workloads; the rest get the config's {@code *} rules).
  *
  * @param firstDecision grid step of a workload's first round (its first point is step 0)
  * @param maxHistory    steps of history kept per workload
+ * @param workloadScenariosYaml each workload's own scenario file, by item ({@code *}: the rest's), simulated besides the config's
  */
 public record JobSettings(long stepSeconds, int every, int firstDecision, int maxHistory, ServedModel model, LoopSettings loop,
                           String scenariosYaml, Map<String, CapacityModel> capacities, CapacityModel defaultCapacity,
                           Map<String, List<String>> covariates, List<String> defaultCovariates,
-                          boolean nonNegative) implements Serializable {
+                          boolean nonNegative, Map<String, String> workloadScenariosYaml) implements Serializable {
 
     public JobSettings {
+        workloadScenariosYaml = Map.copyOf(workloadScenariosYaml);
         capacities = Map.copyOf(capacities);
         covariates = Map.copyOf(covariates);
         defaultCovariates = List.copyOf(defaultCovariates);
@@ -65,12 +67,12 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
         ServedModel model = assembly.configuredModel(List.of(), line -> { });
         // a scenario that cannot reach a workload's plan (a covariate it lacks, or one the model does not read) refuses the job at start
         io.prescient.plan.loop.PlanningStep probe = LoopAssembly.step(model, assembly.scenarios(), fallback, assembly.settings());
-        probe.reach(assembly.scenarios(), java.util.Set.copyOf(fallbackCovariates));
-        for (List<String> names : namedCovariates.values()) {
-            probe.reach(assembly.scenarios(), java.util.Set.copyOf(names));
+        for (LoopConfig.Workload w : c.workloads()) {
+            probe.reach(assembly.scenarios(w), w.covariates().keySet());
         }
         return new JobSettings(assembly.stepSeconds(), c.every(), firstDecision, maxHistory, model, assembly.settings(),
-                assembly.scenariosYaml(), named, fallback, namedCovariates, fallbackCovariates, LoopAssembly.NON_NEGATIVE_DEMAND);
+                assembly.scenariosYaml(), named, fallback, namedCovariates, fallbackCovariates, LoopAssembly.NON_NEGATIVE_DEMAND,
+                assembly.workloadScenariosYaml());
     }
 
     /** The capacity rules of a workload ({@code item/metric}): its item's, else the default. */
@@ -83,6 +85,19 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
     public List<String> covariates(String workload) {
         int slash = workload.indexOf('/');
         return covariates.getOrDefault(slash < 0 ? workload : workload.substring(0, slash), defaultCovariates);
+    }
+
+    /**
+     * Whose own scenarios a workload ({@code item/metric}) simulates besides the config's: its item's
+     * (a named workload), {@code *}'s (the rest), or "" for none.
+     */
+    public String scenarioScope(String workload) {
+        int slash = workload.indexOf('/');
+        String item = slash < 0 ? workload : workload.substring(0, slash);
+        if (capacities.containsKey(item)) {
+            return workloadScenariosYaml.containsKey(item) ? item : "";
+        }
+        return workloadScenariosYaml.containsKey("*") ? "*" : "";
     }
 
     /** Steps per day on the grid (the loop's season). */

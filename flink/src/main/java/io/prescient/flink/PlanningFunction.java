@@ -46,8 +46,13 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
     private transient ValueState<Integer> lastSeen;
     private transient MapState<String, double[]> covariates;
     private transient ListState<Tuple3<String, Long, Double>> early;
-    private transient ScenarioSet scenarios;
-    private transient Map<CapacityModel, PlanningStep> steps;
+    /** The scenario sets by {@link JobSettings#scenarioScope}: "" for the config's alone. */
+    private transient Map<String, ScenarioSet> scenarios;
+    private transient Map<StepKey, PlanningStep> steps;
+
+    /** Workloads with the same capacity rules and the same scenarios share a planning step. */
+    private record StepKey(CapacityModel capacity, String scope) {
+    }
 
     public PlanningFunction(JobSettings settings) {
         this.settings = settings;
@@ -65,12 +70,18 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
                 org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
         early = getRuntimeContext().getListState(new ListStateDescriptor<>("early covariates",
                 Types.TUPLE(Types.STRING, Types.LONG, Types.DOUBLE)));
-        scenarios = settings.scenariosYaml().isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("job scenarios", settings.scenariosYaml());
+        ScenarioSet shared = settings.scenariosYaml().isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("job scenarios", settings.scenariosYaml());
+        scenarios = new HashMap<>();
+        scenarios.put("", shared);
+        settings.workloadScenariosYaml().forEach((scope, yaml) -> scenarios.put(scope, LoopAssembly.merged(shared,
+                java.util.Optional.of(ScenarioFile.parse("scenarios of workload " + scope, yaml)))));
         steps = new HashMap<>();
     }
 
     private PlanningStep step(String workload) {
-        return steps.computeIfAbsent(settings.capacity(workload), m -> LoopAssembly.step(settings.model(), scenarios, m, settings.loop()));
+        String scope = settings.scenarioScope(workload);
+        return steps.computeIfAbsent(new StepKey(settings.capacity(workload), scope),
+                k -> LoopAssembly.step(settings.model(), scenarios.get(k.scope()), k.capacity(), settings.loop()));
     }
 
     @Override

@@ -51,6 +51,55 @@ class PlanningJobTest {
     }
 
     @Test
+    void aWorkloadsOwnScenariosPlanTheSameInTheJobAsInTheServersLoop(@TempDir Path dir) throws Exception {
+        List<RegularSeries> series = Fleets.series(2, 2, 5);
+        String item = series.get(0).key().item();
+        java.nio.file.Files.writeString(dir.resolve("campaign.yaml"), """
+                name: %s campaign
+                scenarios:
+                  - name: demand doubles
+                    type: event
+                    from: 2013-01-01T00:00:00Z
+                    to: 2100-01-01T00:00:00Z
+                    multiplier: 2
+                """.formatted(item));
+        LoopConfig config = io.prescient.plan.config.LoopConfigFile.parse("flink.yaml", """
+                source: {path: synthetic, freq: 5m}
+                every: 6
+                horizon: 24
+                percentile: 0.95
+                model: ensemble
+                paths: 200
+                capacity: {unit_capacity: 40, target_utilisation: 0.7, min_units: 1, max_units: 100, max_step: 5, cooldown: 6, lead: 2}
+                workloads:
+                  - series: %s
+                    scenarios: campaign.yaml
+                  - series: "*"
+                simulate: {from: %s}
+                """.formatted(item, java.time.Instant.ofEpochSecond(Fleets.START + Fleets.DAY * 300L)), dir);
+        List<PlanRecord> server = new ArrayList<>(Fleets.serverPlans(config, series));
+        server.sort(ORDER);
+        List<PlanRecord> flink = flinkPlans(config, series, 2);
+        assertEquals(server.size(), flink.size());
+        for (int i = 0; i < server.size(); i++) {
+            assertTrue(server.get(i).same(flink.get(i)), "plan " + i + " differs:\n server " + server.get(i) + "\n flink  " + flink.get(i));
+        }
+        List<PlanRecord> plain = new ArrayList<>(Fleets.serverPlans(Fleets.config(dir, "ensemble", 200), series));
+        plain.sort(ORDER);
+        double with = 0;
+        double without = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            if (plain.get(i).workload().startsWith(item + "/")) {
+                with += java.util.Arrays.stream(flink.get(i).capacity()).sum();
+                without += java.util.Arrays.stream(plain.get(i).capacity()).sum();
+            } else {
+                assertTrue(plain.get(i).same(flink.get(i)), "the other workload plans without it: " + flink.get(i));
+            }
+        }
+        assertTrue(with > 1.6 * without, "the named workload's own scenario (demand x2) raises its plans: " + with + " vs " + without);
+    }
+
+    @Test
     void badPointsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.point("{\"workload\": \"a\", \"time\": \"noon\", \"value\": 1}"));
         assertTrue(e.getMessage().startsWith("field 'time': expected epoch seconds"), e.getMessage());

@@ -107,19 +107,52 @@ public final class LoopAssembly {
         return config.settings();
     }
 
+    /** The config's scenarios, which every workload simulates. */
     public ScenarioSet scenarios() {
         return config.scenarios().map(ScenarioFile::read).orElse(ScenarioSet.baseline());
     }
 
+    /** What {@code w} simulates: the config's scenarios, then its own. */
+    public ScenarioSet scenarios(LoopConfig.Workload w) {
+        return merged(scenarios(), w.scenarios().map(ScenarioFile::read));
+    }
+
+    /** {@code shared} then {@code own}, named after both (or after {@code own} when nothing is shared). */
+    public static ScenarioSet merged(ScenarioSet shared, Optional<ScenarioSet> own) {
+        if (own.isEmpty()) {
+            return shared;
+        }
+        if (shared.scenarios().isEmpty()) {
+            return own.get();
+        }
+        List<io.prescient.plan.scenario.Scenario> all = new ArrayList<>(shared.scenarios());
+        all.addAll(own.get().scenarios());
+        return new ScenarioSet(shared.name() + " + " + own.get().name(), all);
+    }
+
+    /**
+     * Each named workload's own scenario file as text, by series ({@code *} for the workload that takes
+     * the rest), for what travels as text (the Flink job).
+     */
+    public Map<String, String> workloadScenariosYaml() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (LoopConfig.Workload w : config.workloads()) {
+            w.scenarios().ifPresent(p -> out.put(w.series(), read(p)));
+        }
+        return out;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The scenario file's text ("" without one), for what travels as text (the server's baseline, the Flink job). */
     public String scenariosYaml() {
-        return config.scenarios().map(p -> {
-            try {
-                return Files.readString(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-            }
-        }).orElse("");
+        return config.scenarios().map(LoopAssembly::read).orElse("");
     }
 
     // ---- the source ---------------------------------------------------------------------------------
@@ -179,10 +212,10 @@ public final class LoopAssembly {
     // ---- the workloads ------------------------------------------------------------------------------
 
     /**
-     * A series the config selected, with the capacity rules of the workload that selected it and its
-     * covariates' values on its grid.
+     * A series the config selected, with the capacity rules of the workload that selected it, its
+     * covariates' values on its grid and the scenarios it simulates (the config's, then its workload's).
      */
-    public record Selected(RegularSeries series, CapacityModel capacity, Map<String, double[]> covariates) {
+    public record Selected(RegularSeries series, CapacityModel capacity, Map<String, double[]> covariates, ScenarioSet scenarios) {
 
         public Selected {
             covariates = Map.copyOf(covariates);
@@ -221,6 +254,7 @@ public final class LoopAssembly {
         ordered.sort(Comparator.comparing(w -> w.series().equals("*")));
         for (LoopConfig.Workload w : ordered) {
             int taken = 0;
+            ScenarioSet scenarios = scenarios(w);
             for (Map.Entry<String, Panel> e : panels.entrySet()) {
                 if (w.metric().isPresent() && !w.metric().get().equals(e.getKey()) || covariateMetrics.contains(e.getKey())) {
                     continue;
@@ -228,7 +262,7 @@ public final class LoopAssembly {
                 for (RegularSeries s : e.getValue().series()) {
                     boolean wanted = w.series().equals("*") ? !named.contains(s.key()) : s.key().item().equals(w.series());
                     if (wanted && taken < w.limit()) {
-                        out.add(new Selected(s, w.capacity(), covariates(w, s, panels)));
+                        out.add(new Selected(s, w.capacity(), covariates(w, s, panels), scenarios));
                         named.add(s.key());
                         taken++;
                     }
@@ -360,7 +394,7 @@ public final class LoopAssembly {
      *                                  every round
      */
     public PlanningStep step(Selected s, ServedModel model) {
-        PlanningStep step = step(model, scenarios(), s.capacity(), settings());
+        PlanningStep step = step(model, s.scenarios(), s.capacity(), settings());
         try {
             step.reach(step.scenarios(), s.covariates().keySet());
         } catch (IllegalArgumentException e) {

@@ -90,4 +90,44 @@ class LoopAssemblyTest {
                 + acc.coverage() + ", MAE " + acc.meanAbsoluteError());
         assertTrue(acc.meanAbsoluteError() < 40, "MAE " + acc.meanAbsoluteError() + " on a level of about 260");
     }
+
+    @Test
+    void aWorkloadSimulatesItsOwnScenariosBesidesTheConfigs(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("users.yaml"), """
+                name: shop campaign
+                scenarios:
+                  - name: users double
+                    type: event
+                    target: users
+                    from: 2013-08-02T00:00:00Z
+                    to: 2013-08-03T00:00:00Z
+                    multiplier: 2
+                """);
+        LoopAssembly a = assembly("covariates: {users: active_users}\n    scenarios: users.yaml", dir);
+        LoopAssembly.Selected shop = a.select(panels(1)).get(0);
+        assertEquals("shop campaign", shop.scenarios().name());
+        ServedModel dynreg = ServedModel.unregistered(Models.create("dynreg", 3600, 24, 12));
+        assertEquals("shop campaign", a.step(shop, dynreg).scenarios().name(), "the workload's step simulates them");
+        assertTrue(a.step(shop, dynreg).reach(shop.scenarios(), shop.covariates().keySet()).get(0).contains("acts on covariate 'users'"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.step(shop,
+                ServedModel.unregistered(Models.create("ets", 3600, 24, 12))));
+        assertTrue(e.getMessage().contains("p.yaml: workload shop/requests: scenario 'users double' changes covariate 'users', but model ets "
+                + "does not read covariates: plan with one that does (dynreg, lstm, transformer)"),
+                e.getMessage());
+        assertEquals(List.of(), assembly("covariates: {users: active_users}", dir).select(panels(1)).get(0).scenarios().scenarios());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> assembly("scenarios: nope.yaml", dir));
+        assertTrue(missing.getMessage().contains("field 'workloads[0].scenarios': expected an existing scenario file"), missing.getMessage());
+    }
+
+    @Test
+    void sharedAndOwnScenariosAreMergedInOrder() {
+        io.prescient.plan.scenario.Scenario spike = new io.prescient.plan.scenario.ExternalEvent("a", "demand", 1, 0, 10,
+                new io.prescient.plan.scenario.Distribution.Fixed(2));
+        io.prescient.plan.scenario.Scenario own = new io.prescient.plan.scenario.ExternalEvent("b", "demand", 1, 0, 10,
+                new io.prescient.plan.scenario.Distribution.Fixed(3));
+        io.prescient.plan.scenario.ScenarioSet merged = LoopAssembly.merged(new io.prescient.plan.scenario.ScenarioSet("fleet", List.of(spike)),
+                java.util.Optional.of(new io.prescient.plan.scenario.ScenarioSet("shop", List.of(own))));
+        assertEquals("fleet + shop", merged.name());
+        assertEquals(List.of(spike, own), merged.scenarios());
+    }
 }

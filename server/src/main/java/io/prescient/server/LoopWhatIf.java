@@ -22,13 +22,11 @@ final class LoopWhatIf implements WhatIf {
 
     private static final double[] LEVELS = {0.1, 0.5, 0.9, 0.95, 0.99};
 
-    private final ScenarioSet baseline;
     private final Baseline baselineText;
     private final ServedLoop loop;
     private final FleetState state;
 
     LoopWhatIf(ScenarioSet baseline, String baselineYaml, ServedLoop loop, FleetState state) {
-        this.baseline = baseline;
         this.baselineText = new Baseline(baseline.name(), baselineYaml);
         this.loop = loop;
         this.state = state;
@@ -77,7 +75,7 @@ final class LoopWhatIf implements WhatIf {
             finalDemand[i] = b.path(i)[at];
         }
         io.prescient.plan.capacity.WhatIf w = run.comparison();
-        return new Result(workload, baseline.name(), alternative.name(), p, paths, times, LEVELS.clone(), qa, qb,
+        return new Result(workload, step.scenarios().name(), alternative.name(), p, paths, times, LEVELS.clone(), qa, qb,
                 w.baseline().capacity(), w.alternative().capacity(), w.extraUnitHours(), w.riskOfKeepingAnyStep(), finalDemand);
     }
 }

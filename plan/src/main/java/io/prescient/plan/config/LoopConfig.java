@@ -75,8 +75,9 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
      * application signals the model may learn from (e.g. active users), each read like the demand:
      * the PromQL for a Prometheus source, else the metric of the same item in the source.
      */
+    /** @param scenarios the workload's own scenario file, simulated besides the config's */
     public record Workload(String series, Optional<String> metric, int limit, CapacityModel capacity, Optional<String> query,
-                           java.util.Map<String, String> covariates) {
+                           java.util.Map<String, String> covariates, Optional<Path> scenarios) {
         public Workload {
             covariates = java.util.Map.copyOf(covariates);
         }

@@ -31,6 +31,7 @@ import java.util.Set;
  * workloads:
  *   - series: elb_request_count_8c0756
  *     capacity: {unit_capacity: 50}                              # overrides
+ *     scenarios: scenarios/elb-campaign.yaml                     # its own, simulated besides the config's
  *   - series: "*"                                                # every series of the source
  *     limit: 50
  * simulate: {from: 2014-04-20T00:00:00Z, until: 2014-04-21T00:00:00Z}
@@ -103,14 +104,7 @@ public final class LoopConfigFile {
         }
         String model = top.containsKey("model") ? yaml.text(top.get("model"), "model") : "ensemble";
         int paths = yaml.whole(top, "paths", "top level", 2000, 100);
-        Optional<Path> scenarios = Optional.empty();
-        if (top.containsKey("scenarios")) {
-            Path s = base.resolve(yaml.text(top.get("scenarios"), "scenarios"));
-            if (!Files.isRegularFile(s)) {
-                throw yaml.error(top.get("scenarios"), "scenarios", "an existing scenario file; " + s + " does not exist");
-            }
-            scenarios = Optional.of(s);
-        }
+        Optional<Path> scenarios = scenarioFile(top, "scenarios");
         LoopConfig.Actuator actuator = actuator(top.get("actuator"));
         Map<String, Node> defaults = top.containsKey("capacity") ? yaml.mapping(top.get("capacity"), "capacity", CAPACITY) : Map.of();
         List<LoopConfig.Workload> workloads = new ArrayList<>();
@@ -164,8 +158,21 @@ public final class LoopConfigFile {
         };
     }
 
+    /** The scenario file {@code m} names under {@code scenarios}, resolved against the config's directory. */
+    private Optional<Path> scenarioFile(Map<String, Node> m, String field) {
+        if (!m.containsKey("scenarios")) {
+            return Optional.empty();
+        }
+        Path s = base.resolve(yaml.text(m.get("scenarios"), field));
+        if (!Files.isRegularFile(s)) {
+            throw yaml.error(m.get("scenarios"), field, "an existing scenario file; " + s + " does not exist");
+        }
+        return Optional.of(s);
+    }
+
     private LoopConfig.Workload workload(Node node, String field, Map<String, Node> defaults, Node defaultsNode) {
-        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity", "query", "covariates"));
+        Map<String, Node> m = yaml.mapping(node, field, Set.of("series", "metric", "limit", "capacity", "query", "covariates", "scenarios"));
+        Optional<Path> scenarios = scenarioFile(m, field + ".scenarios");
         Map<String, String> covariates = new java.util.LinkedHashMap<>();
         if (m.containsKey("covariates")) {
             Node c = m.get("covariates");
@@ -190,7 +197,7 @@ public final class LoopConfigFile {
                     yaml.number(merged, "unit_capacity", f, 1000), yaml.number(merged, "target_utilisation", f, 0.7),
                     yaml.whole(merged, "min_units", f, 1, 0), yaml.whole(merged, "max_units", f, 1000, 0),
                     yaml.whole(merged, "max_step", f, 10, 1), yaml.whole(merged, "cooldown", f, 6, 0),
-                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)), query, covariates);
+                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)), query, covariates, scenarios);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().contains(": field '")) {
                 throw e;

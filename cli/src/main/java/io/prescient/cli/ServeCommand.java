@@ -134,10 +134,14 @@ public final class ServeCommand implements Callable<Integer> {
                     console.println(line);
                     console.flush();
                 })) {
+            Optional<io.prescient.kube.KubeTargetsFile.Settings> kubeTargets = "kubernetes".equals(c.actuator().type())
+                    ? Optional.of(io.prescient.kube.KubeTargetsFile.read(c.actuator().path().orElseThrow())) : Optional.empty();
             Optional<io.prescient.server.keda.KedaScalerServer> keda = Optional.ofNullable(kedaPort)
-                    .map(p -> io.prescient.server.keda.KedaScalerServer.start(host, p, serve.state()));
+                    .map(p -> io.prescient.server.keda.KedaScalerServer.start(host, p, serve.state(), kubeTargets));
             keda.ifPresent(k -> {
-                console.println("KEDA external scaler (gRPC) on " + host + ":" + k.port());
+                console.println("KEDA external scaler (gRPC) on " + host + ":" + k.port() + kubeTargets.map(t -> ", bounded by "
+                        + c.actuator().path().orElseThrow() + (t.dryRun() ? " (dry run: it reports nothing KEDA would act on)" : ""))
+                        .orElse(""));
                 console.flush();
             });
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -21,7 +21,7 @@ public final class AuditTrail {
     /**
      * One entry.
      *
-     * @param outcome  read, applied, dry-run, unchanged, cooldown, held, failed
+     * @param outcome  read, applied, dry-run, unchanged, cooldown, held, refused (a non-finite, negative or absurd decision), failed
      * @param request  what was (or would have been) sent, e.g. {@code PATCH deployment shop/web replicas 3 -> 5}
      * @param response what came back (status, replicas after, resourceVersion), empty when nothing was sent
      */

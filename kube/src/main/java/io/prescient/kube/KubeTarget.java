@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param maxReplicas never above this (for an HPA also never above its own maxReplicas)
  * @param maxStep     most replicas added or removed by one change
  * @param cooldown    least time between two changes of the target
+ * @param allowScaleToZero whether a minimum of 0 is meant (scale to zero loses the pods that take the first
+ *                    requests back, KEDA issue 1850): refused unless set
  */
 public record KubeTarget(String workload, Kind kind, String namespace, String name, int minReplicas, int maxReplicas, int maxStep,
-                         Duration cooldown) {
+                         Duration cooldown, boolean allowScaleToZero) {
 
     /** What a decision sets. */
     public enum Kind {
@@ -34,6 +36,16 @@ public record KubeTarget(String workload, Kind kind, String namespace, String na
             throw new IllegalArgumentException("target " + namespace + "/" + name + " of workload " + workload
                     + ": need 0 <= min_replicas <= max_replicas, max_replicas >= 1, max_step >= 1 and a cooldown >= 0");
         }
+        if (minReplicas == 0 && !allowScaleToZero) {
+            throw new IllegalArgumentException("target " + namespace + "/" + name + " of workload " + workload
+                    + ": min_replicas 0 lets it scale to zero; set allow_scale_to_zero: true if that is meant");
+        }
+    }
+
+    /** A target that never scales to zero. */
+    public KubeTarget(String workload, Kind kind, String namespace, String name, int minReplicas, int maxReplicas, int maxStep,
+                      Duration cooldown) {
+        this(workload, kind, namespace, name, minReplicas, maxReplicas, maxStep, cooldown, false);
     }
 
     /** {@code kind namespace/name} for messages and the audit. */

@@ -28,8 +28,9 @@ import java.util.Set;
  *     max_replicas: 20
  *     max_step: 4
  *     cooldown: 10m
+ *     allow_scale_to_zero: false   # min_replicas 0 is refused unless this is true
  * </pre>
- * Errors name the file, line and field.
+ * Errors name the file, line and field; two targets for one workload, or for one object, are refused.
  */
 public final class KubeTargetsFile {
 
@@ -53,7 +54,7 @@ public final class KubeTargetsFile {
             for (int i = 0; i < items.size(); i++) {
                 String f = "targets[" + i + "]";
                 Map<String, Node> m = yaml.mapping(items.get(i), f, Set.of("workload", "kind", "namespace", "name", "min_replicas",
-                        "max_replicas", "max_step", "cooldown"));
+                        "max_replicas", "max_step", "cooldown", "allow_scale_to_zero"));
                 KubeTarget.Kind kind;
                 try {
                     kind = KubeTarget.Kind.parse(yaml.text(yaml.required(m, items.get(i), f, "kind"), f + ".kind"));
@@ -62,11 +63,24 @@ public final class KubeTargetsFile {
                 }
                 Duration cooldown = m.containsKey("cooldown") ? Duration.ofMillis((long) (1000 * yaml.seconds(m.get("cooldown"), f + ".cooldown")))
                         : Duration.ofMinutes(5);
+                KubeTarget target;
                 try {
-                    targets.add(new KubeTarget(yaml.text(yaml.required(m, items.get(i), f, "workload"), f + ".workload"), kind,
+                    target = new KubeTarget(yaml.text(yaml.required(m, items.get(i), f, "workload"), f + ".workload"), kind,
                             m.containsKey("namespace") ? yaml.text(m.get("namespace"), f + ".namespace") : "default",
                             yaml.text(yaml.required(m, items.get(i), f, "name"), f + ".name"), yaml.whole(m, "min_replicas", f, 1, 0),
-                            yaml.whole(m, "max_replicas", f, 10, 1), yaml.whole(m, "max_step", f, 5, 1), cooldown));
+                            yaml.whole(m, "max_replicas", f, 10, 1), yaml.whole(m, "max_step", f, 5, 1), cooldown,
+                            yaml.flag(m, "allow_scale_to_zero", f, false));
+                    for (int j = 0; j < targets.size(); j++) {
+                        if (targets.get(j).workload().equals(target.workload())) {
+                            throw yaml.error(m.get("workload"), f + ".workload", "a workload no other target has; targets[" + j
+                                    + "] already sets " + target.workload());
+                        }
+                        if (targets.get(j).describe().equals(target.describe())) {
+                            throw yaml.error(m.get("name"), f + ".name", "an object no other target sets; targets[" + j + "] already sets "
+                                    + target.describe());
+                        }
+                    }
+                    targets.add(target);
                 } catch (IllegalArgumentException e) {
                     if (e.getMessage().contains(": field '")) {
                         throw e;

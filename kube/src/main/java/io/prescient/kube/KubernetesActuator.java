@@ -17,11 +17,13 @@ import java.util.Map;
 
 /**
  * Applies the loop's decisions to Kubernetes. For each decision of a workload with a target: reads
- * the target's current replicas (or the HPA's minReplicas), bounds the wanted count (min, max, the
- * HPA's own maxReplicas, at most {@code maxStep} from the current count), holds it during the
- * cooldown after a change, and, unless dry-run, patches the object. Every request and response, and
- * every decision not sent, is written to the {@link AuditTrail} first. Cluster errors are audited and
- * do not stop the loop.
+ * the target's current replicas (or the HPA's minReplicas), refuses a count that is not finite, is
+ * negative or absurd, bounds the wanted count ({@link ReplicaBounds}: min, max, the HPA's own
+ * maxReplicas, at most {@code maxStep} from the current count), holds it during the cooldown after a
+ * change (the last change is read back from the audit trail on start, so a restart does not reset
+ * it), checks the bounds once more right before the write, and, unless dry-run, patches the object.
+ * Every request and response, and every decision not sent, is written to the {@link AuditTrail}.
+ * Cluster errors are audited and do not stop the loop.
  */
 public final class KubernetesActuator implements Actuator {
 
@@ -32,13 +34,32 @@ public final class KubernetesActuator implements Actuator {
     private final Clock clock;
     private final Map<String, Instant> lastChange = new HashMap<>();
 
+    /**
+     * @throws IllegalArgumentException when two targets name the same workload or the same object
+     */
     public KubernetesActuator(KubernetesClient client, List<KubeTarget> targets, boolean dryRun, AuditTrail audit, Clock clock) {
         this.client = client;
         this.targets = new HashMap<>();
-        targets.forEach(t -> this.targets.put(t.workload(), t));
+        Map<String, KubeTarget> objects = new HashMap<>();
+        for (KubeTarget t : targets) {
+            KubeTarget before = this.targets.put(t.workload(), t);
+            if (before != null) {
+                throw new IllegalArgumentException("workload " + t.workload() + " has two targets: " + before.describe() + " and " + t.describe());
+            }
+            KubeTarget same = objects.put(t.describe(), t);
+            if (same != null) {
+                throw new IllegalArgumentException(t.describe() + " is the target of two workloads: " + same.workload() + " and " + t.workload());
+            }
+        }
         this.dryRun = dryRun;
         this.audit = audit;
         this.clock = clock;
+        // the cooldown outlives a restart: the last change of each workload is in the audit trail
+        for (AuditTrail.Entry e : audit.entries()) {
+            if (this.targets.containsKey(e.workload()) && (e.outcome().equals("applied") || dryRun && e.outcome().equals("dry-run"))) {
+                lastChange.merge(e.workload(), Instant.parse(e.at()), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
     }
 
     @Override
@@ -51,43 +72,44 @@ public final class KubernetesActuator implements Actuator {
             record(t, "held", "", "", d.reason());
             return;
         }
-        int current;
-        int limit = t.maxReplicas();
+        Read read;
         try {
-            Read read = read(t);
-            current = read.current();
-            limit = Math.min(limit, read.cap());
+            read = read(t);
         } catch (KubernetesClientException | IllegalStateException e) {
             record(t, "failed", "GET " + t.describe(), error(e), "cannot read the target; nothing changed");
             return;
         }
+        int current = read.current();
         record(t, "read", "GET " + t.describe(), field(t) + " " + current, "current state before deciding");
-        int wanted = (int) Math.ceil(d.units());
-        int bounded = Math.max(t.minReplicas(), Math.min(limit, wanted));
-        bounded = Math.max(current - t.maxStep(), Math.min(current + t.maxStep(), bounded));
-        String bounds = bounded == wanted ? "" : String.format(" (wanted %d; bounds %d..%d, at most %d a step)", wanted, t.minReplicas(),
-                limit, t.maxStep());
+        ReplicaBounds.Verdict v = ReplicaBounds.bound(t, d.units(), current, read.cap());
+        if (v.refused()) {
+            record(t, "refused", "", "", v.reason());
+            return;
+        }
+        int bounded = v.replicas();
         if (bounded == current) {
-            record(t, "unchanged", "", "", "already " + current + bounds);
+            record(t, "unchanged", "", "", "already " + current + v.reason());
             return;
         }
         Instant now = clock.instant();
         Instant last = lastChange.get(t.workload());
         if (last != null && now.isBefore(last.plus(t.cooldown()))) {
-            record(t, "cooldown", "", "", "would set " + current + " -> " + bounded + bounds + "; last change at " + last + ", cooldown "
+            record(t, "cooldown", "", "", "would set " + current + " -> " + bounded + v.reason() + "; last change at " + last + ", cooldown "
                     + t.cooldown());
             return;
         }
         String request = "PATCH " + t.describe() + " " + field(t) + " " + current + " -> " + bounded;
+        ReplicaBounds.requireWithin(t, bounded, read.cap());
         if (dryRun) {
-            record(t, "dry-run", request, "", d.reason() + bounds);
+            lastChange.put(t.workload(), now);
+            record(t, "dry-run", request, "", d.reason() + v.reason());
             return;
         }
         try {
-            HasMetadata after = set(t, bounded);
+            HasMetadata after = set(t, bounded, read.cap());
             lastChange.put(t.workload(), now);
             record(t, "applied", request, "ok, " + field(t) + " " + bounded + ", resourceVersion "
-                    + after.getMetadata().getResourceVersion(), d.reason() + bounds);
+                    + after.getMetadata().getResourceVersion(), d.reason() + v.reason());
         } catch (KubernetesClientException e) {
             record(t, "failed", request, error(e), d.reason());
         }
@@ -144,7 +166,8 @@ public final class KubernetesActuator implements Actuator {
         return h;
     }
 
-    private HasMetadata set(KubeTarget t, int replicas) {
+    private HasMetadata set(KubeTarget t, int replicas, int cap) {
+        ReplicaBounds.requireWithin(t, replicas, cap);
         return switch (t.kind()) {
             case DEPLOYMENT -> client.apps().deployments().inNamespace(t.namespace()).withName(t.name()).edit(d -> {
                 d.getSpec().setReplicas(replicas);

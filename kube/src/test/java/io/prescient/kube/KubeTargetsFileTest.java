@@ -34,4 +34,24 @@ class KubeTargetsFileTest {
         e = assertThrows(IllegalArgumentException.class, () -> KubeTargetsFile.read(f));
         assertTrue(e.getMessage().contains("t.yaml:2") && e.getMessage().contains("min_replicas <= max_replicas"), e.getMessage());
     }
+
+    @Test
+    void scaleToZeroAndDuplicateTargetsAreRefusedAtLoad(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, "targets:\n  - workload: a/b\n    kind: deployment\n    name: x\n    min_replicas: 0\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KubeTargetsFile.read(f));
+        assertTrue(e.getMessage().contains("t.yaml:2") && e.getMessage().contains("allow_scale_to_zero: true"), e.getMessage());
+        Files.writeString(f, "targets:\n  - workload: a/b\n    kind: deployment\n    name: x\n    min_replicas: 0\n"
+                + "    allow_scale_to_zero: true\n");
+        assertEquals(0, KubeTargetsFile.read(f).targets().get(0).minReplicas());
+        Files.writeString(f, "targets:\n  - workload: a/b\n    kind: deployment\n    name: x\n"
+                + "  - workload: a/b\n    kind: deployment\n    name: y\n");
+        e = assertThrows(IllegalArgumentException.class, () -> KubeTargetsFile.read(f));
+        assertTrue(e.getMessage().contains("t.yaml:5") && e.getMessage().contains("targets[1].workload")
+                && e.getMessage().contains("targets[0] already sets a/b"), e.getMessage());
+        Files.writeString(f, "targets:\n  - workload: a/b\n    kind: deployment\n    name: x\n"
+                + "  - workload: c/d\n    kind: deployment\n    name: x\n");
+        e = assertThrows(IllegalArgumentException.class, () -> KubeTargetsFile.read(f));
+        assertTrue(e.getMessage().contains("t.yaml:7") && e.getMessage().contains("targets[0] already sets deployment default/x"), e.getMessage());
+    }
 }

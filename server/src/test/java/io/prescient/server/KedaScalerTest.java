@@ -45,7 +45,7 @@ class KedaScalerTest {
         serve = Serve.start(new Serve.Options(TestServers.assembly(dir, config), TestServers.synthetic(2, 3), 0,
                 Optional.empty(), Optional.empty(), 0.5, List.of("ensemble")), TestServers.settings(1000, 50), d -> { }, line -> { });
         serve.loop().awaitEnd(120_000);
-        scaler = KedaScalerServer.start("127.0.0.1", 0, serve.state(), 50);
+        scaler = KedaScalerServer.start("127.0.0.1", 0, serve.state(), 50, Optional.empty());
         channel = NettyChannelBuilder.forAddress("127.0.0.1", scaler.port()).usePlaintext().build();
     }
 
@@ -72,6 +72,53 @@ class KedaScalerTest {
         assertEquals(w.units(), value.getMetricValues(0).getMetricValueFloat(), 1e-9);
         assertTrue(w.units() >= 1);
         assertTrue(stub.isActive(ref(w.name())).getResult());
+    }
+
+    /** The scaler of {@code targets} (the first workload's target capped one below its plan), with a client to it. */
+    private static <T> T withTargets(boolean dryRun, java.util.function.Function<ExternalScalerGrpc.ExternalScalerBlockingStub, T> call)
+            throws InterruptedException {
+        WorkloadSnapshot w = serve.state().workloads().get(0);
+        int max = Math.max(1, (int) Math.ceil(w.units()) - 1);
+        io.prescient.kube.KubeTarget target = new io.prescient.kube.KubeTarget(w.name(), io.prescient.kube.KubeTarget.Kind.DEPLOYMENT,
+                "shop", "web", 1, max, 100, java.time.Duration.ZERO);
+        try (KedaScalerServer bounded = KedaScalerServer.start("127.0.0.1", 0, serve.state(), 50, Optional.of(
+                new io.prescient.kube.KubeTargetsFile.Settings(dryRun, dir.resolve("audit.jsonl"), List.of(target))))) {
+            ManagedChannel c = NettyChannelBuilder.forAddress("127.0.0.1", bounded.port()).usePlaintext().build();
+            try {
+                return call.apply(ExternalScalerGrpc.newBlockingStub(c));
+            } finally {
+                c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static GetMetricsRequest metrics(String workload) {
+        return GetMetricsRequest.newBuilder().setScaledObjectRef(ref(workload)).setMetricName("m").build();
+    }
+
+    @Test
+    void withTheTargetsFileTheScalerReportsNoMoreThanTheTargetsMaximum() throws Exception {
+        WorkloadSnapshot w = serve.state().workloads().get(0);
+        int max = Math.max(1, (int) Math.ceil(w.units()) - 1);
+        assertTrue(Math.ceil(w.units()) > max, "the test needs a plan above the cap: " + w.units());
+        GetMetricsResponse value = withTargets(false, stub -> stub.getMetrics(metrics(w.name())));
+        assertEquals(max, value.getMetricValues(0).getMetricValue());
+        assertEquals(max, value.getMetricValues(0).getMetricValueFloat(), 1e-9);
+        StatusRuntimeException untargeted = withTargets(false, stub -> assertThrows(StatusRuntimeException.class,
+                () -> stub.getMetrics(metrics(serve.state().workloads().get(1).name()))));
+        assertEquals(io.grpc.Status.Code.NOT_FOUND, untargeted.getStatus().getCode());
+        assertTrue(untargeted.getStatus().getDescription().contains("no target"), untargeted.getStatus().getDescription());
+    }
+
+    @Test
+    void aDryRunTargetsFileReportsNothingKedaWouldActOnAndNeverDeactivates() throws Exception {
+        WorkloadSnapshot w = serve.state().workloads().get(0);
+        StatusRuntimeException dry = withTargets(true, stub -> assertThrows(StatusRuntimeException.class,
+                () -> stub.getMetrics(metrics(w.name()))));
+        assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, dry.getStatus().getCode());
+        assertTrue(dry.getStatus().getDescription().contains("dry run: would report"), dry.getStatus().getDescription());
+        Boolean active = withTargets(true, stub -> stub.isActive(ref(w.name())).getResult());
+        assertTrue(active, "a dry run never deactivates its target");
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.prescient.server.keda;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.prescient.kube.KubeTargetsFile;
 import io.prescient.server.state.FleetState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The external scaler on its own gRPC port (plaintext; put it behind the cluster's network policy or a mesh for TLS). */
@@ -20,13 +22,17 @@ public final class KedaScalerServer implements AutoCloseable {
         this.scaler = scaler;
     }
 
-    public static KedaScalerServer start(String host, int port, FleetState state) {
-        return start(host, port, state, 1000);
+    public static KedaScalerServer start(String host, int port, FleetState state, Optional<KubeTargetsFile.Settings> targets) {
+        return start(host, port, state, 1000, targets);
     }
 
-    /** @param pollMillis how often StreamIsActive looks for a change */
-    public static KedaScalerServer start(String host, int port, FleetState state, long pollMillis) {
-        PlannedCapacityScaler scaler = new PlannedCapacityScaler(state, pollMillis);
+    /**
+     * @param pollMillis how often StreamIsActive looks for a change
+     * @param targets    the Kubernetes actuator's targets, whose bounds and dry-run setting the scaler obeys
+     */
+    public static KedaScalerServer start(String host, int port, FleetState state, long pollMillis,
+                                         Optional<KubeTargetsFile.Settings> targets) {
+        PlannedCapacityScaler scaler = new PlannedCapacityScaler(state, pollMillis, targets);
         try {
             Server s = NettyServerBuilder.forAddress(new InetSocketAddress(host, port)).addService(scaler).build().start();
             return new KedaScalerServer(s, scaler);

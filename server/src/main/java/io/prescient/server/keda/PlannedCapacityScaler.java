@@ -11,9 +11,13 @@ import io.prescient.server.keda.proto.IsActiveResponse;
 import io.prescient.server.keda.proto.MetricSpec;
 import io.prescient.server.keda.proto.MetricValue;
 import io.prescient.server.keda.proto.ScaledObjectRef;
+import io.prescient.kube.KubeTarget;
+import io.prescient.kube.KubeTargetsFile;
+import io.prescient.kube.ReplicaBounds;
 import io.prescient.server.state.FleetState;
 import io.prescient.server.state.WorkloadSnapshot;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +30,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * loop planned at its latest round and target 1, so the HPA KEDA manages runs that many replicas.
  * Active while the plan wants at least one unit. StreamIsActive sends the state at once and again
  * whenever it changes (checked every {@code pollMillis}).
+ *
+ * <p>Given the Kubernetes actuator's targets file, the scaler obeys it as the actuator does: a
+ * workload without a target is NOT_FOUND; the value is the planned units bounded by the target's
+ * [min, max] ({@link ReplicaBounds}); a NaN, negative or absurd plan is FAILED_PRECONDITION with the
+ * reason (KEDA then keeps the current count); a dry-run file makes every GetMetrics a
+ * FAILED_PRECONDITION saying what would have been reported. The scaler never deactivates a target
+ * that does not allow scale to zero, nor any target in a dry run or on a refused plan.
  */
 public final class PlannedCapacityScaler extends ExternalScalerGrpc.ExternalScalerImplBase {
 
@@ -33,11 +44,18 @@ public final class PlannedCapacityScaler extends ExternalScalerGrpc.ExternalScal
 
     private final FleetState state;
     private final long pollMillis;
+    private final Optional<KubeTargetsFile.Settings> targets;
     private final ScheduledExecutorService poller;
 
     public PlannedCapacityScaler(FleetState state, long pollMillis) {
+        this(state, pollMillis, Optional.empty());
+    }
+
+    /** @param targets the Kubernetes actuator's targets file, whose bounds and dry-run setting the scaler obeys */
+    public PlannedCapacityScaler(FleetState state, long pollMillis, Optional<KubeTargetsFile.Settings> targets) {
         this.state = state;
         this.pollMillis = pollMillis;
+        this.targets = targets;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keda-stream");
             t.setDaemon(true);
@@ -60,14 +78,40 @@ public final class PlannedCapacityScaler extends ExternalScalerGrpc.ExternalScal
         return "prescient-" + w.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    private static boolean active(WorkloadSnapshot w) {
-        return w.units() >= 1;
+    /** What the scaler may report for a workload: refused (with the reason) or a replica count. */
+    private record Report(WorkloadSnapshot workload, Optional<KubeTarget> target, ReplicaBounds.Verdict verdict) {
+
+        boolean active() {
+            if (verdict.refused() || target.isPresent() && !target.get().allowScaleToZero()) {
+                return true;
+            }
+            return verdict.replicas() >= 1;
+        }
+    }
+
+    private Report report(ScaledObjectRef ref) {
+        WorkloadSnapshot w = workload(ref);
+        double units = w.units();
+        if (targets.isEmpty()) {
+            boolean fault = !Double.isFinite(units) || units < 0;
+            return new Report(w, Optional.empty(), new ReplicaBounds.Verdict(fault, fault ? 0 : (int) Math.min(Integer.MAX_VALUE,
+                    Math.ceil(units)), fault ? "decision of " + units + " units is not a finite count of 0 or more: refused" : ""));
+        }
+        KubeTarget t = targets.get().targets().stream().filter(x -> x.workload().equals(w.name())).findFirst()
+                .orElseThrow(() -> Status.NOT_FOUND.withDescription("ScaledObject " + ref.getNamespace() + "/" + ref.getName()
+                        + ": the targets file has no target for workload '" + w.name() + "'").asRuntimeException());
+        ReplicaBounds.Verdict v = ReplicaBounds.bound(t, units);
+        if (targets.get().dryRun() && !v.refused()) {
+            v = new ReplicaBounds.Verdict(true, v.replicas(), "dry run: would report " + v.replicas() + " replicas for "
+                    + t.describe() + v.reason() + "; KEDA keeps the current count");
+        }
+        return new Report(w, Optional.of(t), v);
     }
 
     @Override
     public void isActive(ScaledObjectRef request, StreamObserver<IsActiveResponse> out) {
         try {
-            out.onNext(IsActiveResponse.newBuilder().setResult(active(workload(request))).build());
+            out.onNext(IsActiveResponse.newBuilder().setResult(report(request).active()).build());
             out.onCompleted();
         } catch (RuntimeException e) {
             out.onError(e);
@@ -77,7 +121,7 @@ public final class PlannedCapacityScaler extends ExternalScalerGrpc.ExternalScal
     @Override
     public void getMetricSpec(ScaledObjectRef request, StreamObserver<GetMetricSpecResponse> out) {
         try {
-            WorkloadSnapshot w = workload(request);
+            WorkloadSnapshot w = report(request).workload();
             out.onNext(GetMetricSpecResponse.newBuilder().addMetricSpecs(MetricSpec.newBuilder().setMetricName(metricName(w))
                     .setTargetSize(1).setTargetSizeFloat(1.0)).build());
             out.onCompleted();
@@ -89,10 +133,13 @@ public final class PlannedCapacityScaler extends ExternalScalerGrpc.ExternalScal
     @Override
     public void getMetrics(GetMetricsRequest request, StreamObserver<GetMetricsResponse> out) {
         try {
-            WorkloadSnapshot w = workload(request.getScaledObjectRef());
-            double units = w.units();
-            out.onNext(GetMetricsResponse.newBuilder().addMetricValues(MetricValue.newBuilder().setMetricName(metricName(w))
-                    .setMetricValue((long) Math.ceil(units)).setMetricValueFloat(units)).build());
+            Report r = report(request.getScaledObjectRef());
+            if (r.verdict().refused()) {
+                throw Status.FAILED_PRECONDITION.withDescription(r.workload().name() + ": " + r.verdict().reason()).asRuntimeException();
+            }
+            double value = r.target().isPresent() ? r.verdict().replicas() : r.workload().units();
+            out.onNext(GetMetricsResponse.newBuilder().addMetricValues(MetricValue.newBuilder().setMetricName(metricName(r.workload()))
+                    .setMetricValue(r.verdict().replicas()).setMetricValueFloat(value)).build());
             out.onCompleted();
         } catch (RuntimeException e) {
             out.onError(e);
@@ -112,7 +159,7 @@ public final class PlannedCapacityScaler extends ExternalScalerGrpc.ExternalScal
         });
         task.set(poller.scheduleWithFixedDelay(() -> {
             try {
-                boolean now = active(workload(request));
+                boolean now = report(request).active();
                 if (!Boolean.valueOf(now).equals(last.getAndSet(now)) && !call.isCancelled()) {
                     call.onNext(IsActiveResponse.newBuilder().setResult(now).build());
                 }

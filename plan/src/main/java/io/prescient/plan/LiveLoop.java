@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * time joins with the model it serves (its champion, else the config's model, trained on the history
  * delivered); then a {@link LiveClockLoop} round plans, scores, monitors and retrains on drift, with
  * the registry's champions, the journal and the actuator. A source that cannot be read holds every
- * workload it delivered before, with the reason, and the loop goes on.
+ * workload it delivered before, with the reason, and the loop goes on; so does a workload the source
+ * stops delivering (its file deleted), until it comes back.
  */
 public final class LiveLoop {
 
@@ -77,8 +78,18 @@ public final class LiveLoop {
             workloads.add(new LiveClockLoop.Workload(s.name(), s.history(), assembly.step(s, joinedWith.get(s.name())),
                     s.initialUnits(s.series().values().length)));
         }
+        List<LoopRound> rounds = new ArrayList<>(loop.round(workloads, now, actuator, recording));
+        // a workload the source delivered before and no longer does (its file deleted or renamed) holds, with the reason
+        List<LiveClockLoop.Workload> vanished = lastRead.stream().filter(w -> !byName.containsKey(w.name())).toList();
+        if (!vanished.isEmpty()) {
+            String reason = "the source no longer delivers this workload (its file or series was removed or renamed?)";
+            vanished.forEach(w -> log.accept("round at " + java.time.Instant.ofEpochSecond(now) + ": " + w.name() + ": " + reason));
+            rounds.addAll(loop.hold(vanished, now, reason, actuator, recording));
+            vanished.forEach(w -> byName.put(w.name(), lastSelected.get(w.name())));
+            workloads.addAll(vanished);
+        }
         lastRead = workloads;
         lastSelected = byName;
-        return new Round(now, loop.round(workloads, now, actuator, recording), byName);
+        return new Round(now, rounds, byName);
     }
 }

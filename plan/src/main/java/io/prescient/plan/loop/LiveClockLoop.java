@@ -2,6 +2,7 @@ package io.prescient.plan.loop;
 
 import io.prescient.core.TimeGrid;
 import io.prescient.core.store.PlanningJournal;
+import io.prescient.core.store.StoreException;
 import io.prescient.forecast.History;
 import io.prescient.forecast.registry.ServedModel;
 
@@ -22,7 +23,10 @@ import java.util.TreeMap;
  * below the monitor's floor the drift handler runs the retrain-validate-promote cycle, whose champion
  * the workload goes on with; before every round the registry is asked which model each workload
  * serves. Data older than {@code maxStaleSteps} steps before now means the source is not delivering:
- * the round holds and says so. Not thread-safe: one thread drives it.
+ * the round holds and says so. Every decision is recorded before it reaches the actuator; when the
+ * store fails (a read, or a write still refused after its retries) the workload holds the units the
+ * loop last knew, actuates nothing, and the round carries the fault, so the next round, with the
+ * store back, goes on. Not thread-safe: one thread drives it.
  */
 public final class LiveClockLoop {
 
@@ -39,6 +43,8 @@ public final class LiveClockLoop {
     private static final class Track {
         ServedModel model;
         final ForecastMonitor monitor;
+        /** Units the last recorded decision left in place (NaN before one): what a round the store fails holds. */
+        double units = Double.NaN;
 
         Track(ServedModel model, ForecastMonitor monitor) {
             this.model = model;
@@ -87,24 +93,51 @@ public final class LiveClockLoop {
         for (Workload w : known) {
             Track track = tracks.get(w.name());
             PlanningStep step = track == null ? w.step() : w.step().withModel(track.model);
-            double units = recording.journal().flatMap(j -> j.latest(w.name())).map(PlanningJournal.Step::units).orElse(w.fallbackUnits());
-            PlanningStep.Outcome outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(),
-                    step.model().id());
-            apply(outcome, w.history().grid().stepSeconds(), step, actuator, recording);
-            out.add(new LoopRound(w.name(), now, w.history(), step, outcome, Optional.empty(),
-                    track == null ? new Accuracy(0, 0, Double.NaN, Double.NaN) : track.monitor.total()));
+            Accuracy accuracy = track == null ? new Accuracy(0, 0, Double.NaN, Double.NaN) : track.monitor.total();
+            try {
+                double units = recording.journal().flatMap(j -> j.latest(w.name())).map(PlanningJournal.Step::units)
+                        .orElse(w.fallbackUnits());
+                PlanningStep.Outcome outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(),
+                        step.model().id());
+                apply(outcome, w.history().grid().stepSeconds(), step, actuator, recording, track);
+                out.add(new LoopRound(w.name(), now, w.history(), step, outcome, Optional.empty(), accuracy));
+            } catch (StoreException e) {
+                out.add(storeFault(w, now, step, track, e, Optional.empty(), accuracy));
+            }
         }
         return out;
     }
 
-    private static void apply(PlanningStep.Outcome outcome, long stepSeconds, PlanningStep step, Actuator actuator, Recording recording) {
+    /** Records the decision (write-ahead), then sends it to the actuator. */
+    private static void apply(PlanningStep.Outcome outcome, long stepSeconds, PlanningStep step, Actuator actuator, Recording recording,
+                              Track track) {
+        recording.record(outcome.journal(recording.runId(), recording.actuatorName(), stepSeconds, step.percentile()));
+        if (track != null) {
+            track.units = outcome.decision().units();
+        }
         actuator.apply(outcome.decision());
-        recording.journal().ifPresent(j -> j.record(outcome.journal(recording.runId(), recording.actuatorName(), stepSeconds,
-                step.percentile())));
+    }
+
+    /** The round of a workload whose store failed: it holds what the loop last knew, actuating nothing. */
+    private static LoopRound storeFault(Workload w, long now, PlanningStep step, Track track, StoreException e, Optional<Drift> drift,
+                                        Accuracy accuracy) {
+        double units = track != null && !Double.isNaN(track.units) ? track.units : w.fallbackUnits();
+        String reason = "the store failed: " + e.getMessage() + "; holding " + units + " units, nothing actuated";
+        PlanningStep.Outcome outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(),
+                step.model().id());
+        return new LoopRound(w.name(), now, w.history(), step, outcome, drift, accuracy, Optional.of(e.getMessage()));
     }
 
     private LoopRound round(Workload w, long now, Actuator actuator, Recording recording) {
-        Track track = tracks.computeIfAbsent(w.name(), n -> new Track(w.step().model(), recordedMonitor(w, recording)));
+        Track track = tracks.get(w.name());
+        if (track == null) {
+            try {
+                track = new Track(w.step().model(), recordedMonitor(w, recording));
+            } catch (StoreException e) {
+                return storeFault(w, now, w.step(), null, e, Optional.empty(), new Accuracy(0, 0, Double.NaN, Double.NaN));
+            }
+            tracks.put(w.name(), track);
+        }
         History seen = w.history();
         track.monitor.settle(seen.grid().end(), seen);
         track.model = models.serving(w.name(), track.model);
@@ -116,6 +149,21 @@ public final class LiveClockLoop {
             track.monitor.drifted();
         }
         PlanningStep step = w.step().withModel(track.model);
+        try {
+            PlanningStep.Outcome outcome = decide(w, now, step, recording);
+            apply(outcome, seen.grid().stepSeconds(), step, actuator, recording, track);
+            if (outcome.forecast().isPresent() && !outcome.decision().held()) {
+                track.monitor.add(outcome.forecast().get());
+            }
+            return new LoopRound(w.name(), now, seen, step, outcome, drift, track.monitor.total());
+        } catch (StoreException e) {
+            return storeFault(w, now, step, track, e, drift, track.monitor.total());
+        }
+    }
+
+    /** The decision from the journal's last units and cooldown, or a hold when the source's data is stale. */
+    private PlanningStep.Outcome decide(Workload w, long now, PlanningStep step, Recording recording) {
+        History seen = w.history();
         Optional<PlanningJournal.Step> latest = recording.journal().flatMap(j -> j.latest(w.name()));
         double units = latest.map(PlanningJournal.Step::units).orElse(w.fallbackUnits());
         long stepSeconds = seen.grid().stepSeconds();
@@ -123,20 +171,13 @@ public final class LiveClockLoop {
                 .map(c -> (int) Math.max(0, (now - c.originTs()) / stepSeconds - step.leadSteps()))
                 .orElse(Integer.MAX_VALUE / 2);
         long lastData = lastObserved(seen);
-        PlanningStep.Outcome outcome;
         if (lastData == Long.MIN_VALUE || now - lastData > (long) maxStaleSteps * stepSeconds) {
             String reason = lastData == Long.MIN_VALUE ? "the source delivered no data"
                     : "the source's data is stale: last point at " + Instant.ofEpochSecond(lastData) + ", now "
                     + Instant.ofEpochSecond(now) + " (more than " + maxStaleSteps + " steps)";
-            outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(), step.model().id());
-        } else {
-            outcome = step.decide(w.name(), seen, units, sinceChange);
+            return new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(), step.model().id());
         }
-        apply(outcome, stepSeconds, step, actuator, recording);
-        if (outcome.forecast().isPresent() && !outcome.decision().held()) {
-            track.monitor.add(outcome.forecast().get());
-        }
-        return new LoopRound(w.name(), now, seen, step, outcome, drift, track.monitor.total());
+        return step.decide(w.name(), seen, units, sinceChange);
     }
 
     /**

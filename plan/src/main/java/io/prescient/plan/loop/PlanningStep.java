@@ -306,12 +306,30 @@ public final class PlanningStep {
         int day = settings.season();
         int from = Math.max(0, y.length - day);
         int missing = 0;
+        int gap = 0;
+        int longestGap = 0;
+        int longestGapEnd = -1;
         for (int t = from; t < y.length; t++) {
             if (Double.isNaN(y[t])) {
                 missing++;
+                gap++;
+                if (gap > longestGap) {
+                    longestGap = gap;
+                    longestGapEnd = t;
+                }
+            } else {
+                gap = 0;
             }
         }
-        double share = (double) missing / (y.length - from);
+        int counted = y.length - from;
+        // an outage that has ended (a gap of at least maxMissingSteps with `recovery` fresh steps after it) does not
+        // hold the loop until a day of fresh data has passed: it plans from the data it has
+        int recovery = Math.max(2, Math.min(settings.maxMissingSteps(), leadSteps()));
+        if (longestGap >= settings.maxMissingSteps() && y.length - 1 - longestGapEnd >= recovery) {
+            missing -= longestGap;
+            counted -= longestGap;
+        }
+        double share = (double) missing / counted;
         if (share > settings.maxMissingShare()) {
             return Optional.of(String.format(Locale.ROOT, "%.0f%% of the last day is missing (more than %.0f%%)", 100 * share,
                     100 * settings.maxMissingShare()));

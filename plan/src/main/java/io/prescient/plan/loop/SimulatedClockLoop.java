@@ -171,8 +171,8 @@ public final class SimulatedClockLoop {
             LoopPosition.Round r = position.next(step, w.name(), seen, t);
             PlanningStep.Outcome outcome = r.outcome();
             Decision d = outcome.decision();
-            actuator.apply(d);
             record(recording, w, outcome);
+            actuator.apply(d);
             position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {
                 monitor.add(outcome.forecast().get());
@@ -189,7 +189,6 @@ public final class SimulatedClockLoop {
     }
 
     private void record(Recording recording, Workload w, PlanningStep.Outcome outcome) {
-        recording.journal().ifPresent(j -> j.record(outcome.journal(recording.runId(), recording.actuatorName(),
-                w.grid().stepSeconds(), percentile)));
+        recording.record(outcome.journal(recording.runId(), recording.actuatorName(), w.grid().stepSeconds(), percentile));
     }
 }

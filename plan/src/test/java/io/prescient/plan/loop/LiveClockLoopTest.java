@@ -22,12 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LiveClockLoopTest {
 
-    /** The journal in memory. */
+    /** The journal in memory; {@code failing} makes every write (and, with {@code failingReads}, every read) throw as a full disk would. */
     private static final class Memory implements PlanningJournal {
         final List<Step> steps = new ArrayList<>();
+        boolean failing;
+        boolean failingReads;
+        int refused;
 
         @Override
         public void record(Step step) {
+            if (failing) {
+                refused++;
+                throw new io.prescient.core.store.StoreException("No space left on device");
+            }
             steps.add(step);
         }
 
@@ -38,6 +45,9 @@ class LiveClockLoopTest {
 
         @Override
         public Optional<Step> latest(String workload) {
+            if (failingReads) {
+                throw new io.prescient.core.store.StoreException("the store file vanished");
+            }
             return steps.stream().filter(s -> s.workload().equals(workload)).reduce((a, b) -> b);
         }
 
@@ -79,6 +89,80 @@ class LiveClockLoopTest {
         assertFalse(second.changes(), second.reason());
         assertEquals(2, journal.steps("r1").size());
         assertEquals(6, journal.steps("r1").get(0).median().length);
+    }
+
+    @Test
+    void aStoreThatFailsHoldsWithoutActuatingLosesNothingCommittedAndTheLoopGoesOnOnceItIsBack() {
+        Memory journal = new Memory();
+        Recording recording = new Recording("r1", "dry-run", Optional.of(journal));
+        LiveClockLoop loop = new LiveClockLoop();
+        List<Decision> actuated = new ArrayList<>();
+        LoopRound ok = loop.round(List.of(new LiveClockLoop.Workload("w", flat(95, 600), step, 1)), GRID.end(), actuated::add,
+                recording).get(0);
+        assertEquals(10, ok.outcome().decision().units());
+        assertTrue(ok.fault().isEmpty());
+
+        journal.failing = true;
+        LoopRound full = loop.round(List.of(new LiveClockLoop.Workload("w", flat(295, 601), step, 1)), GRID.end() + 300, actuated::add,
+                recording).get(0);
+        assertTrue(full.outcome().decision().held(), "a decision the store cannot record is not acted on");
+        assertEquals(10, full.outcome().decision().units(), "it holds what the last recorded decision left");
+        assertTrue(full.fault().orElseThrow().contains("No space left on device"), full.fault().toString());
+        assertTrue(full.outcome().decision().reason().contains("nothing actuated"), full.outcome().decision().reason());
+        assertEquals(3, journal.refused, "the write is tried three times, with backoff");
+        assertEquals(1, actuated.size(), "nothing unrecorded reached the actuator");
+
+        journal.failing = false;
+        journal.failingReads = true;
+        LoopRound vanished = loop.round(List.of(new LiveClockLoop.Workload("w", flat(295, 602), step, 1)), GRID.end() + 600,
+                actuated::add, recording).get(0);
+        assertEquals(10, vanished.outcome().decision().units(), "a store that cannot be read holds what the loop last knew");
+        assertTrue(vanished.fault().isPresent());
+
+        journal.failingReads = false;
+        LoopRound back = loop.round(List.of(new LiveClockLoop.Workload("w", flat(295, 603), step, 1)), GRID.end() + 900, actuated::add,
+                recording).get(0);
+        assertTrue(back.fault().isEmpty());
+        assertEquals(30, back.outcome().decision().units(), "with the store back the loop plans again");
+        assertEquals(2, journal.steps.size(), "every committed decision is kept: the first and the one after the fault");
+        assertEquals(2, actuated.size());
+    }
+
+    /** Demand at 95 for {@code before} steps, a gap of {@code gap} missing steps, then {@code after} steps at 300. */
+    private static History outage(int before, int gap, int after) {
+        double[] y = new double[before + gap + after];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = t < before ? 95 + (t % 2) : t < before + gap ? Double.NaN : 300 + (t % 2);
+        }
+        return History.of(new TimeGrid(0, 300, y.length), y, true);
+    }
+
+    @Test
+    void afterAThreeDayGapCapacityFollowsTheReturningDemandWithinTwoLeadTimes() {
+        int lead = 2;
+        PlanningStep leadStep = new PlanningStep(new NaiveForecaster(), ScenarioSet.baseline(),
+                new CapacityPlanner(new CapacityModel(10, 1, 1, 100, 100, 0, lead, true)),
+                new LoopSettings(6, 0.95, 288, 6, 0.2, SimulationSettings.defaults().withPaths(500)));
+        Memory journal = new Memory();
+        Recording recording = new Recording("r1", "dry-run", Optional.of(journal));
+        LiveClockLoop loop = new LiveClockLoop();
+        int gap = 3 * 288;
+        double[] ordered = new double[13];
+        for (int fresh = 1; fresh <= 12; fresh++) {
+            History h = outage(600, gap, fresh);
+            ordered[fresh] = loop.round(List.of(new LiveClockLoop.Workload("w", h, leadStep, 10)), h.grid().end(), d -> { }, recording)
+                    .get(0).outcome().decision().units();
+        }
+        // what is in place at fresh step k was ordered at step k - lead
+        int followedAt = -1;
+        for (int k = 1 + lead; k <= 12; k++) {
+            if (ordered[k - lead] * 10 >= 301) {
+                followedAt = k;
+                break;
+            }
+        }
+        assertTrue(followedAt > 0 && followedAt <= 2 * lead, "capacity covers demand again within two lead times of its return: in place "
+                + "at fresh step " + followedAt + ", orders " + Arrays.toString(ordered));
     }
 
     @Test

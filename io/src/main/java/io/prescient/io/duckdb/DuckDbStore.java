@@ -40,11 +40,35 @@ public final class DuckDbStore {
                 props.setProperty("duckdb.read_only", "true");
             }
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + absolute, props);
-            return JdbcStore.on(c.unwrap(DuckDBConnection.class), absolute.toString(), readOnly, dialect);
+            Object opened = fileKey(absolute);
+            return JdbcStore.on(c.unwrap(DuckDBConnection.class), absolute.toString(), readOnly, dialect, () -> present(absolute, opened));
         } catch (SQLException e) {
             throw new StoreException(dialect.describeOpenFailure(absolute.toString(), e), e);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder for store " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's identity (its inode on Linux), or null where the file system has none. */
+    private static Object fileKey(Path file) throws java.io.IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    /**
+     * Throws when the store's file was deleted or replaced since it was opened: DuckDB would go on
+     * writing to the open, unlinked file, and everything written would be lost when it closes.
+     */
+    private static void present(Path file, Object opened) {
+        Object now;
+        try {
+            now = fileKey(file);
+        } catch (java.io.IOException e) {
+            throw new StoreException("store file " + file + " was deleted while the store was open: refusing to write to it "
+                    + "(what it held is still readable until this process ends; restore the file or restart with a new store)", e);
+        }
+        if (opened != null && !opened.equals(now)) {
+            throw new StoreException("store file " + file + " was replaced by another file while the store was open: refusing to "
+                    + "write to either; restart to open the new one");
         }
     }
 }

@@ -25,11 +25,11 @@ final class JdbcModelRegistry implements ModelRegistry {
             + "parameters, validation, provenance, status";
 
     private final Connection connection;
-    private final Object lock;
+    private final JdbcStore lock;
     private final String location;
     private final boolean readOnly;
 
-    JdbcModelRegistry(Connection connection, Object lock, String location, boolean readOnly) {
+    JdbcModelRegistry(Connection connection, JdbcStore lock, String location, boolean readOnly) {
         this.connection = connection;
         this.lock = lock;
         this.location = location;
@@ -189,5 +189,6 @@ final class JdbcModelRegistry implements ModelRegistry {
         if (readOnly) {
             throw new StoreException("store " + location + " was opened read-only");
         }
+        lock.requirePresent();
     }
 }

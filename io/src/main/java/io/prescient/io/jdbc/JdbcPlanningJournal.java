@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
 final class JdbcPlanningJournal implements PlanningJournal {
 
     private final Connection connection;
-    private final Object lock;
+    private final JdbcStore lock;
     private final String location;
     private final boolean readOnly;
 
-    JdbcPlanningJournal(Connection connection, Object lock, String location, boolean readOnly) {
+    JdbcPlanningJournal(Connection connection, JdbcStore lock, String location, boolean readOnly) {
         this.connection = connection;
         this.lock = lock;
         this.location = location;
@@ -40,6 +40,7 @@ final class JdbcPlanningJournal implements PlanningJournal {
         if (readOnly) {
             throw new StoreException("store " + location + " is open read-only; cannot record the planning loop");
         }
+        lock.requirePresent();
         synchronized (lock) {
             try {
                 Transaction.run(connection, () -> {

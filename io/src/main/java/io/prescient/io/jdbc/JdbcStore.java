@@ -38,26 +38,41 @@ public final class JdbcStore implements SeriesStore {
     private final Connection connection;
     private final boolean readOnly;
     private final Dialect dialect;
+    private final Runnable presence;
 
-    private JdbcStore(String location, Connection connection, boolean readOnly, Dialect dialect) {
+    private JdbcStore(String location, Connection connection, boolean readOnly, Dialect dialect, Runnable presence) {
         this.file = location;
         this.connection = connection;
         this.readOnly = readOnly;
         this.dialect = dialect;
+        this.presence = presence;
+    }
+
+    public static JdbcStore on(Connection connection, String location, boolean readOnly, Dialect dialect) {
+        return on(connection, location, readOnly, dialect, () -> { });
+    }
+
+    /**
+     * Before every write: throws a {@link StoreException} when the store is no longer where it was
+     * opened (its file deleted or replaced), so that nothing is written where it would be lost.
+     */
+    public void requirePresent() {
+        presence.run();
     }
 
     /**
      * The store on an open connection; for writing, creates missing tables first.
      *
      * @param location where the store is, for messages (a file, or a database URL without its password)
+     * @param presence  run before every write; throws a {@link StoreException} when the store has vanished
      * @throws StoreException if the schema cannot be applied
      */
-    public static JdbcStore on(Connection connection, String location, boolean readOnly, Dialect dialect) {
+    public static JdbcStore on(Connection connection, String location, boolean readOnly, Dialect dialect, Runnable presence) {
         try {
             if (!readOnly) {
                 Schema.apply(connection, location, dialect);
             }
-            return new JdbcStore(location, connection, readOnly, dialect);
+            return new JdbcStore(location, connection, readOnly, dialect, presence);
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -88,6 +103,7 @@ public final class JdbcStore implements SeriesStore {
         if (readOnly) {
             throw new StoreException("store " + file + " was opened read-only");
         }
+        requirePresent();
         try {
             return Transaction.run(connection, () -> writeInTransaction(series, source));
         } catch (SQLException e) {

@@ -88,6 +88,10 @@ public final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double writesPerSecond;
 
+    @Option(names = "--allowed-host", split = ",", description = "Host names the server answers for besides the address it binds "
+            + "(and localhost when it binds loopback), e.g. the name a proxy puts on it; other Host headers get 403.")
+    List<String> allowedHosts = List.of();
+
     @Option(names = "--no-store", description = "Keep nothing: no journal, no registry (drift is reported only).")
     boolean noStore;
 
@@ -120,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
             apiToken = HexFormat.of().formatHex(b);
             console.println("API token (pass --token or set PRESCIENT_TOKEN to choose one): " + apiToken);
         }
-        ServerSettings settings = new ServerSettings(host, port, apiToken, maxRequestBytes, readsPerSecond, writesPerSecond);
+        ServerSettings settings = new ServerSettings(host, port, apiToken, maxRequestBytes, readsPerSecond, writesPerSecond, allowedHosts);
         Optional<SeriesStore> st = noStore ? Optional.empty() : Optional.of(environment.openStore(store.file(), false));
         CountDownLatch stop = new CountDownLatch(1);
         LoopAssembly assembly = new LoopAssembly(c, config, environment.variables(), st);

@@ -12,6 +12,7 @@ import io.prescient.plan.loop.SimulatedClockLoop;
 import io.prescient.server.api.PrescientServer;
 import io.prescient.server.api.ServerSettings;
 import io.prescient.server.state.FleetState;
+import io.prescient.server.state.LoopHealth;
 import io.prescient.server.state.RoundSource;
 import io.prescient.server.state.ServedLoop;
 
@@ -77,8 +78,8 @@ public final class Serve implements AutoCloseable {
                 ? new LiveRounds(assembly.live(runId, o.challengers(), actuator, log, live.threads()), live.intervalMillis(), storeLock,
                         java.time.Clock.systemUTC())
                 : replay(assembly, (Replay) o.mode(), runId, o.challengers(), actuator, storeLock, log);
-        FleetState state = new FleetState(5000);
-        ServedLoop loop = new ServedLoop(rounds, state, e -> log.accept("the planning loop stopped: " + e));
+        FleetState state = new FleetState(5000, new LoopHealth(stallMillis(o.mode()), System::currentTimeMillis));
+        ServedLoop loop = new ServedLoop(rounds, state, e -> log.accept("a planning round failed (retrying after a backoff): " + e));
         LoopWhatIf whatIf = new LoopWhatIf(assembly.scenarios(), assembly.scenariosYaml(), loop, state);
         Optional<SeriesStore> store = assembly.store();
         PrescientServer server = PrescientServer.start(settings, new PrescientServer.Sources(state, whatIf,
@@ -88,6 +89,14 @@ public final class Serve implements AutoCloseable {
                 o.mode() instanceof Live l ? "live, a round every " + l.intervalMillis() + " ms" : "a replay on the simulated clock",
                 server.url(), runId));
         return new Serve(state, loop, server);
+    }
+
+    /**
+     * How long without a completed round the watchdog calls the loop stalled: three intervals and at
+     * least ten minutes live (a round that joins workloads trains their models), a minute in a replay.
+     */
+    static long stallMillis(Mode mode) {
+        return mode instanceof Live live ? Math.max(3 * live.intervalMillis(), 600_000) : Math.max(60_000, 20 * ((Replay) mode).tickMillis());
     }
 
     /** The replay: the simulated clock over the panels, drift cycles and the journal under the store's lock. */

@@ -14,7 +14,12 @@ import java.io.IOException;
 /** JSON in and out of the API: numbers that are not finite are written as {@code null} (JSON has no NaN). */
 final class ApiJson {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** The deepest nesting a request body may have: the API's bodies are flat objects. */
+    static final int MAX_DEPTH = 32;
+
+    private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build());
 
     ApiJson() {
         SimpleModule finite = new SimpleModule("finite-numbers");
@@ -91,6 +96,8 @@ final class ApiJson {
                 throw new ApiException(400, "the request body must be a JSON object, got " + node.getNodeType().name().toLowerCase());
             }
             return node;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ApiException(400, "the request body nests deeper than " + MAX_DEPTH + " levels; expected a flat JSON object");
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "the request body is not valid JSON: " + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());

@@ -14,42 +14,53 @@ import java.util.Optional;
 /** Reads of the served loop: workloads, their series, forecasts and plans, the decisions, accuracy. */
 final class LoopRoutes {
 
+    /** The most the response cache holds: a few rounds' reads of a large fleet, far under any heap the server runs in. */
+    static final long CACHE_BYTES = 64L << 20;
+
     private final FleetState state;
     private final ResponseCache json;
 
     LoopRoutes(FleetState state, ApiJson json) {
         this.state = state;
-        this.json = new ResponseCache(state, json, 10_000);
+        this.json = new ResponseCache(state, json, CACHE_BYTES);
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/workloads", ctx -> json.send(ctx, () -> state.workloads().stream().map(LoopRoutes::summary).toList()));
-        routes.get("/api/workloads/{item}/{metric}", ctx -> json.send(ctx, () -> {
+        routes.get("/api/workloads", ctx -> json.send(ctx, "workloads", () -> state.workloads().stream().map(LoopRoutes::summary).toList()));
+        routes.get("/api/workloads/{item}/{metric}", ctx -> json.send(ctx, "workloads/" + name(ctx), () -> {
             WorkloadSnapshot s = find(ctx);
             return detail(s);
         }));
-        routes.get("/api/series/{item}/{metric}", ctx -> json.send(ctx, () -> {
+        routes.get("/api/series/{item}/{metric}", ctx -> json.send(ctx, "series/" + name(ctx), () -> {
             WorkloadSnapshot s = find(ctx);
             return Map.of("name", s.name(), "unit", s.unit(), "step_seconds", s.stepSeconds(), "times", s.recentTimes(),
                     "values", s.recentDemand());
         }));
-        routes.get("/api/forecasts/{item}/{metric}", ctx -> json.send(ctx, () -> {
+        routes.get("/api/forecasts/{item}/{metric}", ctx -> json.send(ctx, "forecasts/" + name(ctx), () -> {
             WorkloadSnapshot s = find(ctx);
             return forecast(s);
         }));
-        routes.get("/api/plans/{item}/{metric}", ctx -> json.send(ctx, () -> {
+        routes.get("/api/plans/{item}/{metric}", ctx -> json.send(ctx, "plans/" + name(ctx), () -> {
             WorkloadSnapshot s = find(ctx);
             return plan(s);
         }));
         routes.get("/api/actions", ctx -> {
             int limit = intParam(ctx, "limit", 100, 1, 1000);
-            json.send(ctx, () -> state.actions(Optional.ofNullable(ctx.queryParam("workload")), limit));
+            Optional<String> workload = Optional.ofNullable(ctx.queryParam("workload"));
+            if (workload.isPresent() && state.workload(workload.get()).isEmpty()) {
+                throw new ApiException(404, "no workload '" + workload.get() + "'; GET /api/workloads lists them");
+            }
+            json.send(ctx, "actions?limit=" + limit + workload.map(w -> "&workload=" + w).orElse(""), () -> state.actions(workload, limit));
         });
-        routes.get("/api/accuracy", ctx -> json.send(ctx, () -> state.workloads().stream().map(LoopRoutes::accuracy).toList()));
+        routes.get("/api/accuracy", ctx -> json.send(ctx, "accuracy", () -> state.workloads().stream().map(LoopRoutes::accuracy).toList()));
+    }
+
+    private static String name(Context ctx) {
+        return ctx.pathParam("item") + "/" + ctx.pathParam("metric");
     }
 
     private WorkloadSnapshot find(Context ctx) {
-        String name = ctx.pathParam("item") + "/" + ctx.pathParam("metric");
+        String name = name(ctx);
         return state.workload(name).orElseThrow(() -> new ApiException(404, "no workload '" + name + "'; GET /api/workloads lists them"));
     }
 

@@ -42,6 +42,9 @@ final class OpenMetrics {
         b.append("prescient_loop_rounds_total ").append(state.roundsDone()).append('\n');
         gauge(b, "prescient_loop_finished", "1 once the loop stopped (a replay reached the end of its data, or the loop failed).", "",
                 state.finished() ? 1 : 0);
+        gauge(b, "prescient_loop_healthy", "1 while the planning loop completes its rounds (0: a round failed or none completed "
+                + "within the watchdog's limit).", "", state.health().loopHealthy() ? 1 : 0);
+        gauge(b, "prescient_store_healthy", "0 while the store refuses the loop's reads or writes.", "", state.health().storeHealthy() ? 1 : 0);
         b.append("# TYPE prescient_http_requests counter\n# HELP prescient_http_requests API requests served.\n");
         b.append("prescient_http_requests_total ").append(requests.sum()).append('\n');
         b.append("# TYPE prescient_http_refused counter\n# HELP prescient_http_refused API requests refused with a 4xx.\n");

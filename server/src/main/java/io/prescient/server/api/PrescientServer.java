@@ -2,6 +2,7 @@ package io.prescient.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,8 +27,12 @@ import java.util.function.Supplier;
  * The web server: REST API under {@code /api}, the dashboard at {@code /}, {@code /openapi.yaml} and
  * {@code /metrics}. Mutating requests (and what-if runs) need {@code Authorization: Bearer <token>};
  * every API request counts against its client's rate limit; bodies over the size limit get 413; bad
- * input gets a 4xx with a JSON {@code error} naming what was expected. Errors inside a handler get 500
- * and the server stays up.
+ * input gets a 4xx with a JSON {@code error} naming what was expected. Errors inside a handler get a
+ * 500 whose body names a reference in the server's log, never the exception. Callers with the token
+ * have their own rate budget; {@code /metrics} is limited like the API; every response carries
+ * security headers ({@link SecurityHeaders}); a {@code Host} the server does not answer for, or a
+ * mutating request from a foreign {@code Origin}, gets 403 ({@link HostPolicy}). Slow or stalled
+ * clients are cut off by Jetty's idle timeout and minimum data rates, so they cannot hold the pool.
  */
 public final class PrescientServer implements AutoCloseable {
 
@@ -45,45 +52,87 @@ public final class PrescientServer implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** Request threads: enough that a few slow or stalled clients cannot hold them all (Jetty's selectors take some). */
+    static final int THREADS = Math.max(64, 16 * Runtime.getRuntime().availableProcessors());
+    /** A connection that moves no bytes for this long while a request is handled is closed (slow or stalled clients). */
+    static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    /** Bytes a second below which reading a request or writing a response is given up. */
+    static final long MIN_DATA_RATE = 1024;
+    /** Operators (callers with the token) get their own budgets: reads at this many times the anonymous rate, writes at the write rate. */
+    static final int OPERATOR_RATE_FACTOR = 10;
+
+    private static final System.Logger LOG = System.getLogger(PrescientServer.class.getName());
+
     public static PrescientServer start(ServerSettings settings, Sources sources) {
         ApiJson json = new ApiJson();
         OpenMetrics metrics = new OpenMetrics(sources.state());
         RateLimiter reads = new RateLimiter(settings.readsPerSecond(), 2 * settings.readsPerSecond(), System::nanoTime);
         RateLimiter writes = new RateLimiter(settings.writesPerSecond(), Math.max(1, 2 * settings.writesPerSecond()), System::nanoTime);
+        double operatorRate = OPERATOR_RATE_FACTOR * settings.readsPerSecond();
+        RateLimiter operatorReads = new RateLimiter(operatorRate, 2 * operatorRate, System::nanoTime);
+        HostPolicy hosts = new HostPolicy(settings.host(), settings.allowedHosts());
+        SecurityHeaders headers = new SecurityHeaders();
         byte[] openApi = resource("openapi.yaml");
         byte[] expected = ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = settings.maxRequestBytes();
-            // few threads: handlers never block on I/O (state reads are lock-free), so more threads only add switching
-            QueuedThreadPool pool = new QueuedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), 4);
+            // handlers never block on I/O (state reads are lock-free); the threads are for clients slow to send or read
+            QueuedThreadPool pool = new QueuedThreadPool(THREADS, 8);
             pool.setName("prescient-http");
             config.jetty.threadPool = pool;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                http.setMinRequestDataRate(MIN_DATA_RATE);
+                http.setMinResponseDataRate(MIN_DATA_RATE);
+            });
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/dashboard", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
-            config.routes.before("/api/*", ctx -> {
+            config.routes.before(ctx -> {
+                headers.apply(ctx);
+                if (!hosts.allowsHost(ctx.header("Host"))) {
+                    throw new ApiException(403, "this server does not answer for host '" + ctx.header("Host") + "'; start it with "
+                            + "--allowed-host to serve a name a proxy puts on it");
+                }
+            });
+            Handler admit = ctx -> {
                 metrics.request();
                 if (ctx.contentLength() > settings.maxRequestBytes()) {
                     discardBody(ctx);
                     throw new ApiException(413, "the request body is larger than the limit of " + settings.maxRequestBytes() + " bytes");
                 }
                 boolean mutating = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
-                if (!(mutating ? writes : reads).allow(ctx.ip())) {
+                String given = ctx.header("Authorization");
+                boolean authenticated = given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8));
+                // the operator's budgets are its own: anonymous traffic from the same address never spends them
+                String client = authenticated ? "operator" : ctx.ip();
+                if (!(mutating ? writes : authenticated ? operatorReads : reads).allow(client)) {
                     ctx.header("Retry-After", "1");
-                    throw new ApiException(429, "too many requests from " + ctx.ip() + "; limit " + (mutating
-                            ? settings.writesPerSecond() + " computing or mutating" : settings.readsPerSecond() + " read")
-                            + " requests a second");
+                    throw new ApiException(429, "too many requests from " + (authenticated ? "the operator" : ctx.ip()) + "; limit "
+                            + (mutating ? settings.writesPerSecond() + " computing or mutating" : (authenticated ? operatorRate
+                            : settings.readsPerSecond()) + " read") + " requests a second");
                 }
-                if (mutating) {
-                    String given = ctx.header("Authorization");
-                    if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-                        throw new ApiException(401, "this request changes or computes something: send 'Authorization: Bearer <token>' "
-                                + "with the token the server was started with");
-                    }
+                if (mutating && !authenticated) {
+                    throw new ApiException(401, "this request changes or computes something: send 'Authorization: Bearer <token>' "
+                            + "with the token the server was started with");
                 }
+                if (mutating && !hosts.allowsOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+                    throw new ApiException(403, "a request that changes something is refused from origin '" + ctx.header("Origin") + "'");
+                }
+            };
+            config.routes.before("/api/*", admit);
+            config.routes.before("/metrics", admit);
+            config.routes.get("/api/health", ctx -> {
+                List<String> problems = sources.state().health().problems();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", problems.isEmpty() ? "up" : "degraded");
+                body.put("problems", problems);
+                body.put("rounds", sources.state().roundsDone());
+                body.put("workloads", sources.state().workloads().size());
+                body.put("loop_finished", sources.state().finished());
+                ctx.status(problems.isEmpty() ? 200 : 503);
+                json.send(ctx, body);
             });
-            config.routes.get("/api/health", ctx -> json.send(ctx, Map.of("status", "up", "rounds", sources.state().roundsDone(),
-                    "workloads", sources.state().workloads().size(), "loop_finished", sources.state().finished())));
             new LoopRoutes(sources.state(), json).register(config.routes);
             new WhatIfRoutes(sources.whatIf(), json).register(config.routes);
             new ModelRoutes(sources.registry(), sources.storeLock(), json).register(config.routes);
@@ -100,9 +149,18 @@ public final class PrescientServer implements AutoCloseable {
                     metrics.refusal();
                 }
                 error(ctx, json, e.getStatus(), e.getStatus() == 413 ? "the request body is larger than the limit of "
-                        + settings.maxRequestBytes() + " bytes" : e.getMessage());
+                        + settings.maxRequestBytes() + " bytes" : e.getStatus() < 500 ? e.getMessage() : "the server could not answer");
             });
-            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, json, 500, "internal error: " + e));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String reference = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+                LOG.log(System.Logger.Level.ERROR, "internal error " + reference + " on " + ctx.method() + " " + ctx.path(), e);
+                error(ctx, json, 500, "internal error (reference " + reference + "); the server's log has the details");
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.path().startsWith("/api") && ctx.result() == null) {
+                    error(ctx, json, 404, "no endpoint " + ctx.method() + " " + ctx.path() + "; /openapi.yaml lists them");
+                }
+            });
         });
         app.start(settings.host(), settings.port());
         return new PrescientServer(app, settings);

@@ -26,9 +26,15 @@ final class RateLimiter {
         this.nanos = nanos;
     }
 
+    /** Past this many clients, the buckets that have refilled (clients gone quiet) are dropped: they would start full anyway. */
+    static final int MAX_CLIENTS = 10_000;
+
     /** Takes a token from the client's bucket; false when there is none. */
     boolean allow(String client) {
         long now = nanos.getAsLong();
+        if (buckets.size() > MAX_CLIENTS) {
+            buckets.values().removeIf(b -> b.tokens() + (now - b.at()) * perSecond / 1e9 >= burst);
+        }
         boolean[] allowed = new boolean[1];
         buckets.compute(client, (k, b) -> {
             double tokens = b == null ? burst : Math.min(burst, b.tokens() + (now - b.at()) * perSecond / 1e9);

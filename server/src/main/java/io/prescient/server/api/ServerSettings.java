@@ -9,10 +9,19 @@ package io.prescient.server.api;
  * @param maxRequestBytes largest request body accepted
  * @param readsPerSecond  API reads a client may make a second (bursts of twice that)
  * @param writesPerSecond mutating and computing requests (what-if, accept, reject) a client may make a second
+ * @param allowedHosts    names the {@code Host} header may carry besides the bound address (and, bound to
+ *                        loopback, localhost): a proxy's public name; bound to a wildcard address with none
+ *                        given, any
  */
-public record ServerSettings(String host, int port, String token, long maxRequestBytes, double readsPerSecond, double writesPerSecond) {
+public record ServerSettings(String host, int port, String token, long maxRequestBytes, double readsPerSecond, double writesPerSecond,
+                             java.util.List<String> allowedHosts) {
+
+    public ServerSettings(String host, int port, String token, long maxRequestBytes, double readsPerSecond, double writesPerSecond) {
+        this(host, port, token, maxRequestBytes, readsPerSecond, writesPerSecond, java.util.List.of());
+    }
 
     public ServerSettings {
+        allowedHosts = java.util.List.copyOf(allowedHosts);
         if (token == null || token.length() < 16) {
             throw new IllegalArgumentException("the API token must have at least 16 characters");
         }

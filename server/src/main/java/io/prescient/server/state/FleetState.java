@@ -31,8 +31,20 @@ public final class FleetState {
     private volatile long roundsDone;
     private volatile long version;
 
+    private final LoopHealth health;
+
     public FleetState(int keptActions) {
+        this(keptActions, new LoopHealth(Long.MAX_VALUE / 2, System::currentTimeMillis));
+    }
+
+    public FleetState(int keptActions, LoopHealth health) {
         this.keptActions = keptActions;
+        this.health = health;
+    }
+
+    /** The loop's and the store's health. */
+    public LoopHealth health() {
+        return health;
     }
 
     public List<WorkloadSnapshot> workloads() {
@@ -86,6 +98,7 @@ public final class FleetState {
 
     void finish() {
         finished = true;
+        health.finished();
         version++;
     }
 }

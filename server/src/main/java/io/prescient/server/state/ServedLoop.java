@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * The planning loop as the server runs it, on its own thread: each round of the fleet (from a
  * {@link RoundSource}: the live clock or a replay) is folded into every workload's record and
  * published to the {@link FleetState} at once, so readers see whole rounds. Runs until the source
- * has no more rounds or it is closed.
+ * has no more rounds or it is closed. A round that throws does not stop it: the failure is reported
+ * (to {@code onFailure} and the state's {@link LoopHealth}) and the round is tried again after a
+ * backoff of one second, doubling to at most a minute; the store's faults on a round go to the health too.
  */
 public final class ServedLoop implements AutoCloseable {
 
@@ -32,7 +34,11 @@ public final class ServedLoop implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentMap<String, LoopRound> latest = new ConcurrentHashMap<>();
 
-    /** @param onFailure told when a round throws; the loop then stops and the state says so */
+    /** The pause after a failed round, doubled after each further failure up to {@link #MAX_BACKOFF_MILLIS}. */
+    static final long FIRST_BACKOFF_MILLIS = 1000;
+    static final long MAX_BACKOFF_MILLIS = 60_000;
+
+    /** @param onFailure told when a round throws; the loop tries again after a backoff */
     public ServedLoop(RoundSource rounds, FleetState state, Consumer<Throwable> onFailure) {
         this.rounds = rounds;
         this.state = state;
@@ -47,14 +53,26 @@ public final class ServedLoop implements AutoCloseable {
 
     private void run() {
         Map<String, WorkloadTrack> tracks = new HashMap<>();
+        long backoff = FIRST_BACKOFF_MILLIS;
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Optional<List<RoundSource.Served>> next = rounds.next();
+                Optional<List<RoundSource.Served>> next;
+                try {
+                    next = rounds.next();
+                } catch (RuntimeException e) {
+                    onFailure.accept(e);
+                    state.health().roundFailed(e);
+                    Thread.sleep(backoff);
+                    backoff = Math.min(MAX_BACKOFF_MILLIS, 2 * backoff);
+                    continue;
+                }
+                backoff = FIRST_BACKOFF_MILLIS;
                 if (next.isEmpty()) {
                     break;
                 }
                 List<WorkloadSnapshot> snapshots = new ArrayList<>();
                 List<Decision> decisions = new ArrayList<>();
+                List<String> faults = new ArrayList<>();
                 for (RoundSource.Served s : next.get()) {
                     LoopRound r = s.round();
                     WorkloadTrack track = tracks.computeIfAbsent(r.workload(), n -> new WorkloadTrack(n, s.unit(), s.unitCapacity(),
@@ -62,13 +80,13 @@ public final class ServedLoop implements AutoCloseable {
                     latest.put(r.workload(), r);
                     decisions.add(r.outcome().decision());
                     snapshots.add(track.after(r));
+                    r.fault().ifPresent(f -> faults.add(r.workload() + ": " + f));
                 }
                 state.publish(snapshots, decisions);
+                state.health().roundDone(faults);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
         } finally {
             state.finish();
         }

@@ -33,6 +33,10 @@ public record CliEnvironment(Map<String, String> variables) {
         if (named != null && PostgresStore.names(named)) {
             return PostgresStore.open(named, readOnly);
         }
+        if (named != null && PostgresStore.isUrl(named)) {
+            throw new io.prescient.core.store.StoreException("store '" + PostgresStore.redacted(named) + "' is a URL of a kind Prescient "
+                    + "cannot store in; expected a file path (DuckDB) or a PostgreSQL URL (jdbc:postgresql://host:5432/db?user=...)");
+        }
         return DuckDbStore.open(storeFile(explicit), readOnly);
     }
 }

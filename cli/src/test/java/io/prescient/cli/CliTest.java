@@ -281,6 +281,17 @@ class CliTest {
     }
 
     @Test
+    void aStoreUrlThatIsNotJdbcIsAnErrorAndNoPasswordIsPrinted() {
+        for (String url : new String[] {"mysql://ops:s3cret@db/p", "postgresql://ops:s3cret@127.0.0.1:1/p"}) {
+            Result r = run("dataset", "list", "--store", url);
+            assertTrue(r.code() != 0, r.out());
+            assertTrue(r.err().contains("***"), r.err());
+            assertTrue(!r.err().contains("s3cret") && !r.out().contains("s3cret"), r.err());
+            assertTrue(!Files.exists(Path.of("mysql:")) && !Files.exists(Path.of("postgresql:")), "no local file named after the URL");
+        }
+    }
+
+    @Test
     void liveRoundsPlanFreshDataAndHoldStaleData() {
         String store = home.resolve("live.duckdb").toString();
         Result r = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--live", "--rounds", "1", "--now", "2014-04-24T00:45:00Z");

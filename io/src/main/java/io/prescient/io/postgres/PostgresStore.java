@@ -20,19 +20,43 @@ public final class PostgresStore {
     private PostgresStore() {
     }
 
-    /** Whether a store argument names a PostgreSQL database rather than a file. */
+    /**
+     * Whether a store argument names a PostgreSQL database rather than a file: a JDBC URL, or a
+     * {@code postgresql://} or {@code postgres://} URL (also as a file path folds it, with one slash).
+     */
     public static boolean names(String store) {
-        return store.startsWith("jdbc:postgresql:") || store.startsWith("postgresql://") || store.startsWith("postgres://");
+        return store.startsWith("jdbc:postgresql:") || store.startsWith("postgresql:/") || store.startsWith("postgres:/");
+    }
+
+    /** Whether a store argument is a URL of some scheme (not a file path): {@code scheme:/...}. */
+    public static boolean isUrl(String store) {
+        return store.matches("^[A-Za-z][A-Za-z0-9+.-]*:/.*");
+    }
+
+    /** The argument with every password replaced by {@code ***}: what messages may show. */
+    public static String redacted(String store) {
+        return store.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(://?[^/@:?#]*):[^/@?#]*@", "$1:***@");
+    }
+
+    /** The JDBC URL of a store argument: user and password given in the URL's authority become parameters. */
+    static String jdbcUrl(String url) {
+        String rest = url.startsWith("jdbc:postgresql:") ? url.substring("jdbc:postgresql:".length()) : url.substring(url.indexOf(':') + 1);
+        rest = rest.replaceFirst("^/+", "");
+        java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("^([^/@?#]*)@(.*)$").matcher(rest);
+        String params = "";
+        if (userInfo.matches() && !userInfo.group(1).isEmpty()) {
+            String[] up = userInfo.group(1).split(":", 2);
+            params = "user=" + up[0] + (up.length > 1 ? "&password=" + up[1] : "");
+            rest = userInfo.group(2);
+        }
+        String jdbc = "jdbc:postgresql://" + rest;
+        return params.isEmpty() ? jdbc : jdbc + (jdbc.contains("?") ? "&" : "?") + params;
     }
 
     /** @throws StoreException if the database cannot be reached, or (read-only) holds no store */
     public static JdbcStore open(String url, boolean readOnly) {
-        String jdbc = url.startsWith("jdbc:") ? url : "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3);
-        if (jdbc.startsWith("jdbc:postgresql:/") && !jdbc.startsWith("jdbc:postgresql://")) {
-            // passed through a file path (--store), which folds '//' into '/'
-            jdbc = "jdbc:postgresql://" + jdbc.substring("jdbc:postgresql:/".length());
-        }
-        String shown = jdbc.replaceAll("password=[^&]*", "password=***");
+        String jdbc = jdbcUrl(url);
+        String shown = redacted(jdbc);
         PostgresDialect dialect = new PostgresDialect();
         try {
             Connection c = DriverManager.getConnection(jdbc);

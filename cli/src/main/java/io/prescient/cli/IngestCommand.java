@@ -91,6 +91,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first rejected file.")
     boolean failFast;
 
+    @Option(names = "--replace", description = "Let a file replace a stored series with one covering less time (without it, "
+            + "such a file, a truncated re-ingest, is rejected and the stored series kept).")
+    boolean replace;
+
     private final CliEnvironment environment;
 
     public IngestCommand(CliEnvironment environment) {
@@ -108,7 +112,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (SeriesStore s = environment.openStore(store.file(), false);
              Progress progress = Progress.of("ingest", files.size(), System.console() != null)) {
             location = s.location();
-            report = new Ingestor(s, reader, threads, failFast).ingest(files, progress::stepTo);
+            report = new Ingestor(s, reader, threads, failFast, replace).ingest(files, progress::stepTo);
         }
         print(out, report, location);
         return report.allStored() ? 0 : 1;

@@ -203,6 +203,26 @@ class CliTest {
     }
 
     @Test
+    void aTruncatedReingestIsRejectedUnlessReplaceIsGiven() throws Exception {
+        StringBuilder rows = new StringBuilder("series_id,timestamp,requests\n");
+        for (int t = 0; t < 4040; t++) {
+            rows.append("web,").append(java.time.Instant.ofEpochSecond(1_714_521_600L + 300L * t)).append(',').append(t % 50).append('\n');
+        }
+        String store = home.resolve("shrink.duckdb").toString();
+        Path full = csv("full.csv", rows.toString());
+        assertEquals(0, run("ingest", full.toString(), "--format", "csv", "--dataset", "shop", "--store", store).code());
+        Path truncated = csv("full.csv", String.join("\n", rows.toString().lines().limit(101).toList()) + "\n");
+        Result refused = run("ingest", truncated.toString(), "--format", "csv", "--dataset", "shop", "--store", store);
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains("series shop/web/requests") && refused.out().contains("at least the 4040 steps stored")
+                && refused.out().contains("--replace"), refused.out());
+        assertTrue(run("series", "show", "shop/web/requests", "--store", store).out().contains("4040"), "the stored series is kept");
+        Result replaced = run("ingest", truncated.toString(), "--format", "csv", "--dataset", "shop", "--store", store, "--replace");
+        assertEquals(0, replaced.code(), replaced.out() + replaced.err());
+        assertTrue(replaced.out().contains("1 replaced"), replaced.out());
+    }
+
+    @Test
     void aRejectedFileGivesOneReadableLineAndExitCodeOne() throws Exception {
         Path f = csv("bad.csv", "series_id,timestamp,value\nweb,0,1\nweb,60,oops\n");
         Result r = run("ingest", f.toString(), "--format", "csv");

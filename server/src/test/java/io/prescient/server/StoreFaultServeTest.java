@@ -50,8 +50,8 @@ class StoreFaultServeTest {
         }
 
         @Override
-        public WriteOutcome write(List<RegularSeries> series, String source) {
-            return store.write(series, source);
+        public WriteOutcome write(List<RegularSeries> series, String source, boolean replace) {
+            return store.write(series, source, replace);
         }
 
         @Override

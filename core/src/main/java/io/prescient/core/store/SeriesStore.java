@@ -15,13 +15,23 @@ import java.util.Optional;
 public interface SeriesStore extends AutoCloseable {
 
     /**
-     * Stores every series, replacing any stored under the same key, in one transaction.
+     * Stores every series, replacing any stored under the same key, in one transaction; a series that
+     * would cover less time than the one stored under its key (a truncated re-ingest) is refused
+     * unless {@code replace}.
      *
-     * @param series the series, at most one per key
-     * @param source where they came from, kept with each series
+     * @param series  the series, at most one per key
+     * @param source  where they came from, kept with each series
+     * @param replace whether a series may replace a stored one that covers more
      * @throws StoreException if the write fails; nothing is then changed
+     * @throws io.prescient.core.validation.InvalidInputException naming the source and series when a series would
+     *                                                           shrink a stored one; nothing is then changed
      */
-    WriteOutcome write(List<RegularSeries> series, String source);
+    WriteOutcome write(List<RegularSeries> series, String source, boolean replace);
+
+    /** {@link #write(List, String, boolean)} refusing to shrink a stored series. */
+    default WriteOutcome write(List<RegularSeries> series, String source) {
+        return write(series, source, false);
+    }
 
     /** Every stored series, ordered by key. */
     List<StoredSeries> list();

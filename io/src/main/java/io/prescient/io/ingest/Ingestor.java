@@ -32,8 +32,14 @@ public final class Ingestor {
     private final SeriesReader reader;
     private final int threads;
     private final boolean failFast;
+    private final boolean replace;
 
     public Ingestor(SeriesStore store, SeriesReader reader, int threads, boolean failFast) {
+        this(store, reader, threads, failFast, false);
+    }
+
+    /** @param replace whether a file may replace a stored series with one covering less time (else that file is rejected) */
+    public Ingestor(SeriesStore store, SeriesReader reader, int threads, boolean failFast, boolean replace) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -41,6 +47,7 @@ public final class Ingestor {
         this.reader = reader;
         this.threads = threads;
         this.failFast = failFast;
+        this.replace = replace;
     }
 
     /**
@@ -70,7 +77,7 @@ public final class Ingestor {
                 }
                 try {
                     ReadResult result = await(inFlight.removeFirst());
-                    written = written.plus(store.write(result.series(), result.source()));
+                    written = written.plus(store.write(result.series(), result.source(), replace));
                     repairs = repairs.plus(result.repairs());
                     rows += result.rows();
                     stored++;

@@ -99,21 +99,24 @@ public final class JdbcStore implements SeriesStore {
     }
 
     @Override
-    public synchronized WriteOutcome write(List<RegularSeries> series, String source) {
+    public synchronized WriteOutcome write(List<RegularSeries> series, String source, boolean replace) {
         if (readOnly) {
             throw new StoreException("store " + file + " was opened read-only");
         }
         requirePresent();
         try {
-            return Transaction.run(connection, () -> writeInTransaction(series, source));
+            return Transaction.run(connection, () -> writeInTransaction(series, source, replace));
         } catch (SQLException e) {
             throw new StoreException("writing " + series.size() + " series from " + source + " to store " + file
                     + " failed, nothing was written: " + e.getMessage(), e);
         }
     }
 
-    private WriteOutcome writeInTransaction(List<RegularSeries> series, String source) throws SQLException {
+    private WriteOutcome writeInTransaction(List<RegularSeries> series, String source, boolean replace) throws SQLException {
         requireDistinctKeys(series);
+        if (!replace) {
+            requireNoShrink(series, source);
+        }
         beginTransaction();
         Instant now = Instant.now();
         int added = 0;
@@ -141,6 +144,26 @@ public final class JdbcStore implements SeriesStore {
             points += appendPoints(id, s);
         }
         return new WriteOutcome(added, replaced, unchanged, points);
+    }
+
+    /** Refuses, before anything is written, a series that would cover less time than the one stored under its key. */
+    private void requireNoShrink(List<RegularSeries> series, String source) throws SQLException {
+        for (RegularSeries s : series) {
+            Optional<StoredSeries> stored = find(s.key());
+            if (stored.isEmpty()) {
+                continue;
+            }
+            StoredSeries old = stored.get();
+            long oldEnd = old.grid().start() + (old.grid().length() - 1) * old.grid().stepSeconds();
+            long newEnd = s.grid().start() + (s.length() - 1) * s.grid().stepSeconds();
+            if (s.grid().start() > old.grid().start() || newEnd < oldEnd) {
+                throw new io.prescient.core.validation.InvalidInputException(new io.prescient.core.validation.InputProblem(source, 0,
+                        "series " + s.key(), s.length() + " steps from " + Instant.ofEpochSecond(s.grid().start()) + " to "
+                        + Instant.ofEpochSecond(newEnd), "at least the " + old.grid().length() + " steps stored, from "
+                        + Instant.ofEpochSecond(old.grid().start()) + " to " + Instant.ofEpochSecond(oldEnd)
+                        + " (a truncated file?); pass --replace to replace the stored series with less"));
+            }
+        }
     }
 
     private static void requireDistinctKeys(List<RegularSeries> series) {

@@ -66,10 +66,27 @@ abstract class StoreContract {
         try (JdbcStore store = open("s", false)) {
             store.write(List.of(series("vm1", Map.of("v", "1"), 1, 2, 3)), "first");
             RegularSeries changed = series("vm1", Map.of("v", "2"), 9, NAN);
-            assertEquals(new WriteOutcome(0, 1, 0, 1), store.write(List.of(changed), "second"));
+            assertEquals(new WriteOutcome(0, 1, 0, 1), store.write(List.of(changed), "second", true));
             assertEquals(changed, store.load(changed.key()));
             assertEquals(1, pointCount(store));
             assertEquals(Map.of("v", "2"), store.find(changed.key()).orElseThrow().info().labels());
+        }
+    }
+
+    @Test
+    void aSeriesThatWouldShrinkIsRefusedUnlessReplacingAndNothingChanges() {
+        try (JdbcStore store = open("s", false)) {
+            RegularSeries full = series("vm1", Map.of(), 1, 2, 3, 4);
+            RegularSeries other = series("vm2", Map.of(), 5);
+            store.write(List.of(full), "full.csv");
+            io.prescient.core.validation.InvalidInputException e = assertThrows(io.prescient.core.validation.InvalidInputException.class,
+                    () -> store.write(List.of(other, series("vm1", Map.of(), 1, 2)), "truncated.csv"));
+            assertTrue(e.getMessage().contains("truncated.csv") && e.getMessage().contains("series d/vm1/cpu")
+                    && e.getMessage().contains("--replace"), e.getMessage());
+            assertEquals(full, store.load(full.key()), "the stored series is kept");
+            assertTrue(store.find(other.key()).isEmpty(), "and nothing else of the refused write is stored");
+            RegularSeries grown = series("vm1", Map.of(), 1, 2, 3, 4, 5);
+            assertEquals(1, store.write(List.of(grown), "grown.csv").replaced(), "a series that grows replaces the stored one");
         }
     }
 

@@ -14,6 +14,10 @@ import java.io.UncheckedIOException;
  */
 public record ExpertPolicy(PolicyNetwork network, float[][] evidenceStates, int[] evidenceMoves) implements Serializable {
 
+    /** What a stored policy may hold: Prescient's own classes, arrays and a few of the JDK's value types, nothing else. */
+    private static final java.io.ObjectInputFilter ONLY_VALUES = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;maxrefs=10000000;maxbytes=536870912;io.prescient.**;java.lang.*;java.util.*;!*");
+
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -26,6 +30,7 @@ public record ExpertPolicy(PolicyNetwork network, float[][] evidenceStates, int[
 
     public static ExpertPolicy fromBytes(byte[] bytes) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(ONLY_VALUES);
             return (ExpertPolicy) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new IllegalArgumentException("the stored artifact is not a Prescient expert policy: " + e.getMessage(), e);

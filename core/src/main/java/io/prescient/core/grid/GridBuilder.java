@@ -19,8 +19,8 @@ public final class GridBuilder {
     private final String source;
     private final String timeField;
     private final int width;
-    private long[] times = new long[1024];
-    private long[] lines = new long[1024];
+    private long[] times;
+    private int[] lines;
     private double[][] columns;
     private int size;
 
@@ -36,13 +36,17 @@ public final class GridBuilder {
         this.source = source;
         this.timeField = timeField;
         this.width = width;
-        this.columns = new double[width][1024];
+        int capacity = Math.max(16, Math.min(1024, (1 << 20) / width));
+        this.times = new long[capacity];
+        this.lines = new int[capacity];
+        this.columns = new double[width][capacity];
     }
 
     /** Adds one row; {@code values} must hold {@code width} values and is copied. */
     public void add(long epochSeconds, long line, double[] values) {
         if (size == times.length) {
-            int capacity = size * 2;
+            // grow by half: a file of many rows peaks at 2.5 times its rows' memory while copying, not 3
+            int capacity = size + size / 2;
             times = Arrays.copyOf(times, capacity);
             lines = Arrays.copyOf(lines, capacity);
             for (int c = 0; c < width; c++) {
@@ -50,7 +54,7 @@ public final class GridBuilder {
             }
         }
         times[size] = epochSeconds;
-        lines[size] = line;
+        lines[size] = (int) Math.min(line, Integer.MAX_VALUE);
         for (int c = 0; c < width; c++) {
             columns[c][size] = values[c];
         }
@@ -83,6 +87,11 @@ public final class GridBuilder {
             throw new InvalidInputException(new InputProblem(source, 0, timeField, "a span of " + length
                     + " steps of " + step + " s", "at most " + GridRules.MAX_STEPS
                     + " steps (is the time unit right, seconds vs milliseconds?)"));
+        }
+        if (length * width > GridRules.MAX_VALUES) {
+            throw new InvalidInputException(new InputProblem(source, 0, timeField, width + " columns over " + length + " steps of "
+                    + step + " s", "at most " + GridRules.MAX_VALUES + " values in one file's grid (split the file, or check the "
+                    + "step and the time unit)"));
         }
         double[][] out = new double[width][(int) length];
         for (double[] column : out) {

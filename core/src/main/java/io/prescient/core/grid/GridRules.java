@@ -31,6 +31,9 @@ public record GridRules(long stepSeconds, Anchor anchor, OnUnsorted order, OnDup
     /** Longest grid a file may produce; longer ones come from a wrong time unit far more often than from real data. */
     public static final int MAX_STEPS = 20_000_000;
 
+    /** Most values (columns x steps) one file's grid may hold: 200 MB of doubles. */
+    public static final long MAX_VALUES = 25_000_000;
+
     /** @throws IllegalArgumentException if the step is negative or a rule is missing */
     public GridRules {
         if (stepSeconds < 0) {

@@ -23,6 +23,18 @@ import java.util.zip.GZIPInputStream;
  */
 public final class DelimitedLines implements AutoCloseable {
 
+    /** The longest line read, in bytes: longer ones come from a file that is not delimited text (or a decompression bomb). */
+    public static final int MAX_LINE_BYTES = 1 << 20;
+    /** The most fields a line may have. */
+    public static final int MAX_FIELDS = 10_000;
+    /**
+     * How many times its own size a gzip'd file may grow when decompressed, plus {@link #GZIP_SLACK_BYTES}, and at
+     * most {@link #MAX_GZIP_BYTES} (real traces grow up to about 20 times; decompress a larger file and pass it plain).
+     */
+    public static final int MAX_GZIP_RATIO = 50;
+    public static final long GZIP_SLACK_BYTES = 8L << 20;
+    public static final long MAX_GZIP_BYTES = 64L << 20;
+
     private final String source;
     private final BufferedReader reader;
     private final char separator;
@@ -38,9 +50,12 @@ public final class DelimitedLines implements AutoCloseable {
     public static DelimitedLines open(Path file, char separator) {
         try {
             InputStream in = Files.newInputStream(file);
+            long limit = Long.MAX_VALUE;
             if (file.getFileName().toString().endsWith(".gz")) {
+                limit = Math.min(MAX_GZIP_BYTES, MAX_GZIP_RATIO * Files.size(file) + GZIP_SLACK_BYTES);
                 in = new GZIPInputStream(in, 1 << 16);
             }
+            in = new LimitedInput(in, MAX_LINE_BYTES, limit);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             return new DelimitedLines(file.toString(), reader, separator);
         } catch (IOException e) {
@@ -72,6 +87,8 @@ public final class DelimitedLines implements AutoCloseable {
                     line = line.substring(1);
                 }
             } while (line.isBlank());
+        } catch (LimitedInput.Exceeded e) {
+            throw new InvalidInputException(new InputProblem(source, lineNumber + 1, "", e.found(), e.expected()), e);
         } catch (IOException e) {
             throw new InvalidInputException(new InputProblem(source, lineNumber + 1, "", "",
                     "readable content (" + e.getMessage() + ")"), e);
@@ -100,6 +117,10 @@ public final class DelimitedLines implements AutoCloseable {
             } else if (c == separator) {
                 fields.add(field.toString().strip());
                 field.setLength(0);
+                if (fields.size() >= MAX_FIELDS) {
+                    throw new InvalidInputException(new InputProblem(source, lineNumber, "", "more than " + MAX_FIELDS + " fields",
+                            "at most " + MAX_FIELDS + " fields a line (split the file)"));
+                }
             } else {
                 field.append(c);
             }

@@ -68,8 +68,21 @@ public final class FieldParser {
         return v;
     }
 
-    /** A timestamp in epoch seconds. */
+    /** The earliest and latest times a file may hold (1900 and 2200): beyond them a timestamp is a fault, and grids overflow. */
+    public static final long MIN_TIME = -2_208_988_800L;
+    public static final long MAX_TIME = 7_258_118_400L;
+
+    /** A timestamp in epoch seconds, between {@link #MIN_TIME} and {@link #MAX_TIME}. */
     public long epochSeconds(String token, long line, String field) {
+        long t = parsedTime(token, line, field);
+        if (t < MIN_TIME || t > MAX_TIME) {
+            throw new InvalidInputException(new InputProblem(source, line, field, token, "a time between 1900 and 2200 "
+                    + "(is the time unit right, seconds vs milliseconds?)"));
+        }
+        return t;
+    }
+
+    private long parsedTime(String token, long line, String field) {
         if (token.isEmpty()) {
             throw badTime(token, line, field);
         }
@@ -80,13 +93,13 @@ public final class FieldParser {
         }
         try {
             return OffsetDateTime.parse(token.replace(' ', 'T')).toEpochSecond();
-        } catch (DateTimeParseException notOffset) {
+        } catch (java.time.DateTimeException notOffset) {
             try {
                 return LocalDateTime.parse(token.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
+            } catch (java.time.DateTimeException notLocal) {
                 try {
                     return LocalDate.parse(token).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDate) {
+                } catch (java.time.DateTimeException notDate) {
                     throw badTime(token, line, field);
                 }
             }
@@ -100,8 +113,9 @@ public final class FieldParser {
         } catch (NumberFormatException e) {
             throw badTime(token, line, field);
         }
-        if (!Double.isFinite(v)) {
-            throw badTime(token, line, field);
+        if (!Double.isFinite(v) || Math.abs(v) > 1e15) {
+            throw new InvalidInputException(new InputProblem(source, line, field, token, "a time between 1900 and 2200 "
+                    + "(is the time unit right, seconds vs milliseconds?)"));
         }
         boolean millis = timeUnit == TimeUnitMode.MILLISECONDS
                 || timeUnit == TimeUnitMode.AUTO && Math.abs(v) >= MILLIS_THRESHOLD;

@@ -70,7 +70,59 @@ class DefectIngestTest {
                 Arguments.of("empty file", "", 0, "", "header line"),
                 Arguments.of("header only", "series_id,timestamp,value\n", 0, "", "at least one data row"),
                 Arguments.of("wrong column count", "series_id,timestamp,value\nweb,0,1\nweb,60\n", 3, "", "3 fields"),
-                Arguments.of("infinite value", "series_id,timestamp,value\nweb,0,Infinity\n", 2, "value", "finite number"));
+                Arguments.of("infinite value", "series_id,timestamp,value\nweb,0,Infinity\n", 2, "value", "finite number"),
+                Arguments.of("timestamp past year 2200", "series_id,timestamp,value\nweb,0,1\nweb,+999999999-12-31T23:59:59Z,2\n", 3,
+                        "timestamp", "between 1900 and 2200"),
+                Arguments.of("overflowing numeric timestamp", "series_id,timestamp,value\nweb,0,1\nweb,1e300,2\n", 3, "timestamp",
+                        "between 1900 and 2200"),
+                Arguments.of("Long.MAX timestamp", "series_id,timestamp,value\nweb,0,1\nweb,9223372036854775807,2\n", 3, "timestamp",
+                        "between 1900 and 2200"),
+                Arguments.of("day that does not exist", "series_id,timestamp,value\nweb,2024-02-30T00:00:00Z,1\n", 2, "timestamp",
+                        "ISO-8601"),
+                Arguments.of("a million columns", "timestamp," + "c,".repeat(1_000_000) + "c\n0," + "1,".repeat(1_000_000) + "1\n", 1,
+                        "", "lines of at most"),
+                Arguments.of("20,000 columns", "timestamp," + columns(20_000) + "\n0," + "1,".repeat(19_999) + "1\n", 1, "",
+                        "at most 10000 fields"),
+                Arguments.of("a line that never ends", "series_id,timestamp,value\nweb,0," + "9".repeat(3 << 20) + "\n", 2, "",
+                        "lines of at most"),
+                Arguments.of("a grid too large for its columns", "timestamp," + columns(3000) + "\n"
+                        + String.join("\n", java.util.stream.LongStream.of(0, 60, 60_000_000L).mapToObj(t -> t + ",1".repeat(3000)).toList())
+                        + "\n", 0, "timestamp", "at most 25000000 values"));
+    }
+
+    private static String columns(int n) {
+        return String.join(",", java.util.stream.IntStream.range(0, n).mapToObj(i -> "c" + i).toList());
+    }
+
+    @Test
+    void aGzipBombIsRefusedBeforeItIsDecompressedWholeAndNoMalformedInputTakesMoreThan512Mb() throws Exception {
+        Path bomb = dir.resolve("bomb.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(bomb))) {
+            out.write("series_id,timestamp,value\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] rows = "web,0,1\n".repeat(1 << 16).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 2_000; i++) {
+                out.write(rows);
+            }
+        }
+        assertTrue(java.nio.file.Files.size(bomb) < 2 << 20, "a small file: " + java.nio.file.Files.size(bomb));
+        Map<String, List<Double>> before = snapshot();
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), MalformedInputProbe.class.getName(),
+                dir.resolve("probe.duckdb").toString(), bomb.toString()));
+        List<Path> inputs = new java.util.ArrayList<>(List.of(bomb));
+        defects().forEach(a -> {
+            Path input = Fixtures.text(dir, "case-" + inputs.size() + ".csv", (String) a.get()[1]);
+            assertTrue(input.toFile().length() < 10 << 20, input + " is an input under 10 MB");
+            inputs.add(input);
+            command.add(input.toString());
+        });
+        Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, probe.exitValue(), "every malformed input is rejected in a 512 MB heap:\n" + out);
+        assertEquals(inputs.size(), out.lines().filter(l -> l.startsWith("rejected: ")).count(), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("bomb.csv.gz") && l.contains("decompression bomb")), out);
+        assertEquals(before, snapshot());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Load test of a running server's read API: closed-loop clients on keep-alive connections over the fleet, "
                 + "workload, forecast, action and accuracy endpoints; prints throughput, latency percentiles (overall and the "
                 + "p99 per path) and errors; then sends malformed and oversized requests and checks that each gets a 4xx and "
-                + "the server still answers."})
+                + "the server still answers; with a long --seconds, a soak: heap and loop rounds before and after, and the health gauges."})
 public final class LoadBench implements Callable<Integer> {
 
     @Spec
@@ -59,13 +59,21 @@ public final class LoadBench implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%d clients for %d s (after %d s warm-up) against %s over %d paths%n", clients, seconds, warmup, url, paths.size());
         out.flush();
-        LoadReport r = new LoadClient(url, paths).run(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+        LoadClient client = new LoadClient(url, paths);
+        double heapBefore = client.metric("prescient_jvm_memory_used_bytes");
+        double roundsBefore = client.metric("prescient_loop_rounds_total");
+        LoadReport r = client.run(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+        double heapAfter = client.metric("prescient_jvm_memory_used_bytes");
+        double roundsAfter = client.metric("prescient_loop_rounds_total");
         out.printf(Locale.ROOT, "%d requests, %.0f a second, %d errors; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.1f ms%n",
                 r.requests(), r.perSecond(), r.errors(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis());
         r.byPath().forEach((p, ms) -> out.printf(Locale.ROOT, "  p99 %8.2f ms  %s%n", ms, p.length() > 90 ? p.substring(0, 90) + "..." : p));
         out.println("bad requests:");
         r.refusals().forEach((what, status) -> out.printf("  %-45s -> %d%n", what.length() > 45 ? what.substring(0, 42) + "..." : what, status));
-        out.println(r.upAfter() ? "the server still answers /api/health" : "THE SERVER DOES NOT ANSWER /api/health");
+        out.println(r.upAfter() ? "the server still answers /api/health" : "THE SERVER DOES NOT ANSWER /api/health (or reports degraded)");
+        out.printf(Locale.ROOT, "soak: heap in use %.0f MB before, %.0f MB after; loop rounds %.0f -> %.0f; loop healthy %.0f, store healthy %.0f%n",
+                heapBefore / 1e6, heapAfter / 1e6, roundsBefore, roundsAfter, client.metric("prescient_loop_healthy"),
+                client.metric("prescient_store_healthy"));
         boolean refusedWell = r.refusals().values().stream().allMatch(s -> s >= 400 && s < 500);
         return r.errors() == 0 && r.upAfter() && refusedWell ? 0 : 1;
     }

@@ -99,8 +99,8 @@ final class ApiJson {
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             throw new ApiException(400, "the request body nests deeper than " + MAX_DEPTH + " levels; expected a flat JSON object");
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "the request body is not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new ApiException(400, "the request body is not valid JSON: " + e.getOriginalMessage() + (e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
         }
     }
 }

@@ -109,6 +109,19 @@ public final class LoadClient {
                 all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6, byPath, refusals, up);
     }
 
+    /** A sample of the server's {@code /metrics} without labels (the heap, loop rounds, health gauges), NaN when absent. */
+    public double metric(String name) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            String text = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                    .findFirst().orElse(Double.NaN);
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Malformed and oversized requests, each with the status the server gave. */
     private Map<String, Integer> refusals() throws InterruptedException {
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -119,6 +132,7 @@ public final class LoadClient {
         out.put("GET /api/workloads/no/such", status("GET", "/api/workloads/no/such", null, Map.of()));
         out.put("POST 1 MB body", status("POST", "/api/whatif", "x".repeat(1 << 20), json));
         out.put("GET /api/" + "a".repeat(9000), status("GET", "/api/" + "a".repeat(9000), null, Map.of()));
+        out.put("POST JSON nested 5,000 deep", status("POST", "/api/whatif", "[".repeat(5000) + "]".repeat(5000), json));
         return out;
     }
 

@@ -185,10 +185,20 @@ class StoreFaultServeTest {
             int afterRecovery = countSteps(store.store);
             await(serve, 10_000, h -> countSteps(store.store) > afterRecovery, "recording again");
 
+            int beforeDeletion = countSteps(store.store);
             Files.delete(file);
             JsonNode gone = await(serve, 10_000, h -> "degraded".equals(h.get("status").asText()), "degraded once the file is deleted");
             assertTrue(gone.get("problems").toString().contains("was deleted while the store was open"), gone.toString());
             assertTrue(Files.notExists(file), "the deleted store is not silently recreated");
+            Path copy;
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                copy = files.filter(p -> p.getFileName().toString().startsWith("s.duckdb.recovered-")).findFirst().orElseThrow();
+            }
+            assertTrue(gone.get("problems").toString().contains("saved in " + copy), gone.toString());
+            try (JdbcStore saved = DuckDbStore.open(copy, true)) {
+                assertTrue(countSteps(saved) >= beforeDeletion, "every committed round is in the saved copy: " + countSteps(saved)
+                        + " of " + beforeDeletion);
+            }
             long before = state.roundsDone();
             await(serve, 10_000, h -> h.get("rounds").asLong() > before, "the loop goes on, holding");
             assertTrue(state.actions(Optional.empty(), 1).get(0).held());

@@ -38,8 +38,16 @@ class DuckDbPlanningJournalTest extends PlanningJournalContract {
             StoreException deleted = assertThrows(StoreException.class, () -> store.journal().record(step(900)));
             assertTrue(deleted.getMessage().contains("was deleted while the store was open"), deleted.getMessage());
             assertTrue(Files.notExists(file), "the store is not silently recreated");
+            Path copy;
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                copy = files.filter(p -> p.getFileName().toString().startsWith("vanishing.duckdb.recovered-")).findFirst().orElseThrow();
+            }
+            assertTrue(deleted.getMessage().contains("saved in " + copy), deleted.getMessage());
             assertEquals(1, store.journal().steps("run1").size(), "what it held is still readable");
             assertThrows(StoreException.class, () -> store.models().register(null, new byte[0]));
+            try (JdbcStore recovered = DuckDbStore.open(copy, true)) {
+                assertEquals(1, recovered.journal().steps("run1").size(), "what the deleted store held is in the saved copy");
+            }
         }
         Path other = dir.resolve("replaced.duckdb");
         try (JdbcStore store = DuckDbStore.open(other, false)) {

@@ -171,7 +171,16 @@ public final class SimulatedClockLoop {
             LoopPosition.Round r = position.next(step, w.name(), seen, t);
             PlanningStep.Outcome outcome = r.outcome();
             Decision d = outcome.decision();
-            record(recording, w, outcome);
+            try {
+                record(recording, w, outcome);
+            } catch (io.prescient.core.store.StoreException e) {
+                // as on the live clock: nothing unrecorded is actuated, the units in place stay, the round carries the fault
+                String reason = "the store failed: " + e.getMessage() + "; holding " + position.units() + " units, nothing actuated";
+                PlanningStep.Outcome held = new PlanningStep.Outcome(Decision.hold(w.name(), now, position.units(), reason),
+                        Optional.empty(), step.model().id());
+                t += every;
+                return new LoopRound(w.name(), now, seen, step, held, drift, monitor.total(), Optional.of(e.getMessage()));
+            }
             actuator.apply(d);
             position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {

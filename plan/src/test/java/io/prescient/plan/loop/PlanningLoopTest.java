@@ -87,6 +87,59 @@ class PlanningLoopTest {
         assertTrue(log.stream().anyMatch(line -> line.contains("HOLD") && line.contains("throws")));
     }
 
+    @Test
+    void aReplayWhoseStoreFailsHoldsThoseRoundsActuatesNothingAndGoesOn() {
+        double[] d = demand(2, 4);
+        TimeGrid grid = new TimeGrid(0, 300, d.length);
+        List<io.prescient.core.store.PlanningJournal.Step> kept = new ArrayList<>();
+        int[] calls = new int[1];
+        io.prescient.core.store.PlanningJournal flaky = new io.prescient.core.store.PlanningJournal() {
+            @Override
+            public void record(Step step) {
+                calls[0]++;
+                // the disk is full from the 10th to the 20th write attempt
+                if (calls[0] >= 10 && calls[0] < 20) {
+                    throw new io.prescient.core.store.StoreException("No space left on device");
+                }
+                kept.add(step);
+            }
+
+            @Override
+            public List<Step> steps(String runId) {
+                return kept;
+            }
+
+            @Override
+            public java.util.Optional<Step> latest(String workload) {
+                return kept.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(kept.get(kept.size() - 1));
+            }
+
+            @Override
+            public java.util.Optional<Step> latestChange(String workload) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public List<Step> recent(String workload, int limit) {
+                return kept;
+            }
+        };
+        List<Decision> actuated = new ArrayList<>();
+        SimulatedClockLoop.Cursor cursor = new SimulatedClockLoop(0.95).start(new SimulatedClockLoop.Workload("w", grid, d, true,
+                step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 4 * DAY), 12);
+        List<LoopRound> rounds = new ArrayList<>();
+        while (cursor.hasNext()) {
+            rounds.add(cursor.next(actuated::add, new Recording("replay", "dry-run", java.util.Optional.of(flaky))));
+        }
+        List<LoopRound> faulted = rounds.stream().filter(r -> r.fault().isPresent()).toList();
+        assertTrue(faulted.size() >= 2, "the rounds the store refused carry the fault: " + faulted.size());
+        assertTrue(faulted.stream().allMatch(r -> r.outcome().decision().held()
+                && r.outcome().decision().reason().contains("nothing actuated")), faulted.get(0).outcome().decision().reason());
+        assertEquals(48, rounds.size(), "the replay went on to the end");
+        assertEquals(48 - faulted.size(), actuated.size(), "nothing unrecorded was actuated");
+        assertEquals(actuated.size(), kept.size());
+    }
+
     private static Decision last(SimulatedClockLoop.Result r, String workload) {
         return r.decisions().stream().filter(x -> x.workload().equals(workload)).reduce((a, b) -> b).orElseThrow();
     }

@@ -34,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The server under abuse, on loopback and bounded in time: a flood of distinct query strings, clients
- * that stall, anonymous traffic at the rate limit, deep JSON, a foreign Host and Origin. The
+ * The server under abuse, on loopback and bounded in time: a flood of distinct query strings, 106
+ * connections that stall (unfinished headers, or pipelined requests whose answers are never read),
+ * anonymous traffic at the rate limit, deep JSON, a foreign Host and Origin. The
  * authenticated operator keeps its latency and the loop keeps planning.
  */
 class ServerAbuseTest {
@@ -80,13 +81,14 @@ class ServerAbuseTest {
     void floodsStalledClientsAndAnonymousTrafficLeaveTheOperatorFastAndTheLoopPlanning() throws Exception {
         String workload = serve.state().workloads().get(0).name();
         List<Socket> stalled = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            // three that never finish their headers, three that ask for a series and never read it
-            Socket s = new Socket("127.0.0.1", serve.server().port());
+        for (int i = 0; i < 106; i++) {
+            // six that never finish their headers, a hundred that pipeline requests for a workload and never read the answers
+            Socket s = new Socket();
             s.setReceiveBufferSize(1024);
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", serve.server().port()));
             OutputStream out = s.getOutputStream();
-            out.write((i < 3 ? "GET /api/workloads HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " : "GET /api/series/" + workload
-                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").repeat(i < 3 ? 1 : 50).getBytes(StandardCharsets.US_ASCII));
+            out.write((i < 6 ? "GET /api/workloads HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " : "GET /api/workloads/" + workload
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").repeat(i < 6 ? 1 : 200).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             stalled.add(s);
         }

@@ -52,10 +52,13 @@ public final class PrescientServer implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Request threads: enough that a few slow or stalled clients cannot hold them all (Jetty's selectors take some). */
-    static final int THREADS = Math.max(64, 16 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Request threads (started only as they are needed): a client that stops reading holds one for at most the idle
+     * timeout, so it takes hundreds of stalled connections at once to delay others (100 did not: max 382 ms).
+     */
+    static final int THREADS = Math.max(256, 64 * Runtime.getRuntime().availableProcessors());
     /** A connection that moves no bytes for this long while a request is handled is closed (slow or stalled clients). */
-    static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    static final long IDLE_TIMEOUT_MILLIS = 5_000;
     /** Bytes a second below which reading a request or writing a response is given up. */
     static final long MIN_DATA_RATE = 1024;
     /** Operators (callers with the token) get their own budgets: reads at this many times the anonymous rate, writes at the write rate. */

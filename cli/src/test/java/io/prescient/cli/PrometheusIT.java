@@ -157,7 +157,7 @@ class PrometheusIT {
         while (System.nanoTime() < deadline) {
             long now = Instant.now().getEpochSecond();
             List<io.prescient.io.prometheus.PrometheusClient.Series> f = client.queryRange(
-                    "prescient_forecast{quantile=\"0.95\",horizon=\"12\"}", now - 30, now, 1);
+                    "prescient_forecast{level=\"0.95\",horizon=\"12\"}", now - 30, now, 1);
             forecasts = f.size();
             if (forecasts == 4) {
                 break;

@@ -183,17 +183,39 @@ class ServerApiTest {
 
     @Test
     void metricsAreOpenMetricsWithForecastsByQuantileAndHorizon() throws Exception {
-        HttpResponse<String> r = get("/metrics");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serve.server().url() + "/metrics"))
+                .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
         String text = r.body();
         assertTrue(text.endsWith("# EOF\n"));
         assertTrue(text.contains("prescient_up 1"));
-        assertTrue(text.contains("prescient_forecast{workload=\"svc-0/requests\",quantile=\"0.95\",horizon=\"12\"}"), text);
+        assertTrue(text.contains("# TYPE prescient_loop_rounds counter\n") && text.contains("\nprescient_loop_rounds_total "), text);
+        assertTrue(text.contains("prescient_forecast{workload=\"svc-0/requests\",level=\"0.95\",horizon=\"12\"}"), text);
         assertTrue(text.contains("prescient_planned_capacity{workload=\"svc-2/requests\",horizon=\"24\"}"));
         for (String line : text.split("\n")) {
             assertTrue(line.startsWith("#") || line.matches("[a-z_]+(\\{[^}]*\\})? [-+0-9.eEInfNa]+"), "not OpenMetrics: " + line);
         }
+    }
+
+    @Test
+    void metricsInTheTextFormatPassPromtoolCheckMetrics() throws Exception {
+        HttpResponse<String> r = get("/metrics");
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        assertFalse(r.body().contains("# EOF"));
+        java.util.Optional<Path> promtool = java.util.stream.Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool").map(Path::of)
+                .filter(Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(promtool.isPresent(), "promtool is not installed (Debian package prometheus; "
+                + ".ci/run installs it): skipping the lint");
+        Process p = new ProcessBuilder(promtool.get().toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("", out.strip(), "promtool check metrics has nothing to say");
+        assertEquals(0, p.exitValue(), out);
     }
 
     @Test

@@ -17,6 +17,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class OpenMetrics {
 
     static final String CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    /** Prometheus's classic text format, for clients that do not ask for OpenMetrics (curl, {@code promtool check metrics}). */
+    static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    /** Whether a request's {@code Accept} header asks for OpenMetrics (as Prometheus's scraper does). */
+    static boolean wantsOpenMetrics(String accept) {
+        return accept != null && accept.contains("application/openmetrics-text");
+    }
     private static final int[] HORIZONS = {1, 6, 12, 24, 48};
 
     private final FleetState state;
@@ -35,22 +42,20 @@ final class OpenMetrics {
         refused.increment();
     }
 
-    String render() {
+    /** The metrics in OpenMetrics ({@code openMetrics}) or in the classic text format (counters named with {@code _total}, no EOF). */
+    String render(boolean openMetrics) {
         StringBuilder b = new StringBuilder(16_384);
         gauge(b, "prescient_up", "1 while the server runs.", "", 1);
-        b.append("# TYPE prescient_loop_rounds counter\n# HELP prescient_loop_rounds Planning rounds run (all workloads).\n");
-        b.append("prescient_loop_rounds_total ").append(state.roundsDone()).append('\n');
+        counter(b, openMetrics, "prescient_loop_rounds", "Planning rounds run (all workloads).", state.roundsDone());
         gauge(b, "prescient_loop_finished", "1 once the loop stopped (a replay reached the end of its data, or the loop failed).", "",
                 state.finished() ? 1 : 0);
         gauge(b, "prescient_loop_healthy", "1 while the planning loop completes its rounds (0: a round failed or none completed "
                 + "within the watchdog's limit).", "", state.health().loopHealthy() ? 1 : 0);
         gauge(b, "prescient_store_healthy", "0 while the store refuses the loop's reads or writes.", "", state.health().storeHealthy() ? 1 : 0);
-        b.append("# TYPE prescient_http_requests counter\n# HELP prescient_http_requests API requests served.\n");
-        b.append("prescient_http_requests_total ").append(requests.sum()).append('\n');
-        b.append("# TYPE prescient_http_refused counter\n# HELP prescient_http_refused API requests refused with a 4xx.\n");
-        b.append("prescient_http_refused_total ").append(refused.sum()).append('\n');
+        counter(b, openMetrics, "prescient_http_requests", "API requests served.", requests.sum());
+        counter(b, openMetrics, "prescient_http_refused", "API requests refused with a 4xx.", refused.sum());
         Runtime rt = Runtime.getRuntime();
-        b.append("# TYPE prescient_jvm_memory_used_bytes gauge\n# UNIT prescient_jvm_memory_used_bytes bytes\n")
+        b.append("# TYPE prescient_jvm_memory_used_bytes gauge\n").append(openMetrics ? "# UNIT prescient_jvm_memory_used_bytes bytes\n" : "")
                 .append("# HELP prescient_jvm_memory_used_bytes Heap in use.\n");
         b.append("prescient_jvm_memory_used_bytes ").append(rt.totalMemory() - rt.freeMemory()).append('\n');
         List<WorkloadSnapshot> all = state.workloads();
@@ -60,7 +65,8 @@ final class OpenMetrics {
         all.forEach(s -> sample(b, "prescient_units", label(s), s.units()));
         family(b, "prescient_capacity", "Capacity of the units ordered (units x unit capacity).");
         all.forEach(s -> sample(b, "prescient_capacity", label(s), s.units() * s.unitCapacity()));
-        family(b, "prescient_forecast", "Latest forecast of demand: quantile at a horizon in grid steps.");
+        // 'level', not 'quantile': Prometheus reserves that label for summaries
+        family(b, "prescient_forecast", "Latest forecast of demand: its quantile at a level (0.5: the median) at a horizon in grid steps.");
         for (WorkloadSnapshot s : all) {
             s.forecast().ifPresent(f -> {
                 for (int h : HORIZONS) {
@@ -68,7 +74,7 @@ final class OpenMetrics {
                         continue;
                     }
                     for (int i = 0; i < ForecastBands.LEVELS.size(); i++) {
-                        sample(b, "prescient_forecast", label(s) + ",quantile=\"" + ForecastBands.LEVELS.get(i) + "\",horizon=\"" + h + "\"",
+                        sample(b, "prescient_forecast", label(s) + ",level=\"" + ForecastBands.LEVELS.get(i) + "\",horizon=\"" + h + "\"",
                                 f.quantiles()[i][h - 1]);
                     }
                 }
@@ -88,8 +94,17 @@ final class OpenMetrics {
         family(b, "prescient_forecast_mae", "Mean absolute error of the forecast median, forecasts scored so far.");
         all.stream().filter(s -> !s.accuracy().isEmpty()).forEach(s -> sample(b, "prescient_forecast_mae", label(s),
                 s.accuracy().get(s.accuracy().size() - 1).meanAbsoluteError()));
-        b.append("# EOF\n");
+        if (openMetrics) {
+            b.append("# EOF\n");
+        }
         return b.toString();
+    }
+
+    /** A counter: in OpenMetrics the family is named without {@code _total} and its sample with it; in the text format both carry it. */
+    private static void counter(StringBuilder b, boolean openMetrics, String name, String help, long value) {
+        String family = openMetrics ? name : name + "_total";
+        b.append("# TYPE ").append(family).append(" counter\n# HELP ").append(family).append(' ').append(help).append('\n');
+        b.append(name).append("_total ").append(value).append('\n');
     }
 
     private static void family(StringBuilder b, String name, String help) {

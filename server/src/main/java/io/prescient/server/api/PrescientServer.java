@@ -142,7 +142,10 @@ public final class PrescientServer implements AutoCloseable {
             new FeedbackRoutes(sources.feedback(), json).register(config.routes);
             new ExpertRoutes(sources.fleet(), sources.experiments(), json, Clock.systemUTC()).register(config.routes);
             config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
-            config.routes.get("/metrics", ctx -> ctx.contentType(OpenMetrics.CONTENT_TYPE).result(metrics.render()));
+            config.routes.get("/metrics", ctx -> {
+                boolean open = OpenMetrics.wantsOpenMetrics(ctx.header("Accept"));
+                ctx.contentType(open ? OpenMetrics.CONTENT_TYPE : OpenMetrics.TEXT_CONTENT_TYPE).result(metrics.render(open));
+            });
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 metrics.refusal();
                 error(ctx, json, e.status(), e.getMessage());

@@ -22,7 +22,7 @@ final class KubeActuation {
 
     static KubernetesActuator open(Path targetsFile, PrintWriter console) {
         KubeTargetsFile.Settings s = KubeTargetsFile.read(targetsFile);
-        KubernetesClient client = new KubernetesClientBuilder().build();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(KubernetesActuator.clientConfig(s.dryRun())).build();
         console.printf("Kubernetes actuator: %d targets at %s, %s; audit trail %s%n", s.targets().size(), client.getMasterUrl(),
                 s.dryRun() ? "DRY RUN (set dry_run: false in " + targetsFile + " to change the cluster)" : "changing the cluster", s.audit());
         console.flush();

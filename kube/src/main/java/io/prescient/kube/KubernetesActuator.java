@@ -30,6 +30,10 @@ public final class KubernetesActuator implements Actuator {
     private final KubernetesClient client;
     private final Map<String, KubeTarget> targets;
     private final boolean dryRun;
+    /** After a dry run finds no cluster, it does not ask again for this long (each try could wait for a timeout). */
+    static final java.time.Duration UNREACHABLE_PAUSE = java.time.Duration.ofMinutes(5);
+    private Instant unreachableSince;
+    private Instant unreachableUntil;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, Instant> lastChange = new HashMap<>();
@@ -74,8 +78,21 @@ public final class KubernetesActuator implements Actuator {
         }
         Read read;
         try {
+            if (dryRun && unreachableUntil != null && clock.instant().isBefore(unreachableUntil)) {
+                throw new KubernetesClientException("the cluster did not answer at " + unreachableSince + "; not asked again before "
+                        + unreachableUntil);
+            }
             read = read(t);
+            unreachableUntil = null;
         } catch (KubernetesClientException | IllegalStateException e) {
+            if (dryRun) {
+                if (e instanceof KubernetesClientException k && k.getCode() == 0 && unreachableUntil == null) {
+                    unreachableSince = clock.instant();
+                    unreachableUntil = unreachableSince.plus(UNREACHABLE_PAUSE);
+                }
+                dryRunUnread(t, d, error(e));
+                return;
+            }
             record(t, "failed", "GET " + t.describe(), error(e), "cannot read the target; nothing changed");
             return;
         }
@@ -115,6 +132,28 @@ public final class KubernetesActuator implements Actuator {
         }
     }
 
+    /**
+     * A dry run whose target could not be read (no cluster, or not this object): what would be asked for,
+     * bounded by [min, max] and the cooldown; the step from the unknown current count cannot be applied.
+     */
+    private void dryRunUnread(KubeTarget t, Decision d, String why) {
+        ReplicaBounds.Verdict v = ReplicaBounds.bound(t, d.units());
+        if (v.refused()) {
+            record(t, "refused", "", "", v.reason());
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = lastChange.get(t.workload());
+        String unread = "; the target could not be read (" + why + "), so the step limit from its current count is not applied";
+        if (last != null && now.isBefore(last.plus(t.cooldown()))) {
+            record(t, "cooldown", "", "", "would set " + v.replicas() + v.reason() + "; last change at " + last + ", cooldown "
+                    + t.cooldown() + unread);
+            return;
+        }
+        lastChange.put(t.workload(), now);
+        record(t, "dry-run", "PATCH " + t.describe() + " " + field(t) + " ? -> " + v.replicas(), "", d.reason() + v.reason() + unread);
+    }
+
     private static String field(KubeTarget t) {
         return t.kind() == KubeTarget.Kind.HPA_MIN_REPLICAS ? "minReplicas" : "replicas";
     }
@@ -125,6 +164,21 @@ public final class KubernetesActuator implements Actuator {
 
     /** What one GET of the target says: the count in place and the most the object itself allows (an HPA's maxReplicas). */
     private record Read(int current, int cap) {
+    }
+
+    /**
+     * Client settings for the actuator: the usual configuration (KUBECONFIG, ~/.kube/config or in-cluster);
+     * for a dry run, no request retries and short timeouts, so that a machine with no cluster gets its
+     * dry-run audit at once instead of after the client's backoff.
+     */
+    public static io.fabric8.kubernetes.client.Config clientConfig(boolean dryRun) {
+        io.fabric8.kubernetes.client.Config c = io.fabric8.kubernetes.client.Config.autoConfigure(null);
+        if (dryRun) {
+            c.setRequestRetryBackoffLimit(0);
+            c.setConnectionTimeout(2_000);
+            c.setRequestTimeout(5_000);
+        }
+        return c;
     }
 
     private Read read(KubeTarget t) {

@@ -61,6 +61,31 @@ class KubernetesActuatorTest {
     }
 
     @Test
+    void aDryRunWorksWithNoClusterAtAll() {
+        AuditTrail audit = new AuditTrail(dir.resolve("audit.jsonl"));
+        io.fabric8.kubernetes.client.Config none = new io.fabric8.kubernetes.client.ConfigBuilder(KubernetesActuator.clientConfig(true))
+                .withMasterUrl("https://127.0.0.1:1").build();
+        try (KubernetesClient nowhere = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(none).build()) {
+            KubernetesActuator a = new KubernetesActuator(nowhere, List.of(
+                    new KubeTarget("web/requests", KubeTarget.Kind.DEPLOYMENT, "shop", "web", 2, 10, 4, Duration.ofMinutes(10))),
+                    true, audit, clock);
+            long t0 = System.nanoTime();
+            a.apply(order("web/requests", 3, 26));
+            clock.advance(Duration.ofMinutes(1));
+            a.apply(order("web/requests", 3, 4));
+            clock.advance(Duration.ofMinutes(10));
+            a.apply(new Decision("web/requests", 0, 3, Double.NaN, false, "a fault", Optional.empty()));
+            a.apply(order("web/requests", 3, 4));
+            System.out.printf("dry run with no cluster: 4 decisions in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+        }
+        List<String> outcomes = audit.entries().stream().map(AuditTrail.Entry::outcome).toList();
+        assertEquals(List.of("dry-run", "cooldown", "refused", "dry-run"), outcomes, audit.entries().toString());
+        AuditTrail.Entry first = audit.entries().get(0);
+        assertEquals("PATCH deployment shop/web replicas ? -> 10", first.request(), "bounded by max_replicas without the cluster");
+        assertTrue(first.reason().contains("could not be read"), first.reason());
+    }
+
+    @Test
     void dryRunByDefaultChangesNothingButAuditsWhatItWouldSend() {
         AuditTrail audit = new AuditTrail(dir.resolve("audit.jsonl"));
         actuator(true, audit).apply(order("web/requests", 3, 5));

@@ -7,8 +7,17 @@ import java.util.List;
 /**
  * Units in place at each step of the horizon, and each change with the step it must be ordered at
  * (a lead time earlier) and why.
+ *
+ * @param cappedSteps steps at which the percentile's demand needs more than {@code max_units}
+ * @param shortfall   the most demand (at target utilisation) {@code max_units} leaves unserved at such a step; 0 when none
  */
-public record CapacityPlan(TimeGrid grid, double percentile, double[] units, double[] capacity, List<Change> changes) {
+public record CapacityPlan(TimeGrid grid, double percentile, double[] units, double[] capacity, List<Change> changes, int cappedSteps,
+                           double shortfall) {
+
+    /** Whether the maximum keeps the plan below what the percentile's demand needs somewhere in the horizon. */
+    public boolean capped() {
+        return cappedSteps > 0;
+    }
 
     public CapacityPlan {
         units = units.clone();

@@ -79,10 +79,17 @@ public final class CapacityPlanner {
             current = want;
         }
         double[] capacity = new double[n];
+        int cappedSteps = 0;
+        double shortfall = 0;
+        double atMax = model.maxUnits() * model.unitCapacity() * model.targetUtilisation();
         for (int h = 0; h < n; h++) {
             capacity[h] = units[h] * model.unitCapacity() * model.targetUtilisation();
+            if (model.unitsFor(demand[h]) > model.maxUnits()) {
+                cappedSteps++;
+                shortfall = Math.max(shortfall, demand[h] - atMax);
+            }
         }
-        return new CapacityPlan(grid, percentile, units, capacity, changes);
+        return new CapacityPlan(grid, percentile, units, capacity, changes, cappedSteps, shortfall);
     }
 
     private double clamp(double units) {

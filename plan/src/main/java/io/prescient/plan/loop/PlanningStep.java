@@ -125,6 +125,11 @@ public final class PlanningStep {
                 .reduce((a, b) -> b).orElse(String.format(Locale.ROOT, "keep %s units: the P%s plan needs no change %s",
                         Decision.fmt(currentUnits), Decision.fmt(100 * settings.percentile()),
                         lead > 0 ? "a lead time ahead" : "now"));
+        if (plan.capped()) {
+            reason += String.format(Locale.ROOT, "; CAPPED: max_units %d leaves up to %s of P%s demand unserved at %d of %d planned steps",
+                    planner.model().maxUnits(), Decision.fmt(plan.shortfall()), Decision.fmt(100 * settings.percentile()),
+                    plan.cappedSteps(), plan.units().length);
+        }
         return new Outcome(new Decision(workload, now, currentUnits, units, false, reason, Optional.of(plan)), Optional.of(forecast), model.id());
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,18 @@ class CapacityPlannerTest {
         CapacityPlan plan = planner.plan(new TimeGrid(0, 300, 4), demand(10, 160, 260, 900), 0.95, 2);
         assertArrayEquals(new double[] {2, 4, 6, 6}, plan.units(), 0.0);
         assertTrue(plan.changes().get(1).reason().contains("capped at max_units"), plan.changes().get(1).reason());
+    }
+
+    @Test
+    void aPlanTheMaximumHoldsBelowItsDemandSaysItIsCappedAndByHowMuch() {
+        CapacityPlanner planner = new CapacityPlanner(new CapacityModel(100, 0.5, 2, 6, 100, 0, 0, true));
+        CapacityPlan capped = planner.plan(new TimeGrid(0, 300, 4), demand(10, 160, 900, 250), 0.95, 2);
+        assertTrue(capped.capped());
+        assertEquals(1, capped.cappedSteps(), "only 900 needs more than 6 units of 100 at 50%");
+        assertEquals(900 - 6 * 100 * 0.5, capped.shortfall(), 1e-9);
+        CapacityPlan fits = planner.plan(new TimeGrid(0, 300, 4), demand(10, 160, 300, 200), 0.95, 2);
+        assertFalse(fits.capped());
+        assertEquals(0, fits.shortfall());
     }
 
     @Test

@@ -99,6 +99,8 @@ final class LoopRoutes {
         m.put("coverage", a.isEmpty() ? Double.NaN : a.get(a.size() - 1).coverage());
         m.put("reason", s.reason());
         m.put("model", s.model());
+        m.put("capped_steps", s.cappedSteps());
+        m.put("shortfall", s.shortfall());
         return m;
     }
 

@@ -88,6 +88,8 @@ final class OpenMetrics {
                 }
             }
         }
+        family(b, "prescient_plan_shortfall", "Most demand the latest plan leaves unserved because of max_units (0: not capped).");
+        all.forEach(s -> sample(b, "prescient_plan_shortfall", label(s), s.shortfall()));
         family(b, "prescient_forecast_coverage", "Share of actuals at or below the provisioned percentile, forecasts scored so far.");
         all.stream().filter(s -> !s.accuracy().isEmpty()).forEach(s -> sample(b, "prescient_forecast_coverage", label(s),
                 s.accuracy().get(s.accuracy().size() - 1).coverage()));

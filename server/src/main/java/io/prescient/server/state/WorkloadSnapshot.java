@@ -27,11 +27,14 @@ import java.util.Optional;
  * @param calibration   observed share of actuals at or below each kept quantile level (by {@link ForecastBands#LEVELS})
  * @param calibrationPoints actuals scored for the calibration
  * @param drifts        drift events so far
+ * @param cappedSteps   steps of the latest plan at which demand at the percentile needs more than max_units
+ * @param shortfall     the most demand the maximum leaves unserved at such a step (demand units; 0 when none)
  */
 public record WorkloadSnapshot(String name, String unit, long stepSeconds, long now, long[] recentTimes, double[] recentDemand,
                                double[] recentCapacity, double unitCapacity, double units, Optional<ForecastBands> forecast,
                                double[] planCapacity, boolean held, String reason, String model, int rounds, int orders, int holds,
-                               List<AccuracyPoint> accuracy, double[] calibration, long calibrationPoints, List<String> drifts) {
+                               List<AccuracyPoint> accuracy, double[] calibration, long calibrationPoints, List<String> drifts,
+                               int cappedSteps, double shortfall) {
 
     /** Accuracy after a round: cumulative MAE of the median and coverage of the provisioned percentile. */
     public record AccuracyPoint(long time, double meanAbsoluteError, double coverage) {
@@ -53,8 +56,11 @@ public record WorkloadSnapshot(String name, String unit, long stepSeconds, long 
         return capacity > 0 ? lastDemand() / capacity : Double.NaN;
     }
 
-    /** ok, held (the latest round could not plan) or drift (accuracy fell below the monitor's floor). */
+    /**
+     * held (the latest round could not plan), capped (max_units keeps the plan below the demand it
+     * provisions for), drift (accuracy fell below the monitor's floor) or ok.
+     */
     public String status() {
-        return held ? "held" : drifts.isEmpty() ? "ok" : "drift";
+        return held ? "held" : cappedSteps > 0 ? "capped" : drifts.isEmpty() ? "ok" : "drift";
     }
 }

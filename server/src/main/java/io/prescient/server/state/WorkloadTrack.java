@@ -36,6 +36,8 @@ final class WorkloadTrack {
     private int rounds;
     private int orders;
     private int holds;
+    private int cappedSteps;
+    private double shortfall;
 
     /** @param shown steps of recent demand a snapshot carries */
     WorkloadTrack(String name, String unit, double unitCapacity, int shown) {
@@ -67,6 +69,8 @@ final class WorkloadTrack {
             }
         }
         double[] plan = d.plan().map(p -> p.capacity()).orElse(new double[0]);
+        cappedSteps = d.plan().map(p -> p.cappedSteps()).orElse(0);
+        shortfall = d.plan().map(p -> p.shortfall()).orElse(0.0);
         return snapshot(round.seen(), round.time(), d.units(), bands, plan, d.held(), d.reason(), round.outcome().model());
     }
 
@@ -115,6 +119,7 @@ final class WorkloadTrack {
             calibration[i] = scored == 0 ? Double.NaN : (double) below[i] / scored;
         }
         return new WorkloadSnapshot(name, unit, seen.grid().stepSeconds(), now, times, demand, capacity, unitCapacity, units, bands, plan,
-                held, reason, model, rounds, orders, holds, List.copyOf(accuracy), calibration, scored, List.copyOf(drifts));
+                held, reason, model, rounds, orders, holds, List.copyOf(accuracy), calibration, scored, List.copyOf(drifts), cappedSteps,
+                shortfall);
     }
 }

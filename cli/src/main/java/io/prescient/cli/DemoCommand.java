@@ -44,6 +44,7 @@ public final class DemoCommand implements Runnable {
 
     @Override
     public void run() {
+        long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         Path root0 = unpackSamples(environment.home().folder("samples"));
         Path samples = root0.resolve("nab");
@@ -75,12 +76,22 @@ public final class DemoCommand implements Runnable {
                 + root0.resolve("scenarios/campaign.yaml") + "), P95, 50 requests per unit");
         out.flush();
         run(root, "plan", DATASET, "--series", "elb_request_count_8c0756", "--unit-capacity", "50", "--compare",
-                root0.resolve("scenarios/campaign.yaml").toString(), "--store", storeFile.toString());
+                root0.resolve("scenarios/campaign.yaml").toString(), "--rows", "8", "--store", storeFile.toString());
         out.println();
         out.println("== the planning loop (" + root0.resolve("prescient.yaml") + "): every workload's last day replayed on a "
                 + "simulated clock, dry-run actuator, every step recorded in the store");
         out.flush();
         run(root, "run", "--config", root0.resolve("prescient.yaml").toString(), "--store", storeFile.toString());
+        out.println();
+        out.printf(java.util.Locale.ROOT, "== done in %.1f s. What next:%n", (System.nanoTime() - started) / 1e9);
+        out.println("  ./prescient serve --config " + root0.resolve("prescient.yaml") + " --replay --tick 200ms --store " + storeFile);
+        out.println("      the same loop behind the dashboard at http://127.0.0.1:8080 (API /api, /metrics)");
+        out.println("  ./prescient plan my.csv --series <id> --unit-capacity <demand one replica serves>");
+        out.println("      your own data: a CSV of series_id,timestamp,value rows (format and step are read from the file)");
+        out.println("  ./prescient run --config my.yaml --live");
+        out.println("      the loop on the real clock against your Prometheus (source: {path: http://prometheus:9090, "
+                + "format: prometheus, ...})");
+        out.println("  ./prescient --help, and README.md for Kubernetes (dry run first) and the container image (deploy/)");
     }
 
     private static void run(CommandLine root, String... args) {

@@ -46,6 +46,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        input.resolve(environment, store.file());
         long step = Steps.parseSeconds(input.freq());
         List<RegularSeries> series = new ArrayList<>();
         for (Panel p : input.load(environment, store.file(), step).values()) {

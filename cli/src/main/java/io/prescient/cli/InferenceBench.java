@@ -65,6 +65,7 @@ public final class InferenceBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        input.resolve(environment, store.file());
         PrintWriter console = spec.commandLine().getOut();
         ForecastTask task = ForecastTask.of(input.freq(), term);
         Map<String, Panel> panels = input.load(environment, store.file(), task.stepSeconds());

@@ -19,11 +19,12 @@ public final class PanelOptions {
             description = "A file or directory of raw files (read with --format), or the name of a dataset in the store.")
     String source;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "gwa", description = "Format of raw files (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, defaultValue = "auto", description = "Format of raw files: csv, nab, gwa, genai, or auto: "
+            + "detected from the files (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--freq", defaultValue = "5m", description = "Grid: 5m, 1h, ... Coarser than the data: "
-            + "each series is resampled with the mean of each bin (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--freq", defaultValue = "auto", description = "Grid: 5m, 1h, ..., or auto: the data's own step (the coarsest "
+            + "of its metrics'). Coarser than the data: each series is resampled with the mean of each bin (default: ${DEFAULT-VALUE}).")
     String freq;
 
     @Option(names = "--variates", split = ",", description = "Metrics, each as its own series "
@@ -35,6 +36,34 @@ public final class PanelOptions {
 
     public String source() {
         return source;
+    }
+
+    /**
+     * Replaces {@code auto} with what the data says: the format detected from the raw files, and the
+     * grid step of the data itself (of the first raw file, or the coarsest of the stored dataset's
+     * series). Commands call it before they use the format or the grid.
+     */
+    public void resolve(CliEnvironment environment, Path storeFile) {
+        Path path = Path.of(source);
+        boolean raw = java.nio.file.Files.exists(path);
+        if (PanelSource.AUTO.equalsIgnoreCase(format)) {
+            format = raw ? io.prescient.io.read.Format.detect(path).name().toLowerCase(java.util.Locale.ROOT) : "csv";
+        }
+        if (PanelSource.AUTO.equalsIgnoreCase(freq)) {
+            long step;
+            if (raw) {
+                io.prescient.io.read.Format fmt = io.prescient.io.read.Format.parse(format);
+                Path first = io.prescient.io.ingest.SourceFiles.of(path, fmt).get(0);
+                step = fmt.reader().read(first).series().stream().mapToLong(x -> x.grid().stepSeconds()).max()
+                        .orElseThrow(() -> new IllegalArgumentException("no series in " + first + " to take the grid from; give --freq"));
+            } else {
+                try (io.prescient.core.store.SeriesStore s = environment.openStore(storeFile, true)) {
+                    step = s.list(source).stream().mapToLong(x -> x.grid().stepSeconds()).max()
+                            .orElseThrow(() -> new IllegalArgumentException("no file or stored dataset '" + source + "'"));
+                }
+            }
+            freq = io.prescient.core.Steps.format(step);
+        }
     }
 
     public String freq() {

@@ -103,6 +103,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--current", description = "Units in place now (default: what the last observed demand needs).")
     Double current;
 
+    @Option(names = "--rows", description = "Show at most this many steps of the plan table, evenly spaced (default: every step).")
+    Integer rows;
+
     @Option(names = "--price", defaultValue = "0.1", description = "Price of one unit-hour, for what-if costs (default: ${DEFAULT-VALUE}).")
     double price;
 
@@ -114,6 +117,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        input.resolve(environment, store.file());
         PrintWriter console = spec.commandLine().getOut();
         if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");
@@ -187,12 +191,16 @@ public final class PlanCommand implements Callable<Integer> {
         double[] exceed = futures.exceedance(plan.capacity());
         TextTable table = new TextTable(List.of("step", "time", "P50 demand", String.format(Locale.ROOT, "P%s demand",
                 fmt(100 * percentile)), "units", "capacity", "P(exceed)"), true, false, true, true, true, true, true);
-        for (int h = 0; h < plan.units().length; h++) {
+        int every = rows == null || rows < 1 ? 1 : (int) Math.ceil(plan.units().length / (double) rows);
+        for (int h = 0; h < plan.units().length; h += every) {
             table.add(h + 1, Instant.ofEpochSecond(futures.grid().timeAt(h)), String.format(Locale.ROOT, "%.1f", p50[h]),
                     String.format(Locale.ROOT, "%.1f", pp[h]), fmt(plan.units()[h]), String.format(Locale.ROOT, "%.1f", plan.capacity()[h]),
                     String.format(Locale.ROOT, "%.3f", exceed[h]));
         }
         table.print(console);
+        if (every > 1) {
+            console.printf(Locale.ROOT, "(every %d steps of %d shown; --rows to change)%n", every, plan.units().length);
+        }
         List<String> reasons = new ArrayList<>();
         for (CapacityPlan.Change c : plan.changes()) {
             reasons.add(String.format(Locale.ROOT, "  step %d (order at step %d): %s", c.step() + 1, c.orderStep() + 1, c.reason()));

@@ -73,6 +73,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        input.resolve(environment, store.file());
         PrintWriter console = spec.commandLine().getOut();
         if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");

@@ -70,6 +70,7 @@ public final class ScenariosCommand {
 
         @Override
         public Integer call() {
+            input.resolve(environment, store.file());
             long step = Steps.parseSeconds(input.freq());
             Map<String, Panel> panels = input.load(environment, store.file(), step);
             RegularSeries series = panels.entrySet().stream().filter(e -> metric == null || e.getKey().equals(metric))

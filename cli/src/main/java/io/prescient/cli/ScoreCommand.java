@@ -54,6 +54,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        input.resolve(environment, store.file());
         PrintWriter console = spec.commandLine().getOut();
         ForecastTask task = ForecastTask.of(input.freq(), term);
         if (horizon != null) {

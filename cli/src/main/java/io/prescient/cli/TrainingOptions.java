@@ -52,6 +52,7 @@ public final class TrainingOptions {
     }
 
     Data data(CliEnvironment environment, Path storeFile, java.io.PrintWriter console) {
+        input.resolve(environment, storeFile);
         covariates.addTo(input);
         CovariateOptions.Split split = covariates.split(input.load(environment, storeFile, Steps.parseSeconds(input.freq())),
                 input.source(), console);

@@ -203,6 +203,25 @@ class CliTest {
     }
 
     @Test
+    void planDetectsTheFormatAndTheStepOfAnHourlyCsv() throws Exception {
+        StringBuilder rows = new StringBuilder("series_id,timestamp,value\n");
+        for (int t = 0; t < 24 * 14; t++) {
+            rows.append("web,").append(java.time.Instant.ofEpochSecond(1_714_521_600L + 3600L * t)).append(',')
+                    .append(100 + 50 * Math.sin(2 * Math.PI * t / 24)).append('\n');
+        }
+        Path hourly = csv("hourly.csv", rows.toString());
+        Result r = run("plan", hourly.toString(), "--series", "web", "--rows", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("horizon 48 x 1h"), "an hourly grid from the data, csv from its header: " + r.out());
+        assertTrue(r.out().contains("(every 12 steps of 48 shown"), r.out());
+        String store = home.resolve("hourly.duckdb").toString();
+        assertEquals(0, run("ingest", hourly.toString(), "--format", "csv", "--dataset", "mine", "--store", store).code());
+        Result fromStore = run("plan", "mine", "--series", "web", "--store", store, "--rows", "4");
+        assertEquals(0, fromStore.code(), fromStore.err());
+        assertTrue(fromStore.out().contains("horizon 48 x 1h"), fromStore.out());
+    }
+
+    @Test
     void aTruncatedReingestIsRejectedUnlessReplaceIsGiven() throws Exception {
         StringBuilder rows = new StringBuilder("series_id,timestamp,requests\n");
         for (int t = 0; t < 4040; t++) {

@@ -63,14 +63,20 @@ public final class PanelSource {
      * when no such path exists, a dataset in the store {@code store} opens; each resampled to
      * {@code stepSeconds} with the mean. The one way commands and the planning loop read their series.
      *
-     * @param metrics the metrics to keep (null: for gwa, CPU in MHz and %; otherwise every metric)
+     * @param format      a format name, or {@value #AUTO} to detect it from the files ({@link io.prescient.io.read.Format#detect})
+     * @param metrics     the metrics to keep (null: for gwa, CPU in MHz and %; otherwise every metric)
+     * @param stepSeconds the grid, or 0 for the data's own (the coarsest of its metrics')
      */
+    /** The format name that asks for the format to be detected. */
+    public static final String AUTO = "auto";
+
     public static Map<String, Panel> load(String source, String format, List<String> metrics, int threads, long stepSeconds,
                                           java.util.function.Supplier<SeriesStore> store) {
         Path path = Path.of(source);
         Map<String, Panel> panels;
         if (java.nio.file.Files.exists(path)) {
-            io.prescient.io.read.Format fmt = io.prescient.io.read.Format.parse(format);
+            io.prescient.io.read.Format fmt = AUTO.equalsIgnoreCase(format) ? io.prescient.io.read.Format.detect(path)
+                    : io.prescient.io.read.Format.parse(format);
             List<String> wanted = metrics != null ? metrics
                     : fmt == io.prescient.io.read.Format.GWA ? List.of("cpu_usage_mhz", "cpu_usage_pct") : null;
             panels = fromFiles(SourceFiles.of(path, fmt), fmt.reader(), m -> wanted == null || wanted.contains(m), threads);
@@ -82,13 +88,14 @@ public final class PanelSource {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("no series of " + (metrics == null ? "any metric" : metrics) + " in " + source);
         }
+        long step = stepSeconds > 0 ? stepSeconds : panels.values().stream().mapToLong(p -> p.grid().stepSeconds()).max().orElseThrow();
         Map<String, Panel> onGrid = new LinkedHashMap<>();
         panels.forEach((metric, panel) -> {
-            if (panel.grid().stepSeconds() > stepSeconds || stepSeconds % panel.grid().stepSeconds() != 0) {
+            if (panel.grid().stepSeconds() > step || step % panel.grid().stepSeconds() != 0) {
                 throw new IllegalArgumentException("metric " + metric + " of " + source + " is on a " + panel.grid().stepSeconds()
-                        + " s grid, which cannot be resampled to a " + stepSeconds + " s grid");
+                        + " s grid, which cannot be resampled to a " + step + " s grid");
             }
-            onGrid.put(metric, panel.resample(stepSeconds, io.prescient.core.Aggregation.MEAN));
+            onGrid.put(metric, panel.resample(step, io.prescient.core.Aggregation.MEAN));
         });
         return onGrid;
     }

@@ -1,5 +1,6 @@
 package io.prescient.io.read;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The file formats Prescient reads. */
@@ -19,6 +20,38 @@ public enum Format {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown format '" + name + "', expected csv, nab, gwa or genai", e);
         }
+    }
+
+    /**
+     * The format of a file or directory of raw files, from what it holds: GenAI's file names, a
+     * GWA-T-12 header ({@code Timestamp [ms]...}), NAB's {@code timestamp,value}, else generic CSV.
+     */
+    public static Format detect(java.nio.file.Path source) {
+        java.nio.file.Path first = source;
+        if (java.nio.file.Files.isDirectory(source)) {
+            try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(source)) {
+                List<java.nio.file.Path> files = entries.filter(java.nio.file.Files::isRegularFile)
+                        .filter(p -> CSV.accepts(p.getFileName().toString())).sorted().toList();
+                if (files.stream().anyMatch(p -> GENAI.accepts(p.getFileName().toString()))) {
+                    return GENAI;
+                }
+                if (files.isEmpty()) {
+                    return CSV;
+                }
+                first = files.get(0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot list " + source + ": " + e.getMessage(), e);
+            }
+        }
+        String header;
+        try (DelimitedLines lines = DelimitedLines.open(first, ',')) {
+            List<String> fields = lines.next();
+            header = fields == null ? "" : String.join(",", fields);
+        }
+        if (header.startsWith("Timestamp [ms]")) {
+            return GWA;
+        }
+        return header.equalsIgnoreCase("timestamp,value") ? NAB : CSV;
     }
 
     /** A reader of this format with its default options. */

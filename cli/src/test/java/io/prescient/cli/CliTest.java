@@ -219,6 +219,25 @@ class CliTest {
         Result fromStore = run("plan", "mine", "--series", "web", "--store", store, "--rows", "4");
         assertEquals(0, fromStore.code(), fromStore.err());
         assertTrue(fromStore.out().contains("horizon 48 x 1h"), fromStore.out());
+
+        Path quantiles = home.resolve("forecast.csv");
+        Result forecast = run("forecast", hourly.toString(), "--series", "web", "--horizon", "1d", "--out", quantiles.toString());
+        assertEquals(0, forecast.code(), forecast.err());
+        assertTrue(forecast.out().contains("24 steps of 1h") && forecast.out().contains("q0.95"), forecast.out());
+        List<String> lines = Files.readAllLines(quantiles);
+        assertEquals("time,q0.1,q0.5,q0.9,q0.95,q0.99", lines.get(0));
+        assertEquals(25, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            double[] q = java.util.Arrays.stream(line.split(",")).skip(1).mapToDouble(Double::parseDouble).toArray();
+            for (int k = 1; k < q.length; k++) {
+                assertTrue(q[k] >= q[k - 1], "quantiles do not cross: " + line);
+            }
+        }
+        Result json = run("forecast", hourly.toString(), "--series", "web", "--horizon", "6h", "--output", "json");
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(6, node.get("times").size());
+        assertEquals(5, node.get("quantiles").size());
+        assertEquals(3600, node.get("step_seconds").asInt());
     }
 
     @Test

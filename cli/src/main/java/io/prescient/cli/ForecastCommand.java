@@ -113,13 +113,10 @@ public final class ForecastCommand implements Callable<Integer> {
         int h = steps(horizon, Steps.parseSeconds(input.freq()));
         Map<String, String> covariateSources = new java.util.TreeMap<>();
         covariates.names().forEach(c -> covariateSources.put(c, c));
-        LoopConfig c = new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
-                input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, h, 0.95, model, paths,
-                Optional.empty(), new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
-                Optional.ofNullable(metric), 1, new CapacityModel(1, 1, 0, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2, 0, 0, false),
-                Optional.empty(), covariateSources, Optional.empty())), Optional.empty(), Optional.empty(), new LoopConfig.Monitor(24, 0.85), 42);
-        boolean needsStore = !Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);
-        try (SeriesStore st = needsStore ? environment.openStore(store.file(), true) : null) {
+        // capacity plays no part in a forecast: a model without bounds that would change it
+        LoopConfig c = OneSeries.config(input, item, metric, h, 0.95, model, paths, Optional.empty(),
+                new CapacityModel(1, 1, 0, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2, 0, 0, false), covariateSources, 42);
+        try (SeriesStore st = OneSeries.needsStore(input, model) ? environment.openStore(store.file(), true) : null) {
             return forecast(new LoopAssembly(c, Path.of("--series " + item), environment.variables(), Optional.ofNullable(st)));
         }
     }
@@ -127,12 +124,7 @@ public final class ForecastCommand implements Callable<Integer> {
     private int forecast(LoopAssembly assembly) {
         PrintWriter console = spec.commandLine().getOut();
         LoopAssembly.Selected selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), input.threads())).get(0);
-        History history = selected.history();
-        if (at != null) {
-            long origin = Instant.parse(at).getEpochSecond();
-            long steps = Math.floorDiv(origin - selected.series().grid().start(), selected.series().grid().stepSeconds());
-            history = history.head((int) Math.max(0, Math.min(history.length(), steps)));
-        }
+        History history = OneSeries.asOf(selected, at);
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
             if (output.equals("text")) {
                 console.println(line);

@@ -126,26 +126,16 @@ public final class PlanCommand implements Callable<Integer> {
         Map<String, String> covariateSources = new java.util.TreeMap<>();
         covariates.names().forEach(c -> covariateSources.put(c, c));
         CapacityModel capacity = new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown, lead, true);
-        LoopConfig c = new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
-                input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, horizon, percentile, model, paths,
-                Optional.ofNullable(scenarios), new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
-                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources, Optional.empty())), Optional.empty(), Optional.empty(),
-                new LoopConfig.Monitor(24, 0.85), seed);
-        boolean needsStore = !java.nio.file.Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);
-        try (SeriesStore st = needsStore ? environment.openStore(store.file(), true) : null) {
+        LoopConfig c = OneSeries.config(input, item, metric, horizon, percentile, model, paths, Optional.ofNullable(scenarios), capacity,
+                covariateSources, seed);
+        try (SeriesStore st = OneSeries.needsStore(input, model) ? environment.openStore(store.file(), true) : null) {
             return plan(new LoopAssembly(c, Path.of("--series " + item), environment.variables(), Optional.ofNullable(st)), console);
         }
     }
 
     private int plan(LoopAssembly assembly, PrintWriter console) {
         LoopAssembly.Selected selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), input.threads())).get(0);
-        History history = selected.history();
-        if (at != null) {
-            long origin = Instant.parse(at).getEpochSecond();
-            io.prescient.core.TimeGrid grid = selected.series().grid();
-            long steps = Math.floorDiv(origin - grid.start(), grid.stepSeconds());
-            history = history.head((int) Math.max(0, Math.min(history.length(), steps)));
-        }
+        History history = OneSeries.asOf(selected, at);
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
             console.println(line);
             console.flush();

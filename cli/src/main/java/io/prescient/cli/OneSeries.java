@@ -1,0 +1,46 @@
+package io.prescient.cli;
+
+import io.prescient.forecast.History;
+import io.prescient.plan.LoopAssembly;
+import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.config.LoopConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loop's configuration for one series, as {@code plan} and {@code forecast} build it from their options. */
+final class OneSeries {
+
+    private OneSeries() {
+    }
+
+    /** A one-workload loop config over {@code input}'s data (already resolved), round every step. */
+    static LoopConfig config(PanelOptions input, String item, String metric, int horizon, double percentile, String model, int paths,
+                             Optional<Path> scenarios, CapacityModel capacity, Map<String, String> covariateSources, long seed) {
+        return new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
+                input.variates == null ? List.of() : input.variates, 7 * 86_400L, Optional.empty()), 1, horizon, percentile, model, paths,
+                scenarios, new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
+                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources, Optional.empty())), Optional.empty(),
+                Optional.empty(), new LoopConfig.Monitor(24, 0.85), seed);
+    }
+
+    /** Whether the series or the model comes from the store (a dataset name, or a champion). */
+    static boolean needsStore(PanelOptions input, String model) {
+        return !Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);
+    }
+
+    /** The selected series' history, cut at {@code at} (ISO time; null: the end of the data). */
+    static History asOf(LoopAssembly.Selected selected, String at) {
+        History history = selected.history();
+        if (at == null) {
+            return history;
+        }
+        long origin = Instant.parse(at).getEpochSecond();
+        long steps = Math.floorDiv(origin - selected.series().grid().start(), selected.series().grid().stepSeconds());
+        return history.head((int) Math.max(0, Math.min(history.length(), steps)));
+    }
+}

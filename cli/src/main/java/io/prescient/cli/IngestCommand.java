@@ -45,7 +45,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Parameters(paramLabel = "<path>", description = "A file, or a directory whose .csv/.csv.gz files are read (not recursively).")
+    @Parameters(paramLabel = "<path>", description = "A file, a directory whose .csv/.csv.gz files are read (not recursively), or - for "
+            + "standard input (dataset 'stdin' unless --dataset).")
     Path path;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "csv|nab|gwa",
@@ -103,6 +104,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (StandardInput.DASH.equals(path.toString())) {
+            path = StandardInput.file(System.in);
+        }
         Format fmt = Format.parse(format);
         SeriesReader reader = reader(fmt);
         List<Path> files = SourceFiles.of(path, fmt);

@@ -16,7 +16,8 @@ import java.util.Map;
 public final class PanelOptions {
 
     @Parameters(index = "0", paramLabel = "<raw-dir-or-dataset>",
-            description = "A file or directory of raw files (read with --format), or the name of a dataset in the store.")
+            description = "A file or directory of raw files (read with --format), - for standard input, or the name of a dataset "
+                    + "in the store.")
     String source;
 
     @Option(names = {"-f", "--format"}, defaultValue = "auto", description = "Format of raw files: csv, nab, gwa, genai, or auto: "
@@ -44,6 +45,9 @@ public final class PanelOptions {
      * series). Commands call it before they use the format or the grid.
      */
     public void resolve(CliEnvironment environment, Path storeFile) {
+        if (StandardInput.DASH.equals(source)) {
+            source = StandardInput.file(System.in).toString();
+        }
         Path path = Path.of(source);
         boolean raw = java.nio.file.Files.exists(path);
         if (PanelSource.AUTO.equalsIgnoreCase(format)) {

@@ -233,6 +233,21 @@ class CliTest {
                 assertTrue(q[k] >= q[k - 1], "quantiles do not cross: " + line);
             }
         }
+        java.io.InputStream stdin = System.in;
+        Result piped;
+        Result ingested;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            piped = run("forecast", "-", "--series", "web", "--horizon", "6h");
+            System.setIn(new java.io.ByteArrayInputStream(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            ingested = run("ingest", "-", "--format", "csv", "--store", store);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(0, piped.code(), piped.err());
+        assertTrue(piped.out().contains("stdin/web/value") && piped.out().contains("6 steps of 1h"), "- reads standard input: " + piped.out());
+        assertEquals(0, ingested.code(), ingested.err());
+        assertTrue(run("series", "list", "--store", store).out().contains("stdin/web/value"));
         Result json = run("forecast", hourly.toString(), "--series", "web", "--horizon", "6h", "--output", "json");
         com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertEquals(6, node.get("times").size());

@@ -77,7 +77,7 @@ public final class ScenariosCommand {
                     .flatMap(e -> e.getValue().series().stream()).filter(s -> s.key().item().equals(item)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no series of item " + item + (metric == null ? "" : " and metric " + metric)
                             + " in " + input.source() + "; metrics: " + panels.keySet()));
-            int season = Math.max(1, Steps.perDay(step));
+            int season = Steps.season(step);
             List<CalendarEvent> calendar = events == null ? List.of() : EventCalendar.read(events);
             List<EventFit> effects = EventFit.fit(series.values(), series.grid(), season, calendar);
             SpikeFit fit = null;

@@ -43,7 +43,7 @@ public final class TrainingOptions {
 
     ModelTrainer trainer() {
         long step = Steps.parseSeconds(input.freq());
-        int season = Math.max(1, Steps.perDay(step));
+        int season = Steps.season(step);
         return new ModelTrainer(new ModelTrainer.Settings(step, season, horizon, windows, input.threads()), Clock.systemUTC());
     }
 

@@ -36,9 +36,16 @@ public final class Steps {
         return seconds;
     }
 
-    /** Steps per day, or 0 when the step does not divide a day. */
-    public static int perDay(long stepSeconds) {
-        return stepSeconds > 0 && 86400 % stepSeconds == 0 ? (int) (86400 / stepSeconds) : 0;
+    /**
+     * The daily season on a grid of {@code stepSeconds}: steps per day, rounded, at least 1 (a 5-minute
+     * grid: 288; a 7-minute grid: 206; a daily or coarser grid: 1, no season). The one formula every
+     * model, the loop, training and evaluation use.
+     */
+    public static int season(long stepSeconds) {
+        if (stepSeconds <= 0) {
+            throw new IllegalArgumentException("step must be positive, got " + stepSeconds + " s");
+        }
+        return (int) Math.max(1, Math.round(86_400.0 / stepSeconds));
     }
 
     /** The shortest of {@code 1d}, {@code 1h}, {@code 5m}, {@code 30s} that states the step exactly. */

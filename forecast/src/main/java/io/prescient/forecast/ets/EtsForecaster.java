@@ -55,18 +55,17 @@ public final class EtsForecaster implements Forecaster {
      * 5T/medium), so it is opt-in.
      */
     public static EtsForecaster forStep(long stepSeconds) {
-        int daily = dailySteps(stepSeconds);
+        return daily(Steps.season(stepSeconds));
+    }
+
+    /** The default with a daily season of {@code daily} steps ({@link Steps#season}; 1: none). */
+    public static EtsForecaster daily(int daily) {
         return new EtsForecaster(daily, 0, 24, Math.max(14 * daily, 200));
     }
 
     /** Daily and weekly seasons removed by decomposition, the last four weeks fitted. */
-    public static EtsForecaster dailyAndWeekly(long stepSeconds) {
-        int daily = dailySteps(stepSeconds);
+    public static EtsForecaster dailyAndWeekly(int daily) {
         return new EtsForecaster(daily, daily > 1 ? 7 * daily : 0, 24, Math.max(28 * daily, 200));
-    }
-
-    private static int dailySteps(long stepSeconds) {
-        return Math.max(1, Steps.perDay(stepSeconds));
     }
 
     @Override

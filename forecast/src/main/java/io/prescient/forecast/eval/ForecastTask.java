@@ -39,7 +39,7 @@ public record ForecastTask(String name, long stepSeconds, int horizon, int seaso
             case "long" -> 720;
             default -> throw new IllegalArgumentException("term '" + term + "': expected short, medium or long");
         };
-        int season = Math.max(1, Steps.perDay(step));
+        int season = Steps.season(step);
         String label = (step == 3600 ? "H" : step % 60 == 0 && step < 3600 ? (step / 60) + "T" : Steps.format(step))
                 + "/" + term.toLowerCase(Locale.ROOT);
         return new ForecastTask(label, step, horizon, season, 20);

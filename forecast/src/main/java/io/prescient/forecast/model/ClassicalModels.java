@@ -1,6 +1,5 @@
 package io.prescient.forecast.model;
 
-import io.prescient.core.Steps;
 import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.ForecasterProvider;
 import io.prescient.forecast.ets.EtsForecaster;
@@ -24,14 +23,14 @@ public final class ClassicalModels implements ForecasterProvider {
     @Override
     public Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
-            case "ensemble" -> EnsembleForecaster.defaults(Steps.perDay(stepSeconds), horizon);
+            case "ensemble" -> EnsembleForecaster.defaults(season, horizon);
             case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),
                     create("ets", stepSeconds, season, horizon)), horizon, 2);
-            case "dynreg" -> DynamicRegressionForecaster.forStep(stepSeconds);
-            case "ets" -> EtsForecaster.forStep(stepSeconds);
-            case "ets-weekly" -> EtsForecaster.dailyAndWeekly(stepSeconds);
+            case "dynreg" -> DynamicRegressionForecaster.daily(season);
+            case "ets" -> EtsForecaster.daily(season);
+            case "ets-weekly" -> EtsForecaster.dailyAndWeekly(season);
             case "naive" -> new NaiveForecaster();
-            case "peak" -> PeakForecaster.defaults(Math.max(1, Steps.perDay(stepSeconds)));
+            case "peak" -> PeakForecaster.defaults(season);
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown classical model '" + name + "'");
         };

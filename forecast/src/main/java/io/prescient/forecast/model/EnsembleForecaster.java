@@ -51,7 +51,7 @@ public final class EnsembleForecaster implements Forecaster {
         this.pairs = pairs;
     }
 
-    /** The default rule set for a grid with {@code daily} steps per day (0 if the step does not divide a day). */
+    /** The default rule set for a grid with {@code daily} steps per day ({@code Steps.season}; 1: no seasonal rules). */
     public static EnsembleForecaster defaults(int daily, int horizon) {
         List<PointRule> rules = new ArrayList<>(List.of(new PointRule.Last(), new PointRule.RecentMedian(3),
                 new PointRule.RecentMedian(12)));

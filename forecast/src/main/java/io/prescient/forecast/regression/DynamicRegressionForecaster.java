@@ -51,7 +51,11 @@ public final class DynamicRegressionForecaster implements Forecaster {
 
     /** Daily Fourier terms (3 pairs), AR errors up to order 3, the last two weeks fitted. */
     public static DynamicRegressionForecaster forStep(long stepSeconds) {
-        int daily = Steps.perDay(stepSeconds);
+        return daily(Steps.season(stepSeconds));
+    }
+
+    /** The same with a daily season of {@code daily} steps (1: no Fourier terms). */
+    public static DynamicRegressionForecaster daily(int daily) {
         return new DynamicRegressionForecaster(daily, 3, 3, Math.max(14 * daily, 200));
     }
 

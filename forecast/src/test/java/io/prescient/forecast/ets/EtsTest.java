@@ -138,7 +138,7 @@ class EtsTest {
             y[t] = 60 + 20 * Math.sin(2 * Math.PI * t / day) + weekly + gaussian(r);
         }
         int origin = day * 28;
-        FittedModel fitted = EtsForecaster.dailyAndWeekly(300)
+        FittedModel fitted = EtsForecaster.dailyAndWeekly(288)
                 .fit(History.of(new TimeGrid(0, 300, origin), Arrays.copyOf(y, origin), true));
         assertEquals(java.util.List.of(288, 2016), fitted.parameters().get("seasons_removed"));
         double[] median = fitted.forecast(day).median();

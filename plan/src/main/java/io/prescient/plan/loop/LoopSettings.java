@@ -24,9 +24,9 @@ public record LoopSettings(int horizon, double percentile, int season, int maxMi
         }
     }
 
-    /** Steps per day on a grid of {@code stepSeconds}, rounded, at least 1 (a 7-minute grid: 206). */
+    /** Steps per day on a grid of {@code stepSeconds}, rounded, at least 1 (a 7-minute grid: 206): {@link io.prescient.core.Steps#season}. */
     public static int season(long stepSeconds) {
-        return (int) Math.max(1, Math.round(86_400.0 / stepSeconds));
+        return io.prescient.core.Steps.season(stepSeconds);
     }
 
     /** The same settings provisioning for another percentile with another number of futures (what-if). */

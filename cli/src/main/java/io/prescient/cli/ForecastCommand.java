@@ -61,7 +61,7 @@ public final class ForecastCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String horizon;
 
-    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
+    @Option(names = "--model", defaultValue = LoopConfig.Defaults.MODEL, completionCandidates = Registered.ModelNames.class,
             description = "Model, of ${COMPLETION-CANDIDATES}, or champion:<scope> (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -114,7 +114,7 @@ public final class ForecastCommand implements Callable<Integer> {
         Map<String, String> covariateSources = new java.util.TreeMap<>();
         covariates.names().forEach(c -> covariateSources.put(c, c));
         // capacity plays no part in a forecast: a model without bounds that would change it
-        LoopConfig c = OneSeries.config(input, item, metric, h, 0.95, model, paths, Optional.empty(),
+        LoopConfig c = OneSeries.config(input, item, metric, h, LoopConfig.Defaults.PERCENTILE, model, paths, Optional.empty(),
                 new CapacityModel(1, 1, 0, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2, 0, 0, false), covariateSources, 42);
         try (SeriesStore st = OneSeries.needsStore(input, model) ? environment.openStore(store.file(), true) : null) {
             return forecast(new LoopAssembly(c, Path.of("--series " + item), environment.variables(), Optional.ofNullable(st)));

@@ -54,10 +54,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--at", description = "Forecast origin (ISO time); data from it on is not used (default: the end of the data).")
     String at;
 
-    @Option(names = "--horizon", defaultValue = "48", description = "Steps to plan (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", defaultValue = "" + LoopConfig.Defaults.HORIZON, description = "Steps to plan (default: ${DEFAULT-VALUE}).")
     int horizon;
 
-    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
+    @Option(names = "--model", defaultValue = LoopConfig.Defaults.MODEL, completionCandidates = Registered.ModelNames.class,
             description = "Forecasting model: one of ${COMPLETION-CANDIDATES}, or a combination a+b (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -70,34 +70,34 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "A second scenario file for what-if.")
     Path compare;
 
-    @Option(names = "--percentile", defaultValue = "0.95", description = "Demand percentile to provision for (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--percentile", defaultValue = "" + LoopConfig.Defaults.PERCENTILE, description = "Demand percentile to provision for (default: ${DEFAULT-VALUE}).")
     double percentile;
 
-    @Option(names = "--paths", defaultValue = "10000", description = "Simulated futures (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--paths", defaultValue = "" + LoopConfig.Defaults.PATHS, description = "Simulated futures (default: ${DEFAULT-VALUE}).")
     int paths;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + LoopConfig.Defaults.SEED, description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--unit-capacity", defaultValue = "1000", description = "Demand one unit (replica, instance) serves at 100%% (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--unit-capacity", defaultValue = "" + LoopConfig.Defaults.UNIT_CAPACITY, description = "Demand one unit (replica, instance) serves at 100%% (default: ${DEFAULT-VALUE}).")
     double unitCapacity;
 
-    @Option(names = "--target-utilisation", defaultValue = "0.7", description = "Utilisation to plan for (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--target-utilisation", defaultValue = "" + LoopConfig.Defaults.TARGET_UTILISATION, description = "Utilisation to plan for (default: ${DEFAULT-VALUE}).")
     double target;
 
-    @Option(names = "--min-units", defaultValue = "1", description = "Fewest units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-units", defaultValue = "" + LoopConfig.Defaults.MIN_UNITS, description = "Fewest units (default: ${DEFAULT-VALUE}).")
     int minUnits;
 
-    @Option(names = "--max-units", defaultValue = "1000", description = "Most units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-units", defaultValue = "" + LoopConfig.Defaults.MAX_UNITS, description = "Most units (default: ${DEFAULT-VALUE}).")
     int maxUnits;
 
-    @Option(names = "--max-step", defaultValue = "10", description = "Largest change per step, in units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-step", defaultValue = "" + LoopConfig.Defaults.MAX_STEP, description = "Largest change per step, in units (default: ${DEFAULT-VALUE}).")
     int maxStep;
 
-    @Option(names = "--cooldown", defaultValue = "6", description = "Steps after a change before a scale-down (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cooldown", defaultValue = "" + LoopConfig.Defaults.COOLDOWN, description = "Steps after a change before a scale-down (default: ${DEFAULT-VALUE}).")
     int cooldown;
 
-    @Option(names = "--lead", defaultValue = "2", description = "Steps for a change to take effect (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lead", defaultValue = "" + LoopConfig.Defaults.LEAD, description = "Steps for a change to take effect (default: ${DEFAULT-VALUE}).")
     int lead;
 
     @Option(names = "--current", description = "Units in place now (default: what the last observed demand needs).")

@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for reading data (default: available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets,seasonal-naive",
+    @Option(names = "--challengers", split = ",", defaultValue = io.prescient.plan.config.LoopConfig.Defaults.CHALLENGERS,
             completionCandidates = Registered.ModelNames.class,
             description = "Models the retrain-validate-promote cycle tries when a workload's accuracy drifts, of "
                     + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -107,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private int live(LoopAssembly assembly) {
         PrintWriter console = spec.commandLine().getOut();
-        long pause = interval != null ? Steps.parseSeconds(interval) : assembly.config().every() * assembly.stepSeconds();
+        long pause = interval != null ? Steps.parseSeconds(interval) : assembly.config().roundSeconds();
         AtomicInteger printed = new AtomicInteger();
         LiveLoop loop = assembly.live(LoopAssembly.runId("run"), challengers, actuator(assembly, console, printed), line -> {
             console.println(line);

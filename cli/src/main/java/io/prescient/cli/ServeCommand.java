@@ -102,7 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--for", description = "Stop after this long, e.g. 10m (default: until interrupted).")
     String duration;
 
-    @Option(names = "--challengers", split = ",", defaultValue = "ensemble,ets,seasonal-naive",
+    @Option(names = "--challengers", split = ",", defaultValue = io.prescient.plan.config.LoopConfig.Defaults.CHALLENGERS,
             completionCandidates = Registered.ModelNames.class,
             description = "Models the retrain cycle tries on drift, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> challengers;
@@ -130,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
         LoopAssembly assembly = new LoopAssembly(c, config, environment.variables(), st);
         int threads = Runtime.getRuntime().availableProcessors();
         Serve.Mode mode = replay ? new Serve.Replay(assembly.read(java.time.Instant.now().getEpochSecond(), threads), parseMillis(tick))
-                : new Serve.Live(interval != null ? parseMillis(interval) : c.every() * assembly.stepSeconds() * 1000, threads);
+                : new Serve.Live(interval != null ? parseMillis(interval) : c.roundSeconds() * 1000, threads);
         io.prescient.plan.loop.Actuator actuator = assembly.actuator(line -> { }, targets -> KubeActuation.open(targets, console));
         try (Serve serve = Serve.start(new Serve.Options(assembly, mode, Optional.ofNullable(fleet),
                 Optional.ofNullable(experiments), feedbackStrength, challengers), settings,

@@ -83,6 +83,24 @@ class CliTest {
         assertEquals(0, earlier.code(), earlier.err());
     }
 
+    /** A combination (a+b) and the selection model (auto) plan one series and run live rounds over a config, as the ensemble does. */
+    @Test
+    void combinationsAndTheSelectionModelPlanAndRunLive() throws Exception {
+        for (String model : List.of("naive+ets", "auto")) {
+            Result plan = run("plan", "../samples/nab", "--format", "nab", "--freq", "1h", "--series", "elb_request_count_8c0756",
+                    "--horizon", "12", "--unit-capacity", "100", "--paths", "300", "--model", model);
+            assertEquals(0, plan.code(), model + ": " + plan.err());
+            assertTrue(plan.out().contains("model " + model + "  origin 2014-04-24T01:00:00Z"), plan.out());
+            Path config = home.resolve(model.replace('+', '-') + ".yaml");
+            Files.writeString(config, Files.readString(Path.of("../samples/prescient.yaml")).replace("model: ensemble", "model: " + model)
+                    .replace("path: nab", "path: " + Path.of("../samples/nab").toAbsolutePath()).replace("scenarios: scenarios/",
+                            "scenarios: " + Path.of("../samples/scenarios").toAbsolutePath() + "/"));
+            Result live = run("run", "--config", config.toString(), "--store", home.resolve(model.replace('+', '-') + ".duckdb").toString(), "--live", "--rounds", "1", "--now", "2014-04-24T00:45:00Z");
+            assertEquals(0, live.code(), model + ": " + live.err());
+            assertTrue(live.out().contains("round 1 at 2014-04-24T00:45:00Z: 4 workloads, 1 orders, 3 holds"), model + ": " + live.out());
+        }
+    }
+
     @Test
     void planRunsAScenarioOnACovariateThroughTheModel() throws Exception {
         StringBuilder b = new StringBuilder("series_id,timestamp,requests,users\n");

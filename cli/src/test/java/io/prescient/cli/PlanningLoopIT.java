@@ -93,7 +93,7 @@ class PlanningLoopIT {
             workloads.add(new SimulatedClockLoop.Workload(s.key().item(), grid, demand, true,
                     new PlanningStep(model, ScenarioSet.baseline(), planner, settings), 2, from, until));
         }
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, EVERY, d -> { },
+        SimulatedClockLoop.Result r = new SimulatedClockLoop().run(workloads, EVERY, d -> { },
                 Recording.none());
 
         assertEquals(50 * (WEEK / EVERY), r.decisions().size());

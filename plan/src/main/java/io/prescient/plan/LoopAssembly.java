@@ -439,7 +439,7 @@ public final class LoopAssembly {
 
     /** The loop over the workloads: the config's percentile and monitor, the drift handler, and the registry's champions. */
     public SimulatedClockLoop clock(DriftHandler onDrift) {
-        return new SimulatedClockLoop(config.percentile(), config.monitor().window(), config.monitor().minCoverage(), onDrift, watch());
+        return new SimulatedClockLoop(config.monitor().window(), config.monitor().minCoverage(), onDrift, watch());
     }
 
     /**

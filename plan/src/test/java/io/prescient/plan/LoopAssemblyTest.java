@@ -81,7 +81,7 @@ class LoopAssemblyTest {
         List<LoopAssembly.Selected> selected = a.select(panels(2));
         List<SimulatedClockLoop.Workload> workloads = a.simulated(selected, Map.of("shop/requests", ServedModel.unregistered(Models.create("dynreg", 3600, 24, 12))));
         Actuator none = d -> { };
-        SimulatedClockLoop.Result with = new SimulatedClockLoop(0.9).run(workloads, 6, none, Recording.none());
+        SimulatedClockLoop.Result with = new SimulatedClockLoop().run(workloads, 6, none, Recording.none());
         assertTrue(with.decisions().stream().noneMatch(d -> d.held()), "dynamic regression got its future covariates: "
                 + with.decisions().stream().filter(d -> d.held()).map(d -> d.reason()).findFirst().orElse(""));
         Accuracy acc = with.accuracy().get("shop/requests");

@@ -120,7 +120,7 @@ class ServedChampionTest {
             assertEquals(naive, journal.get(15).model(), "the journal names the version behind each decision");
 
             // the same rounds without the promotion plan differently: the naive model was really served
-            SimulatedClockLoop.Cursor fixed = new SimulatedClockLoop(0.95, 4, 0.8, DriftHandler.REPORT_ONLY)
+            SimulatedClockLoop.Cursor fixed = new SimulatedClockLoop(4, 0.8, DriftHandler.REPORT_ONLY)
                     .start(a.simulated(selected, models).get(0), 3);
             List<Double> unchanged = new ArrayList<>();
             for (int round = 0; round < 30; round++) {

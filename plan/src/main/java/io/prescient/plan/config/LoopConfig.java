@@ -33,9 +33,51 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
         workloads = List.copyOf(workloads);
     }
 
+    /**
+     * Every default of the loop: the config file's, and those of the commands and routes that build a
+     * loop from options ({@code plan}, {@code forecast}, the what-if), so a key left out means the same
+     * everywhere.
+     */
+    public static final class Defaults {
+        public static final String FORMAT = "csv";
+        public static final String FREQ = "5m";
+        public static final long LOOKBACK_SECONDS = 7 * 86_400L;
+        public static final int EVERY = 1;
+        public static final int HORIZON = 48;
+        public static final double PERCENTILE = 0.95;
+        public static final String MODEL = "ensemble";
+        /** Models a drift cycle validates against the serving one. */
+        public static final String CHALLENGERS = "ensemble,ets,seasonal-naive";
+        public static final int PATHS = 2000;
+        public static final int SEED = 42;
+        public static final int MONITOR_WINDOW = 24;
+        /** The monitor's floor sits this far below the provisioned percentile. */
+        public static final double COVERAGE_SLACK = 0.10;
+        public static final double UNIT_CAPACITY = 1000;
+        public static final double TARGET_UTILISATION = 0.7;
+        public static final int MIN_UNITS = 1;
+        public static final int MAX_UNITS = 1000;
+        public static final int MAX_STEP = 10;
+        public static final int COOLDOWN = 6;
+        public static final int LEAD = 2;
+
+        private Defaults() {
+        }
+
+        /** The monitor's default floor for a percentile. */
+        public static double minCoverage(double percentile) {
+            return Math.max(0, percentile - COVERAGE_SLACK);
+        }
+    }
+
     /** The grid step, from {@code source.freq}. */
     public long stepSeconds() {
         return io.prescient.core.Steps.parseSeconds(source.freq());
+    }
+
+    /** Seconds between live rounds: {@code every} steps of the grid. */
+    public long roundSeconds() {
+        return every * stepSeconds();
     }
 
     /** Steps per day on the grid: the one season every model, covariate future and data check of the loop uses. */

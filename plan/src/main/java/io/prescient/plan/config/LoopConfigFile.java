@@ -84,7 +84,7 @@ public final class LoopConfigFile {
         }
         String path = yaml.text(yaml.required(src, sourceNode, "source", "path"), "source.path");
         Path resolved = base.resolve(path);
-        long lookback = 7 * 86_400L;
+        long lookback = LoopConfig.Defaults.LOOKBACK_SECONDS;
         if (src.containsKey("lookback")) {
             try {
                 lookback = io.prescient.core.Steps.parseSeconds(yaml.text(src.get("lookback"), "source.lookback"));
@@ -93,17 +93,17 @@ public final class LoopConfigFile {
             }
         }
         LoopConfig.Source source = new LoopConfig.Source(Files.exists(resolved) ? resolved.toString() : path,
-                src.containsKey("format") ? yaml.text(src.get("format"), "source.format") : "csv",
-                src.containsKey("freq") ? yaml.text(src.get("freq"), "source.freq") : "5m", metrics, lookback,
+                src.containsKey("format") ? yaml.text(src.get("format"), "source.format") : LoopConfig.Defaults.FORMAT,
+                src.containsKey("freq") ? yaml.text(src.get("freq"), "source.freq") : LoopConfig.Defaults.FREQ, metrics, lookback,
                 src.containsKey("auth_env") ? Optional.of(yaml.text(src.get("auth_env"), "source.auth_env")) : Optional.empty());
-        int every = yaml.whole(top, "every", "top level", 1, 1);
-        int horizon = yaml.whole(top, "horizon", "top level", 48, 1);
-        double percentile = yaml.number(top, "percentile", "top level", 0.95);
+        int every = yaml.whole(top, "every", "top level", LoopConfig.Defaults.EVERY, 1);
+        int horizon = yaml.whole(top, "horizon", "top level", LoopConfig.Defaults.HORIZON, 1);
+        double percentile = yaml.number(top, "percentile", "top level", LoopConfig.Defaults.PERCENTILE);
         if (!(percentile > 0 && percentile < 1)) {
             throw yaml.error(top.get("percentile"), "percentile", "a number between 0 and 1 (exclusive)");
         }
-        String model = top.containsKey("model") ? yaml.text(top.get("model"), "model") : "ensemble";
-        int paths = yaml.whole(top, "paths", "top level", 2000, 100);
+        String model = top.containsKey("model") ? yaml.text(top.get("model"), "model") : LoopConfig.Defaults.MODEL;
+        int paths = yaml.whole(top, "paths", "top level", LoopConfig.Defaults.PATHS, 100);
         Optional<Path> scenarios = scenarioFile(top, "scenarios");
         LoopConfig.Actuator actuator = actuator(top.get("actuator"));
         Map<String, Node> defaults = top.containsKey("capacity") ? yaml.mapping(top.get("capacity"), "capacity", CAPACITY) : Map.of();
@@ -131,9 +131,9 @@ public final class LoopConfigFile {
         }
         Map<String, Node> mon = top.containsKey("monitor") ? yaml.mapping(top.get("monitor"), "monitor",
                 Set.of("window", "min_coverage")) : Map.of();
-        LoopConfig.Monitor monitor = new LoopConfig.Monitor(yaml.whole(mon, "window", "monitor", 24, 1),
-                yaml.number(mon, "min_coverage", "monitor", Math.max(0, percentile - 0.10)));
-        long seed = yaml.whole(top, "seed", "top level", 42, 0);
+        LoopConfig.Monitor monitor = new LoopConfig.Monitor(yaml.whole(mon, "window", "monitor", LoopConfig.Defaults.MONITOR_WINDOW, 1),
+                yaml.number(mon, "min_coverage", "monitor", LoopConfig.Defaults.minCoverage(percentile)));
+        long seed = yaml.whole(top, "seed", "top level", LoopConfig.Defaults.SEED, 0);
         return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor, seed);
     }
 
@@ -194,10 +194,13 @@ public final class LoopConfigFile {
         String f = own.isEmpty() ? "capacity" : field + ".capacity";
         try {
             return new LoopConfig.Workload(series, metric, limit, new CapacityModel(
-                    yaml.number(merged, "unit_capacity", f, 1000), yaml.number(merged, "target_utilisation", f, 0.7),
-                    yaml.whole(merged, "min_units", f, 1, 0), yaml.whole(merged, "max_units", f, 1000, 0),
-                    yaml.whole(merged, "max_step", f, 10, 1), yaml.whole(merged, "cooldown", f, 6, 0),
-                    yaml.whole(merged, "lead", f, 2, 0), yaml.flag(merged, "integer", f, true)), query, covariates, scenarios);
+                    yaml.number(merged, "unit_capacity", f, LoopConfig.Defaults.UNIT_CAPACITY),
+                    yaml.number(merged, "target_utilisation", f, LoopConfig.Defaults.TARGET_UTILISATION),
+                    yaml.whole(merged, "min_units", f, LoopConfig.Defaults.MIN_UNITS, 0),
+                    yaml.whole(merged, "max_units", f, LoopConfig.Defaults.MAX_UNITS, 0),
+                    yaml.whole(merged, "max_step", f, LoopConfig.Defaults.MAX_STEP, 1),
+                    yaml.whole(merged, "cooldown", f, LoopConfig.Defaults.COOLDOWN, 0),
+                    yaml.whole(merged, "lead", f, LoopConfig.Defaults.LEAD, 0), yaml.flag(merged, "integer", f, true)), query, covariates, scenarios);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().contains(": field '")) {
                 throw e;

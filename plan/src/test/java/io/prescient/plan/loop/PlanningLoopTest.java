@@ -71,7 +71,7 @@ class PlanningLoopTest {
                 new SimulatedClockLoop.Workload("burst", grid, burst, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 4 * DAY),
                 new SimulatedClockLoop.Workload("throws", grid, d, true, step(new Broken()), 10, 2 * DAY, 4 * DAY));
         List<String> log = new ArrayList<>();
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(workloads, 12, new DryRunActuator(log::add),
+        SimulatedClockLoop.Result r = new SimulatedClockLoop().run(workloads, 12, new DryRunActuator(log::add),
                 Recording.none());
         assertEquals(4 * 48, r.decisions().size());
         assertEquals(4 * 48, log.size());
@@ -125,7 +125,7 @@ class PlanningLoopTest {
             }
         };
         List<Decision> actuated = new ArrayList<>();
-        SimulatedClockLoop.Cursor cursor = new SimulatedClockLoop(0.95).start(new SimulatedClockLoop.Workload("w", grid, d, true,
+        SimulatedClockLoop.Cursor cursor = new SimulatedClockLoop().start(new SimulatedClockLoop.Workload("w", grid, d, true,
                 step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 4 * DAY), 12);
         List<LoopRound> rounds = new ArrayList<>();
         while (cursor.hasNext()) {
@@ -149,7 +149,7 @@ class PlanningLoopTest {
         double[] d = demand(2, 4);
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         SeasonalNaiveForecaster model = new SeasonalNaiveForecaster(DAY);
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95).run(List.of(
+        SimulatedClockLoop.Result r = new SimulatedClockLoop().run(List.of(
                 new SimulatedClockLoop.Workload("w", grid, d, true, step(model), 10, 2 * DAY, 3 * DAY)), 12, x -> { },
                 Recording.none());
         double error = 0;
@@ -182,7 +182,7 @@ class PlanningLoopTest {
             handled.add(workload + " at " + history.grid().end() + " was " + current.id());
             return new DriftHandler.Response(io.prescient.forecast.registry.ServedModel.unregistered(new io.prescient.forecast.model.NaiveForecaster()), "switched to naive");
         };
-        SimulatedClockLoop.Result r = new SimulatedClockLoop(0.95, 12, 0.85, switchToNaive).run(List.of(
+        SimulatedClockLoop.Result r = new SimulatedClockLoop(12, 0.85, switchToNaive).run(List.of(
                 new SimulatedClockLoop.Workload("w", grid, d, true, step(new SeasonalNaiveForecaster(DAY)), 10, 2 * DAY, 5 * DAY)),
                 12, x -> { }, Recording.none());
         assertFalse(r.drifts().isEmpty());

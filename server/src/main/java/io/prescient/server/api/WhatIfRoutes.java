@@ -25,7 +25,7 @@ final class WhatIfRoutes {
             String workload = text(body, "workload", true);
             String yaml = text(body, "scenarios", false);
             double percentile = body.has("percentile") ? number(body, "percentile", 0.95, 0.5, 0.9999) : Double.NaN;
-            int paths = (int) number(body, "paths", 1000, 100, MAX_PATHS);
+            int paths = (int) number(body, "paths", io.prescient.plan.config.LoopConfig.Defaults.PATHS, 100, MAX_PATHS);
             ScenarioSet alternative;
             try {
                 alternative = yaml == null || yaml.isBlank() ? ScenarioSet.baseline() : ScenarioFile.parse("request field 'scenarios'", yaml);

@@ -11,6 +11,14 @@ public interface DriftHandler {
 
     Response onDrift(String workload, History historyNow, ServedModel current);
 
+    /**
+     * Steps of data a cycle needs after a change's onset before it can tell the candidates apart (its
+     * validation windows times their horizon); the loop waits for them. None for a handler that only reports.
+     */
+    default int stepsNeeded() {
+        return 0;
+    }
+
     record Response(ServedModel model, String action) {
     }
 

@@ -11,25 +11,34 @@ import java.util.Deque;
  * One workload's forecasts, scored once their horizon has passed against what was observed at their
  * times (coverage of the provisioned percentile, absolute error of the median), and the drift rule:
  * when the coverage of the last {@code window} scored forecasts is below {@code minCoverage}, a drift
- * cycle is due, at most once per {@code window} scored forecasts. Both clocks use it, so a replay and
- * a live loop score and drift alike.
+ * cycle is due, at most once per {@code window} scored forecasts, and only once the data since the
+ * first point those forecasts missed (the change's onset) is long enough for the cycle's validation
+ * windows: a cycle run a few points after a level shift would validate every candidate on windows
+ * that straddle the shift, which none could forecast, and pick one by chance. Both clocks use it, so
+ * a replay and a live loop score and drift alike.
  */
 public final class ForecastMonitor {
 
     private record Pending(TimeGrid grid, double[] median, double[] upper) {
     }
 
+    /** A scored forecast: the share of its points covered, and the time of the first it missed (none: {@code Long.MAX_VALUE}). */
+    private record Scored(double coverage, long firstMiss) {
+    }
+
     private final double percentile;
     private final int window;
     private final double minCoverage;
     private final Deque<Pending> pending = new ArrayDeque<>();
-    private final Deque<Double> rolling = new ArrayDeque<>();
+    private final Deque<Scored> rolling = new ArrayDeque<>();
     private double error;
     private int points;
     private int covered;
     private int forecasts;
     private int scored;
     private int scoredAtLastDrift;
+    /** The onset of a drift detected but not yet cycled ({@code Long.MAX_VALUE}: none). */
+    private long pendingOnset = Long.MAX_VALUE;
 
     public ForecastMonitor(double percentile, int window, double minCoverage) {
         if (window < 1) {
@@ -65,6 +74,7 @@ public final class ForecastMonitor {
             Pending p = pending.poll();
             int in = 0;
             int n = 0;
+            long firstMiss = Long.MAX_VALUE;
             for (int h = 0; h < p.median().length; h++) {
                 long t = p.grid().timeAt(h);
                 if (!grid.onPhase(t)) {
@@ -74,14 +84,18 @@ public final class ForecastMonitor {
                 double actual = i >= 0 && i < observed.length() ? observed.target((int) i) : Double.NaN;
                 if (!Double.isNaN(actual)) {
                     error += Math.abs(actual - p.median()[h]);
-                    in += actual <= p.upper()[h] ? 1 : 0;
+                    if (actual <= p.upper()[h]) {
+                        in++;
+                    } else {
+                        firstMiss = Math.min(firstMiss, t);
+                    }
                     n++;
                 }
             }
             points += n;
             covered += in;
             if (n > 0) {
-                rolling.add((double) in / n);
+                rolling.add(new Scored((double) in / n, firstMiss));
                 if (rolling.size() > window) {
                     rolling.poll();
                 }
@@ -95,19 +109,39 @@ public final class ForecastMonitor {
         settle(Long.MAX_VALUE, observed);
     }
 
-    /** Whether the rolling coverage calls for a drift cycle now. */
+    /** Whether the rolling coverage calls for a drift cycle now, whatever data it has seen since the onset. */
     public boolean driftDue() {
         return rolling.size() >= window && rollingCoverage() < minCoverage && scored - scoredAtLastDrift >= window;
+    }
+
+    /**
+     * Whether a drift cycle should run now: the rolling coverage has called for one (now or since the
+     * last cycle: a detected change stays pending even if the model catches up meanwhile), and the data
+     * observed up to {@code lastObserved} reaches at least {@code settleSeconds} past its onset (the first
+     * point the rolling window's forecasts missed when it was detected), so that a cycle validating on
+     * that much recent data sees the new behaviour from each window's origin.
+     */
+    public boolean driftDue(long lastObserved, long settleSeconds) {
+        if (pendingOnset == Long.MAX_VALUE && driftDue()) {
+            pendingOnset = onset();
+        }
+        return pendingOnset != Long.MAX_VALUE && lastObserved - pendingOnset >= settleSeconds;
+    }
+
+    /** The first point the forecasts in the rolling window missed ({@code Long.MAX_VALUE} when they missed none). */
+    public long onset() {
+        return rolling.stream().mapToLong(Scored::firstMiss).min().orElse(Long.MAX_VALUE);
     }
 
     /** Notes that a drift cycle ran, so the next waits for a fresh window of scored forecasts. */
     public void drifted() {
         scoredAtLastDrift = scored;
+        pendingOnset = Long.MAX_VALUE;
     }
 
     /** Coverage of the provisioned percentile over the last {@code window} scored forecasts (NaN before any). */
     public double rollingCoverage() {
-        return rolling.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return rolling.stream().mapToDouble(Scored::coverage).average().orElse(Double.NaN);
     }
 
     public Accuracy total() {

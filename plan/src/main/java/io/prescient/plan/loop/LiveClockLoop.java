@@ -109,13 +109,28 @@ public final class LiveClockLoop {
     }
 
     /** Records the decision (write-ahead), then sends it to the actuator. */
-    private static void apply(PlanningStep.Outcome outcome, long stepSeconds, PlanningStep step, Actuator actuator, Recording recording,
-                              Track track) {
+    private static Optional<LoopRound.Fault> apply(PlanningStep.Outcome outcome, long stepSeconds, PlanningStep step, Actuator actuator,
+                                                   Recording recording, Track track) {
         recording.record(outcome.journal(recording.runId(), recording.actuatorName(), stepSeconds, step.percentile()));
         if (track != null) {
             track.units = outcome.decision().units();
         }
-        actuator.apply(outcome.decision());
+        return actuate(actuator, outcome.decision());
+    }
+
+    /**
+     * Applies a recorded decision. An actuator that fails or refuses (a cluster out of reach, a decision outside
+     * its bounds) fails this decision only: the round carries the fault, the next round decides again, and the
+     * decision is never recorded twice by retrying the whole round.
+     */
+    static Optional<LoopRound.Fault> actuate(Actuator actuator, Decision decision) {
+        try {
+            actuator.apply(decision);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(LoopRound.Fault.actuator("applying " + decision.units() + " units to " + decision.workload() + " failed: "
+                    + e.getMessage()));
+        }
     }
 
     /** The round of a workload whose store failed: it holds what the loop last knew, actuating nothing. */
@@ -125,7 +140,7 @@ public final class LiveClockLoop {
         String reason = "the store failed: " + e.getMessage() + "; holding " + units + " units, nothing actuated";
         PlanningStep.Outcome outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(),
                 step.model().id());
-        return new LoopRound(w.name(), now, w.history(), step, outcome, drift, accuracy, Optional.of(e.getMessage()));
+        return new LoopRound(w.name(), now, w.history(), step, outcome, drift, accuracy, Optional.of(LoopRound.Fault.store(e.getMessage())));
     }
 
     private LoopRound round(Workload w, long now, Actuator actuator, Recording recording) {
@@ -142,7 +157,7 @@ public final class LiveClockLoop {
         track.monitor.settle(seen.grid().end(), seen);
         track.model = models.serving(w.name(), track.model);
         Optional<Drift> drift = Optional.empty();
-        if (track.monitor.driftDue()) {
+        if (track.monitor.driftDue(seen.grid().last(), (long) onDrift.stepsNeeded() * seen.grid().stepSeconds())) {
             DriftHandler.Response response = onDrift.onDrift(w.name(), seen, track.model);
             track.model = response.model();
             drift = Optional.of(new Drift(w.name(), now, track.monitor.rollingCoverage(), response.action()));
@@ -151,11 +166,11 @@ public final class LiveClockLoop {
         PlanningStep step = w.step().withModel(track.model);
         try {
             PlanningStep.Outcome outcome = decide(w, now, step, recording);
-            apply(outcome, seen.grid().stepSeconds(), step, actuator, recording, track);
+            Optional<LoopRound.Fault> actuation = apply(outcome, seen.grid().stepSeconds(), step, actuator, recording, track);
             if (outcome.forecast().isPresent() && !outcome.decision().held()) {
                 track.monitor.add(outcome.forecast().get());
             }
-            return new LoopRound(w.name(), now, seen, step, outcome, drift, track.monitor.total());
+            return new LoopRound(w.name(), now, seen, step, outcome, drift, track.monitor.total(), actuation);
         } catch (StoreException e) {
             return storeFault(w, now, step, track, e, drift, track.monitor.total());
         }

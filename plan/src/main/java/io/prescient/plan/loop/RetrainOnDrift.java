@@ -43,6 +43,11 @@ public final class RetrainOnDrift implements DriftHandler {
     }
 
     @Override
+    public int stepsNeeded() {
+        return trainer.settings().windows() * trainer.settings().horizon();
+    }
+
+    @Override
     public Response onDrift(String workload, History historyNow, ServedModel current) {
         Panel upToNow = Panel.aligned(List.of(new RegularSeries(series.apply(workload), historyNow.grid(), historyNow.target())));
         List<String> candidates = new ArrayList<>();

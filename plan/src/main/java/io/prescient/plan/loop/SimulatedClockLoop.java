@@ -49,7 +49,6 @@ public final class SimulatedClockLoop {
     public record Result(List<Decision> decisions, Map<String, Accuracy> accuracy, List<Drift> drifts) {
     }
 
-    private final double percentile;
     private final int monitorWindow;
     private final double minCoverage;
     private final DriftHandler onDrift;
@@ -59,8 +58,7 @@ public final class SimulatedClockLoop {
      * @param models asked before every round which model a workload serves now (a promotion or a rollback in the
      *               registry changes it from the next round on)
      */
-    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage, DriftHandler onDrift, ModelWatch models) {
-        this.percentile = percentile;
+    public SimulatedClockLoop(int monitorWindow, double minCoverage, DriftHandler onDrift, ModelWatch models) {
         this.monitorWindow = monitorWindow;
         this.minCoverage = minCoverage;
         this.onDrift = onDrift;
@@ -68,13 +66,13 @@ public final class SimulatedClockLoop {
     }
 
     /** A loop whose workloads keep their model unless drift replaces it. */
-    public SimulatedClockLoop(double percentile, int monitorWindow, double minCoverage, DriftHandler onDrift) {
-        this(percentile, monitorWindow, minCoverage, onDrift, ModelWatch.FIXED);
+    public SimulatedClockLoop(int monitorWindow, double minCoverage, DriftHandler onDrift) {
+        this(monitorWindow, minCoverage, onDrift, ModelWatch.FIXED);
     }
 
-    /** A loop for the percentile with the default monitor (drift below 85% coverage over 24 forecasts), reporting drift only. */
-    public SimulatedClockLoop(double percentile) {
-        this(percentile, 24, 0.85, DriftHandler.REPORT_ONLY);
+    /** A loop with the default monitor (drift below 85% coverage over 24 forecasts), reporting drift only. */
+    public SimulatedClockLoop() {
+        this(24, 0.85, DriftHandler.REPORT_ONLY);
     }
 
     public Result run(List<Workload> workloads, int every, Actuator actuator, Recording recording) {
@@ -115,7 +113,7 @@ public final class SimulatedClockLoop {
         private Cursor(Workload w, int every) {
             this.w = w;
             this.every = every;
-            this.monitor = new ForecastMonitor(percentile, monitorWindow, minCoverage);
+            this.monitor = new ForecastMonitor(w.step().percentile(), monitorWindow, minCoverage);
             this.full = new History(w.grid(), w.demand(), w.covariates(), w.nonNegative());
             this.step = w.step();
             this.position = LoopPosition.start(w.initialUnits());
@@ -162,7 +160,7 @@ public final class SimulatedClockLoop {
                 step = step.withModel(serving);
             }
             Optional<Drift> drift = Optional.empty();
-            if (monitor.driftDue()) {
+            if (monitor.driftDue(seen.grid().last(), (long) onDrift.stepsNeeded() * seen.grid().stepSeconds())) {
                 DriftHandler.Response response = onDrift.onDrift(w.name(), seen, step.model());
                 step = step.withModel(response.model());
                 drift = Optional.of(new Drift(w.name(), now, monitor.rollingCoverage(), response.action()));
@@ -179,15 +177,15 @@ public final class SimulatedClockLoop {
                 PlanningStep.Outcome held = new PlanningStep.Outcome(Decision.hold(w.name(), now, position.units(), reason),
                         Optional.empty(), step.model().id());
                 t += every;
-                return new LoopRound(w.name(), now, seen, step, held, drift, monitor.total(), Optional.of(e.getMessage()));
+                return new LoopRound(w.name(), now, seen, step, held, drift, monitor.total(), Optional.of(LoopRound.Fault.store(e.getMessage())));
             }
-            actuator.apply(d);
+            Optional<LoopRound.Fault> actuation = LiveClockLoop.actuate(actuator, d);
             position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {
                 monitor.add(outcome.forecast().get());
             }
             t += every;
-            return new LoopRound(w.name(), now, seen, step, outcome, drift, monitor.total());
+            return new LoopRound(w.name(), now, seen, step, outcome, drift, monitor.total(), actuation);
         }
 
         /** Scores what is still pending (horizons past the end of the data count what they can) and returns the total. */
@@ -198,6 +196,6 @@ public final class SimulatedClockLoop {
     }
 
     private void record(Recording recording, Workload w, PlanningStep.Outcome outcome) {
-        recording.record(outcome.journal(recording.runId(), recording.actuatorName(), w.grid().stepSeconds(), percentile));
+        recording.record(outcome.journal(recording.runId(), recording.actuatorName(), w.grid().stepSeconds(), w.step().percentile()));
     }
 }

@@ -92,6 +92,33 @@ class LiveClockLoopTest {
     }
 
     @Test
+    void anActuatorThatFailsFailsItsDecisionOnlyRecordedOnceAndTheNextRoundDecidesAgain() {
+        Memory journal = new Memory();
+        Recording recording = new Recording("r1", "kubernetes", Optional.of(journal));
+        LiveClockLoop loop = new LiveClockLoop();
+        List<Decision> actuated = new ArrayList<>();
+        boolean[] down = {true};
+        Actuator cluster = d -> {
+            if (down[0]) {
+                throw new IllegalStateException("the API server is out of reach");
+            }
+            actuated.add(d);
+        };
+        LoopRound failed = loop.round(List.of(new LiveClockLoop.Workload("w", flat(95, 600), step, 1)), GRID.end(), cluster, recording)
+                .get(0);
+        LoopRound.Fault fault = failed.fault().orElseThrow(() -> new AssertionError("the actuator's failure is on the round"));
+        assertEquals(LoopRound.Fault.Source.ACTUATOR, fault.source());
+        assertTrue(fault.message().contains("out of reach") && fault.message().contains("10.0 units"), fault.message());
+        assertEquals(1, journal.steps("r1").size(), "the decision was recorded once, before it was sent");
+        down[0] = false;
+        LoopRound next = loop.round(List.of(new LiveClockLoop.Workload("w", flat(95, 601), step, 1)), GRID.end() + 300, cluster, recording)
+                .get(0);
+        assertTrue(next.fault().isEmpty());
+        assertEquals(1, actuated.size());
+        assertEquals(2, journal.steps("r1").size());
+    }
+
+    @Test
     void aStoreThatFailsHoldsWithoutActuatingLosesNothingCommittedAndTheLoopGoesOnOnceItIsBack() {
         Memory journal = new Memory();
         Recording recording = new Recording("r1", "dry-run", Optional.of(journal));
@@ -107,7 +134,7 @@ class LiveClockLoopTest {
                 recording).get(0);
         assertTrue(full.outcome().decision().held(), "a decision the store cannot record is not acted on");
         assertEquals(10, full.outcome().decision().units(), "it holds what the last recorded decision left");
-        assertTrue(full.fault().orElseThrow().contains("No space left on device"), full.fault().toString());
+        assertTrue(full.fault().orElseThrow().message().contains("No space left on device"), full.fault().toString());
         assertTrue(full.outcome().decision().reason().contains("nothing actuated"), full.outcome().decision().reason());
         assertEquals(3, journal.refused, "the write is tried three times, with backoff");
         assertEquals(1, actuated.size(), "nothing unrecorded reached the actuator");

@@ -52,6 +52,8 @@ final class OpenMetrics {
         gauge(b, "prescient_loop_healthy", "1 while the planning loop completes its rounds (0: a round failed or none completed "
                 + "within the watchdog's limit).", "", state.health().loopHealthy() ? 1 : 0);
         gauge(b, "prescient_store_healthy", "0 while the store refuses the loop's reads or writes.", "", state.health().storeHealthy() ? 1 : 0);
+        gauge(b, "prescient_actuator_healthy", "0 while the actuator fails or refuses the loop's decisions.", "",
+                state.health().actuatorHealthy() ? 1 : 0);
         counter(b, openMetrics, "prescient_http_requests", "API requests served.", requests.sum());
         counter(b, openMetrics, "prescient_http_refused", "API requests refused with a 4xx.", refused.sum());
         Runtime rt = Runtime.getRuntime();

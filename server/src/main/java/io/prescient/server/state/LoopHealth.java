@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Whether the served loop is healthy, for {@code /api/health} and {@code /metrics}: the store's
- * latest fault (from the last round, cleared by a round without one), the loop's latest failure
+ * and the actuator's latest faults (from the last round, cleared by a round without one), the loop's latest failure
  * (a round that threw; cleared by the next round that completes), and a watchdog: no round completed
  * for {@code stallMillis} while the loop should be running.
  */
@@ -18,6 +18,7 @@ public final class LoopHealth {
     private final LongSupplier clock;
     private volatile long lastProgress;
     private volatile Optional<String> storeFault = Optional.empty();
+    private volatile Optional<String> actuatorFault = Optional.empty();
     private volatile Optional<String> loopFailure = Optional.empty();
     private volatile boolean finished;
 
@@ -28,11 +29,16 @@ public final class LoopHealth {
         this.lastProgress = clock.getAsLong();
     }
 
-    void roundDone(List<String> storeFaults) {
+    void roundDone(List<String> storeFaults, List<String> actuatorFaults) {
         lastProgress = clock.getAsLong();
         loopFailure = Optional.empty();
-        storeFault = storeFaults.isEmpty() ? Optional.empty() : Optional.of(storeFaults.get(0)
-                + (storeFaults.size() > 1 ? " (and " + (storeFaults.size() - 1) + " more workloads)" : ""));
+        storeFault = first(storeFaults);
+        actuatorFault = first(actuatorFaults);
+    }
+
+    private static Optional<String> first(List<String> faults) {
+        return faults.isEmpty() ? Optional.empty() : Optional.of(faults.get(0)
+                + (faults.size() > 1 ? " (and " + (faults.size() - 1) + " more workloads)" : ""));
     }
 
     void roundFailed(Throwable e) {
@@ -47,6 +53,11 @@ public final class LoopHealth {
         return storeFault.isEmpty();
     }
 
+    /** The last round's decisions all reached the actuator. */
+    public boolean actuatorHealthy() {
+        return actuatorFault.isEmpty();
+    }
+
     /** The loop completes its rounds: none failed since the last, and one completed within the stall time (or it finished). */
     public boolean loopHealthy() {
         return loopFailure.isEmpty() && (finished || clock.getAsLong() - lastProgress <= stallMillis);
@@ -56,6 +67,7 @@ public final class LoopHealth {
     public List<String> problems() {
         List<String> out = new ArrayList<>();
         storeFault.ifPresent(f -> out.add("store: " + f));
+        actuatorFault.ifPresent(f -> out.add("actuator: " + f));
         loopFailure.ifPresent(f -> out.add("loop: the last round failed: " + f + "; retrying"));
         long quiet = clock.getAsLong() - lastProgress;
         if (!finished && quiet > stallMillis) {

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * The planning loop as the server runs it, on its own thread: each round of the fleet (from a
  * {@link RoundSource}: the live clock or a replay) is folded into every workload's record and
  * published to the {@link FleetState} at once, so readers see whole rounds. Runs until the source
- * has no more rounds or it is closed. A round that throws does not stop it: the failure is reported
+ * has no more rounds or it is closed. A round that throws (in its source or while it is folded in,
+ * an {@code Error} included) does not stop it: the failure is reported
  * (to {@code onFailure} and the state's {@link LoopHealth}) and the round is tried again after a
  * backoff of one second, doubling to at most a minute; the store's faults on a round go to the health too.
  */
@@ -56,40 +57,46 @@ public final class ServedLoop implements AutoCloseable {
         long backoff = FIRST_BACKOFF_MILLIS;
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Optional<List<RoundSource.Served>> next;
                 try {
-                    next = rounds.next();
-                } catch (RuntimeException e) {
+                    Optional<List<RoundSource.Served>> next = rounds.next();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    fold(next.get(), tracks);
+                    backoff = FIRST_BACKOFF_MILLIS;
+                } catch (RuntimeException | Error e) {
+                    // whatever a round throws (an OutOfMemoryError too) ends that round, never the loop: reported, then retried
                     onFailure.accept(e);
                     state.health().roundFailed(e);
                     Thread.sleep(backoff);
                     backoff = Math.min(MAX_BACKOFF_MILLIS, 2 * backoff);
-                    continue;
                 }
-                backoff = FIRST_BACKOFF_MILLIS;
-                if (next.isEmpty()) {
-                    break;
-                }
-                List<WorkloadSnapshot> snapshots = new ArrayList<>();
-                List<Decision> decisions = new ArrayList<>();
-                List<String> faults = new ArrayList<>();
-                for (RoundSource.Served s : next.get()) {
-                    LoopRound r = s.round();
-                    WorkloadTrack track = tracks.computeIfAbsent(r.workload(), n -> new WorkloadTrack(n, s.unit(), s.unitCapacity(),
-                            shownSteps(r.seen().grid().stepSeconds())));
-                    latest.put(r.workload(), r);
-                    decisions.add(r.outcome().decision());
-                    snapshots.add(track.after(r));
-                    r.fault().ifPresent(f -> faults.add(r.workload() + ": " + f));
-                }
-                state.publish(snapshots, decisions);
-                state.health().roundDone(faults);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             state.finish();
         }
+    }
+
+    /** Folds one round of the fleet into every workload's record and publishes them together. */
+    private void fold(List<RoundSource.Served> round, Map<String, WorkloadTrack> tracks) {
+        List<WorkloadSnapshot> snapshots = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        List<String> storeFaults = new ArrayList<>();
+        List<String> actuatorFaults = new ArrayList<>();
+        for (RoundSource.Served s : round) {
+            LoopRound r = s.round();
+            WorkloadTrack track = tracks.computeIfAbsent(r.workload(), n -> new WorkloadTrack(n, s.unit(), s.unitCapacity(),
+                    shownSteps(r.seen().grid().stepSeconds())));
+            latest.put(r.workload(), r);
+            decisions.add(r.outcome().decision());
+            snapshots.add(track.after(r));
+            r.fault().ifPresent(f -> (f.source() == LoopRound.Fault.Source.STORE ? storeFaults : actuatorFaults)
+                    .add(r.workload() + ": " + f.message()));
+        }
+        state.publish(snapshots, decisions);
+        state.health().roundDone(storeFaults, actuatorFaults);
     }
 
     /** The workload's latest round: the history it saw and the planning step it ran, with its model (empty before its first). */

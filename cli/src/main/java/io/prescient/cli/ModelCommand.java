@@ -224,8 +224,15 @@ public final class ModelCommand {
             this.environment = environment;
         }
 
+        @Mixin
+        ServerDecision remote;
+
         @Override
         public void run() {
+            if (remote.given()) {
+                remote.send("promote", "version", id, reason, environment.variables(), spec.commandLine().getOut());
+                return;
+            }
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 printOutcome(spec.commandLine().getOut(), new ModelLifecycle(s.models(), Clock.systemUTC()).promote(id, reason));
             }
@@ -251,8 +258,15 @@ public final class ModelCommand {
             this.environment = environment;
         }
 
+        @Mixin
+        ServerDecision remote;
+
         @Override
         public void run() {
+            if (remote.given()) {
+                remote.send("rollback", "scope", scope, reason, environment.variables(), spec.commandLine().getOut());
+                return;
+            }
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 printOutcome(spec.commandLine().getOut(), new ModelLifecycle(s.models(), Clock.systemUTC()).rollback(scope, reason));
             }

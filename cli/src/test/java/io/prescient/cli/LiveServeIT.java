@@ -69,7 +69,10 @@ class LiveServeIT {
      * Requests a second at a time: a level of 100 with deterministic noise of +-13 (the smoothed level,
      * ETS's forecast, is the best one), from the shift a random walk from 300 with steps of up to
      * +-30 a second (the last value, the naive forecast, is the best one: validation after the shift
-     * finds it), and 100 with noise again from the return.
+     * finds it), and 100 with noise again from the return. The drift fires within a few points of the
+     * jump; the cycle then waits until both validation windows start after it (ForecastMonitor's onset),
+     * so the choice is the new regime's (in a CI run where it ran at once, both windows straddled the
+     * jump and ETS won by chance).
      */
     static double demand(long epochSecond) {
         if (epochSecond >= shiftAt.get() && epochSecond < backAt.get()) {
@@ -128,6 +131,18 @@ class LiveServeIT {
                 "--challengers", "naive").redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PRESCIENT_HOME", dir.resolve("home").toString());
         return pb.start();
+    }
+
+    /** Runs the CLI with {@code args} in its own process and asserts it succeeds. */
+    static void cli(String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = JAR.toAbsolutePath() + File.pathSeparator + LIB.toAbsolutePath() + File.separator + "*";
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "io.prescient.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", args) + ":\n" + out);
+        System.out.print("LiveServeIT: prescient " + args[0] + " " + args[1] + ": " + out);
     }
 
     /** GETs {@code path} on the server until {@code until} holds for its JSON (within {@code seconds}). */
@@ -247,10 +262,25 @@ class LiveServeIT {
         Path log2 = dir.resolve("serve-2.log");
         Process second = serve(config, store, port, log2);
         JsonNode resumedScores;
+        String candidate = null;
         try {
             resumedScores = await(port, workload, second, log2, 120, w -> w.path("rounds").asInt() >= 1, "a round after the restart");
             await(port, actions, second, log2, 120, a -> a.size() == 1 && a.get(0).path("units").asDouble() < a.get(0).path("from").asDouble(),
                     "the next scale-down, once the cooldown has passed");
+            // a promotion and a rollback by the CLI, through the server that holds the store, serve from the next round
+            JsonNode models = await(port, "/api/models", second, log2, 30, m -> m.path("versions").size() > 0, "the registry");
+            for (JsonNode v : models.path("versions")) {
+                if (v.path("model").asText().equals("ets") && v.path("scope").asText().equals("loop/" + WORKLOAD)) {
+                    candidate = v.path("id").asText();
+                }
+            }
+            assertTrue(candidate != null, "the drift cycle registered the ETS it validated: " + models);
+            String url = "http://127.0.0.1:" + port;
+            cli("model", "promote", candidate, "--server", url, "--token", TOKEN, "--reason", "test: by hand");
+            String promoted = candidate;
+            await(port, workload, second, log2, 30, w -> w.path("model").asText().equals(promoted), "the promoted version serving");
+            cli("model", "rollback", "loop/" + WORKLOAD, "--server", url, "--token", TOKEN);
+            await(port, workload, second, log2, 30, w -> w.path("model").asText().equals(champion), "the champion again after the rollback");
         } finally {
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);
@@ -279,6 +309,14 @@ class LiveServeIT {
                 byChampion.size(), byChampion.stream().map(PlanningJournal.Step::model).distinct().toList(), champion, etsAsLast, byEts.size(), championAsLast, byChampion.size(),
                 Instant.ofEpochSecond(lastChange.originTs()), Instant.ofEpochSecond(resumed.originTs()), resumed.model(), resumed.fromUnits(),
                 Instant.ofEpochSecond(firstDown.originTs()), Instant.ofEpochSecond(cooldownEnds));
+        List<String> servedInRun2 = new ArrayList<>();
+        for (PlanningJournal.Step x : run2) {
+            if (servedInRun2.isEmpty() || !servedInRun2.get(servedInRun2.size() - 1).equals(x.model())) {
+                servedInRun2.add(x.model());
+            }
+        }
+        assertEquals(List.of(champion, candidate, champion), servedInRun2,
+                "run 2 served the champion, the version promoted by hand, then the champion again after the rollback");
         List<PlanningJournal.Step> excerpt = new ArrayList<>(run1.subList(Math.max(0, byEts.size() - 2), Math.min(run1.size(),
                 byEts.size() + 2)));
         excerpt.addAll(run1.subList(run1.size() - 1, run1.size()));

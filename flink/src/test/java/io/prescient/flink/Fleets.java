@@ -97,6 +97,11 @@ final class Fleets {
             }
 
             @Override
+            public void actuated(Step step, Actuation outcome, String detail) {
+                // the job has no actuator to compare: only the recorded plans are
+            }
+
+            @Override
             public List<Step> steps(String runId) {
                 return List.of();
             }

@@ -132,6 +132,13 @@ public final class Serve implements AutoCloseable {
             }
 
             @Override
+            public void actuated(Step step, Actuation outcome, String detail) {
+                synchronized (lock) {
+                    j.actuated(step, outcome, detail);
+                }
+            }
+
+            @Override
             public List<Step> steps(String runId) {
                 synchronized (lock) {
                     return j.steps(runId);

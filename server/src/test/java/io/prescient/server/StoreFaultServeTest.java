@@ -97,6 +97,14 @@ class StoreFaultServeTest {
                 }
 
                 @Override
+                public void actuated(Step step, Actuation outcome, String detail) {
+                    if (failing) {
+                        throw new StoreException("IO Error: No space left on device writing " + store.location());
+                    }
+                    j.actuated(step, outcome, detail);
+                }
+
+                @Override
                 public List<Step> steps(String runId) {
                     return j.steps(runId);
                 }

@@ -32,7 +32,25 @@ public interface PlanningJournal {
                 String reason, String model) {
     }
 
+    /** What the actuator did with a recorded step's decision. */
+    enum Actuation {
+        /** nothing was changed: the loop logs its decisions only */
+        DRY_RUN,
+        /** the actuator accepted the decision */
+        APPLIED,
+        /** the actuator failed or refused it */
+        FAILED
+    }
+
+    /** Records a step before its decision reaches the actuator (its action's status: {@code recorded}). */
     void record(Step step);
+
+    /**
+     * Records what became of a recorded step's decision once the actuator was asked (the action's
+     * status becomes {@code dry-run}, {@code applied} or {@code failed}, with {@code detail}); a crash in
+     * between leaves it {@code recorded}, so a decision that may not have been applied can be told apart.
+     */
+    void actuated(Step step, Actuation outcome, String detail);
 
     /** The steps of a run, oldest first. */
     List<Step> steps(String runId);

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The planning journal in the store: one {@code loop_steps} row per step (forecast and plan as
  * comma-separated numbers) and one {@code actions} row per decision, written in one transaction,
- * on the store's connection and under its lock.
+ * on the store's connection and under its lock, before the decision is actuated (status
+ * {@code recorded}); the actuator's outcome updates the action afterwards.
  */
 final class JdbcPlanningJournal implements PlanningJournal {
 
@@ -71,7 +72,7 @@ final class JdbcPlanningJournal implements PlanningJournal {
                         ps.setDouble(5, s.fromUnits());
                         ps.setDouble(6, s.units());
                         ps.setBoolean(7, s.actuator().equals("dry-run"));
-                        ps.setString(8, s.actuator().equals("dry-run") ? "logged" : "sent");
+                        ps.setString(8, RECORDED);
                         ps.setString(9, s.reason());
                         ps.executeUpdate();
                     }
@@ -83,6 +84,36 @@ final class JdbcPlanningJournal implements PlanningJournal {
             }
         }
     }
+
+    @Override
+    public void actuated(Step s, Actuation outcome, String detail) {
+        if (readOnly) {
+            throw new StoreException("store " + location + " is open read-only; cannot record an actuation");
+        }
+        lock.requirePresent();
+        synchronized (lock) {
+            try {
+                Transaction.run(connection, () -> {
+                    try (PreparedStatement ps = connection.prepareStatement("UPDATE actions SET status = ?, detail = ? "
+                            + "WHERE workload = ? AND created_at = ? AND status = ?")) {
+                        ps.setString(1, outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                        ps.setString(2, detail.isEmpty() ? s.reason() : detail);
+                        ps.setString(3, s.workload());
+                        ps.setTimestamp(4, Timestamp.from(Instant.ofEpochSecond(s.originTs())));
+                        ps.setString(5, RECORDED);
+                        ps.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new StoreException("recording the actuation of " + s.workload() + " in store " + location + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** An action's status between its record and its actuation. */
+    static final String RECORDED = "recorded";
 
     private static final String COLUMNS = "run_id, workload, origin_ts, step_seconds, percentile, median, upper, capacity, "
             + "from_units, units, held, actuator, reason, model";

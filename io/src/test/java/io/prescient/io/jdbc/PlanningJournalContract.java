@@ -42,6 +42,14 @@ abstract class PlanningJournalContract {
             assertEquals(0, run1.get(1).upper().length);
             assertTrue(run1.get(1).held());
             assertEquals("ets-20261202T000000Z-abc123", run1.get(0).model(), "which model made the decision is kept");
+            PlanningJournal.Step sent = new PlanningJournal.Step("run4", "vm-3", 900, 300, 0.95, new double[] {1}, new double[] {2},
+                    new double[] {3}, 2, 4, false, "kubernetes", "scale up", "ets");
+            journal.record(sent);
+            assertEquals(List.of("recorded"), statuses(store, "vm-3"), "recorded before it reaches the actuator");
+            journal.actuated(sent, PlanningJournal.Actuation.FAILED, "the API server is out of reach");
+            assertEquals(List.of("failed: the API server is out of reach"), statuses(store, "vm-3"), "its outcome after");
+            journal.actuated(run1.get(0), PlanningJournal.Actuation.DRY_RUN, "");
+            assertEquals(List.of("dry-run: scale up"), statuses(store, "vm-1").subList(0, 1));
             try (Statement st = store.connectionForTests().createStatement();
                  ResultSet rs = st.executeQuery("SELECT kind, count(*) FROM actions GROUP BY kind ORDER BY kind")) {
                 rs.next();
@@ -57,6 +65,21 @@ abstract class PlanningJournalContract {
             assertThrows(StoreException.class, () -> readOnly.journal().record(new PlanningJournal.Step("run3", "vm", 0, 300,
                     0.95, new double[0], new double[0], new double[0], 1, 1, true, "dry-run", "x", "ets")));
         }
+    }
+
+    /** The status and detail of a workload's actions, oldest first. */
+    static List<String> statuses(JdbcStore store, String workload) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement ps = store.connectionForTests().prepareStatement(
+                "SELECT status, detail FROM actions WHERE workload = ? ORDER BY created_at")) {
+            ps.setString(1, workload);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).equals("recorded") ? "recorded" : rs.getString(1) + ": " + rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     @Test

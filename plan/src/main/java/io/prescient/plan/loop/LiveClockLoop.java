@@ -111,11 +111,14 @@ public final class LiveClockLoop {
     /** Records the decision (write-ahead), then sends it to the actuator. */
     private static Optional<LoopRound.Fault> apply(PlanningStep.Outcome outcome, long stepSeconds, PlanningStep step, Actuator actuator,
                                                    Recording recording, Track track) {
-        recording.record(outcome.journal(recording.runId(), recording.actuatorName(), stepSeconds, step.percentile()));
+        PlanningJournal.Step recorded = outcome.journal(recording.runId(), recording.actuatorName(), stepSeconds, step.percentile());
+        recording.record(recorded);
         if (track != null) {
             track.units = outcome.decision().units();
         }
-        return actuate(actuator, outcome.decision());
+        Optional<LoopRound.Fault> failure = actuate(actuator, outcome.decision());
+        Optional<LoopRound.Fault> unrecorded = recording.actuated(recorded, failure);
+        return failure.or(() -> unrecorded);
     }
 
     /**

@@ -169,8 +169,10 @@ public final class SimulatedClockLoop {
             LoopPosition.Round r = position.next(step, w.name(), seen, t);
             PlanningStep.Outcome outcome = r.outcome();
             Decision d = outcome.decision();
+            io.prescient.core.store.PlanningJournal.Step recorded = outcome.journal(recording.runId(), recording.actuatorName(),
+                    w.grid().stepSeconds(), w.step().percentile());
             try {
-                record(recording, w, outcome);
+                recording.record(recorded);
             } catch (io.prescient.core.store.StoreException e) {
                 // as on the live clock: nothing unrecorded is actuated, the units in place stay, the round carries the fault
                 String reason = "the store failed: " + e.getMessage() + "; holding " + position.units() + " units, nothing actuated";
@@ -179,7 +181,9 @@ public final class SimulatedClockLoop {
                 t += every;
                 return new LoopRound(w.name(), now, seen, step, held, drift, monitor.total(), Optional.of(LoopRound.Fault.store(e.getMessage())));
             }
-            Optional<LoopRound.Fault> actuation = LiveClockLoop.actuate(actuator, d);
+            Optional<LoopRound.Fault> failure = LiveClockLoop.actuate(actuator, d);
+            Optional<LoopRound.Fault> unrecorded = recording.actuated(recorded, failure);
+            Optional<LoopRound.Fault> actuation = failure.or(() -> unrecorded);
             position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {
                 monitor.add(outcome.forecast().get());
@@ -195,7 +199,4 @@ public final class SimulatedClockLoop {
         }
     }
 
-    private void record(Recording recording, Workload w, PlanningStep.Outcome outcome) {
-        recording.record(outcome.journal(recording.runId(), recording.actuatorName(), w.grid().stepSeconds(), w.step().percentile()));
-    }
 }

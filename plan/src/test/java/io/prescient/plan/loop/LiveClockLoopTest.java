@@ -25,6 +25,7 @@ class LiveClockLoopTest {
     /** The journal in memory; {@code failing} makes every write (and, with {@code failingReads}, every read) throw as a full disk would. */
     private static final class Memory implements PlanningJournal {
         final List<Step> steps = new ArrayList<>();
+        final List<String> actuations = new ArrayList<>();
         boolean failing;
         boolean failingReads;
         int refused;
@@ -36,6 +37,11 @@ class LiveClockLoopTest {
                 throw new io.prescient.core.store.StoreException("No space left on device");
             }
             steps.add(step);
+        }
+
+        @Override
+        public void actuated(Step step, Actuation outcome, String detail) {
+            actuations.add(step.workload() + "@" + step.originTs() + ": " + outcome + (detail.isEmpty() ? "" : " " + detail));
         }
 
         @Override
@@ -110,12 +116,16 @@ class LiveClockLoopTest {
         assertEquals(LoopRound.Fault.Source.ACTUATOR, fault.source());
         assertTrue(fault.message().contains("out of reach") && fault.message().contains("10.0 units"), fault.message());
         assertEquals(1, journal.steps("r1").size(), "the decision was recorded once, before it was sent");
+        assertEquals(1, journal.actuations.size());
+        assertTrue(journal.actuations.get(0).contains("FAILED") && journal.actuations.get(0).contains("out of reach"),
+                "and its failure after: " + journal.actuations);
         down[0] = false;
         LoopRound next = loop.round(List.of(new LiveClockLoop.Workload("w", flat(95, 601), step, 1)), GRID.end() + 300, cluster, recording)
                 .get(0);
         assertTrue(next.fault().isEmpty());
         assertEquals(1, actuated.size());
         assertEquals(2, journal.steps("r1").size());
+        assertTrue(journal.actuations.get(1).endsWith(": APPLIED"), journal.actuations.toString());
     }
 
     @Test

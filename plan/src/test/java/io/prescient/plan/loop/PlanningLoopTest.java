@@ -93,6 +93,7 @@ class PlanningLoopTest {
         TimeGrid grid = new TimeGrid(0, 300, d.length);
         List<io.prescient.core.store.PlanningJournal.Step> kept = new ArrayList<>();
         int[] calls = new int[1];
+        List<io.prescient.core.store.PlanningJournal.Actuation> actuations = new ArrayList<>();
         io.prescient.core.store.PlanningJournal flaky = new io.prescient.core.store.PlanningJournal() {
             @Override
             public void record(Step step) {
@@ -102,6 +103,11 @@ class PlanningLoopTest {
                     throw new io.prescient.core.store.StoreException("No space left on device");
                 }
                 kept.add(step);
+            }
+
+            @Override
+            public void actuated(Step step, Actuation outcome, String detail) {
+                actuations.add(outcome);
             }
 
             @Override
@@ -138,6 +144,8 @@ class PlanningLoopTest {
         assertEquals(48, rounds.size(), "the replay went on to the end");
         assertEquals(48 - faulted.size(), actuated.size(), "nothing unrecorded was actuated");
         assertEquals(actuated.size(), kept.size());
+        assertEquals(java.util.Collections.nCopies(actuated.size(), io.prescient.core.store.PlanningJournal.Actuation.DRY_RUN), actuations,
+                "each recorded decision's outcome is recorded after it was actuated");
     }
 
     private static Decision last(SimulatedClockLoop.Result r, String workload) {

@@ -78,6 +78,20 @@ class DeployManifestsTest {
 
         List<HasMetadata> keda = load("keda-scaledobject.yaml");
         assertEquals("ScaledObject", keda.get(0).getKind());
+        // the HPA KEDA owns writes the scaler's count: its bounds, step and scale-down window are the targets file's
+        KubeTarget web = targets.targets().get(0);
+        com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(keda.get(0))
+                .path("spec");
+        assertEquals(web.minReplicas(), spec.path("minReplicaCount").asInt());
+        assertEquals(web.maxReplicas(), spec.path("maxReplicaCount").asInt());
+        com.fasterxml.jackson.databind.JsonNode behavior = spec.path("advanced").path("horizontalPodAutoscalerConfig").path("behavior");
+        for (String direction : List.of("scaleUp", "scaleDown")) {
+            com.fasterxml.jackson.databind.JsonNode policy = behavior.path(direction).path("policies").path(0);
+            assertEquals("Pods", policy.path("type").asText(), direction);
+            assertEquals(web.maxStep(), policy.path("value").asInt(), direction + " moves at most max_step replicas a period");
+        }
+        assertEquals(web.cooldown().toSeconds(), behavior.path("scaleDown").path("stabilizationWindowSeconds").asLong(),
+                "no scale-down within the cooldown");
     }
 
     @Test

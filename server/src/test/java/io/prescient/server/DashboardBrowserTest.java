@@ -7,7 +7,6 @@ import io.prescient.experts.recommend.AuditLog;
 import io.prescient.experts.recommend.Recommendation;
 import io.prescient.plan.config.LoopConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,8 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
@@ -45,8 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target", "screenshots");
 
     static Serve serve;
@@ -54,8 +49,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        TestBrowser.assumeInstalled();
         Path dir = Files.createTempDirectory("prescient-dashboard");
         Path fleet = Files.createDirectories(dir.resolve("fleet"));
         AuditLog log = new AuditLog(fleet.resolve("recommendations.jsonl"));
@@ -73,13 +67,7 @@ class DashboardBrowserTest {
         serve = Serve.start(new Serve.Options(TestServers.assembly(dir, config), panels, 0, Optional.of(fleet),
                 Optional.of(experiments), 0.5, List.of("ensemble")), TestServers.settings(1000, 20), d -> { }, line -> { });
         serve.loop().awaitEnd(300_000);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = TestBrowser.start();
         Files.createDirectories(SHOTS);
     }
 

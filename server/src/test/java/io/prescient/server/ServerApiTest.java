@@ -244,7 +244,7 @@ class ServerApiTest {
         Map<String, Object> doc = new Yaml().load(r.body());
         @SuppressWarnings("unchecked")
         Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-        for (String p : List.of("/api/health", "/api/workloads", "/api/workloads/{item}/{metric}", "/api/series/{item}/{metric}",
+        for (String p : List.of("/api/health", "/api/fleet", "/api/workloads", "/api/workloads/{item}/{metric}", "/api/series/{item}/{metric}",
                 "/api/forecasts/{item}/{metric}", "/api/plans/{item}/{metric}", "/api/actions", "/api/accuracy", "/api/models", "/api/models/{action}",
                 "/api/scenarios", "/api/whatif", "/api/feedback", "/api/recommendations", "/api/recommendations/{decision}",
                 "/api/experiments", "/metrics")) {

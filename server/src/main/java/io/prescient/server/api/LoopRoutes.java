@@ -3,6 +3,7 @@ package io.prescient.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.prescient.server.state.FleetState;
+import io.prescient.server.state.FleetView;
 import io.prescient.server.state.ForecastBands;
 import io.prescient.server.state.WorkloadSnapshot;
 
@@ -27,6 +28,10 @@ final class LoopRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/workloads", ctx -> json.send(ctx, "workloads", () -> state.workloads().stream().map(LoopRoutes::summary).toList()));
+        routes.get("/api/fleet", ctx -> {
+            FleetView.Query q = fleetQuery(ctx);
+            json.send(ctx, q.key(), () -> fleet(FleetView.page(state.workloads(), q)));
+        });
         routes.get("/api/workloads/{item}/{metric}", ctx -> json.send(ctx, "workloads/" + name(ctx), () -> {
             WorkloadSnapshot s = find(ctx);
             return detail(s);
@@ -53,6 +58,37 @@ final class LoopRoutes {
             json.send(ctx, "actions?limit=" + limit + workload.map(w -> "&workload=" + w).orElse(""), () -> state.actions(workload, limit));
         });
         routes.get("/api/accuracy", ctx -> json.send(ctx, "accuracy", () -> state.workloads().stream().map(LoopRoutes::accuracy).toList()));
+    }
+
+    /** The fleet page's query: {@code q} (part of a name), {@code status}, {@code sort}, {@code order} (asc, desc), {@code offset}, {@code limit}. */
+    static FleetView.Query fleetQuery(Context ctx) {
+        String search = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        if (search.length() > 200) {
+            throw new ApiException(400, "query parameter 'q' takes at most 200 characters");
+        }
+        String order = Optional.ofNullable(ctx.queryParam("order")).orElse("desc");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new ApiException(400, "query parameter 'order' must be asc or desc, got '" + order + "'");
+        }
+        try {
+            return new FleetView.Query(search, FleetView.Filter.parse(Optional.ofNullable(ctx.queryParam("status")).orElse("all")),
+                    FleetView.Sort.parse(Optional.ofNullable(ctx.queryParam("sort")).orElse("risk")), order.equals("desc"),
+                    intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE / 2), intParam(ctx, "limit", 50, 1, 1000));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "query parameter " + e.getMessage());
+        }
+    }
+
+    static Map<String, Object> fleet(FleetView.Page page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", page.total());
+        m.put("matched", page.matched());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        page.counts().forEach((f, n) -> counts.put(f.label(), n));
+        m.put("counts", counts);
+        m.put("top_risk", page.topRisk().stream().map(w -> Map.of("name", w.name(), "risk", w.risk(), "status", w.status())).toList());
+        m.put("workloads", page.rows().stream().map(LoopRoutes::summary).toList());
+        return m;
     }
 
     private static String name(Context ctx) {
@@ -91,6 +127,7 @@ final class LoopRoutes {
         m.put("capacity", s.units() * s.unitCapacity());
         m.put("utilisation", s.utilisation());
         m.put("next_peak_p95", s.forecast().map(f -> max(f.level(0.95))).orElse(Double.NaN));
+        m.put("risk", s.risk());
         m.put("rounds", s.rounds());
         m.put("orders", s.orders());
         m.put("holds", s.holds());

@@ -56,6 +56,21 @@ public record WorkloadSnapshot(String name, String unit, long stepSeconds, long 
         return capacity > 0 ? lastDemand() / capacity : Double.NaN;
     }
 
+    /** The highest P95 demand the latest forecast expects over the capacity in place now, NaN without a forecast or capacity. */
+    public double risk() {
+        double capacity = units * unitCapacity;
+        if (forecast.isEmpty() || !(capacity > 0)) {
+            return Double.NaN;
+        }
+        double peak = java.util.Arrays.stream(forecast.get().level(0.95)).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+        return peak / capacity;
+    }
+
+    /** Coverage of the provisioned percentile so far, NaN before any forecast was scored. */
+    public double coverage() {
+        return accuracy.isEmpty() ? Double.NaN : accuracy.get(accuracy.size() - 1).coverage();
+    }
+
     /**
      * held (the latest round could not plan), capped (max_units keeps the plan below the demand it
      * provisions for), drift (accuracy fell below the monitor's floor) or ok.

@@ -39,6 +39,18 @@ function fmt(v, digits = 1) {
   return v.toFixed(digits);
 }
 
+function money(v, currency) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  return fmt(v, 2) + ' ' + (currency || '');
+}
+// A workload's recent cost against a reactive rule: money where a unit price is configured, else unit-hours.
+function costLine(c) {
+  if (!c || !c.window_hours) return '–';
+  const priced = c.unit_price !== null && !Number.isNaN(c.unit_price);
+  const ours = priced ? money(c.window, c.currency) : fmt(c.unit_hours, 1) + ' unit-h';
+  const theirs = priced ? money(c.reactive_window, c.currency) : fmt(c.reactive_unit_hours, 1) + ' unit-h';
+  return `${ours} vs ${theirs} reactive`;
+}
 function pct(v) { return v === null || v === undefined ? '–' : (100 * v).toFixed(1) + '%'; }
 function time(t) { return new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16); }
 function esc(s) { return String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c])); }

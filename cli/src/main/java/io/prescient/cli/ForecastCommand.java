@@ -115,7 +115,8 @@ public final class ForecastCommand implements Callable<Integer> {
         covariates.names().forEach(c -> covariateSources.put(c, c));
         // capacity plays no part in a forecast: a model without bounds that would change it
         LoopConfig c = OneSeries.config(input, item, metric, h, LoopConfig.Defaults.PERCENTILE, model, paths, Optional.empty(),
-                new CapacityModel(1, 1, 0, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2, 0, 0, false), covariateSources, 42);
+                new CapacityModel(1, 1, 0, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2, 0, 0, false), LoopConfig.Defaults.UNIT_PRICE,
+                covariateSources, LoopConfig.Defaults.SEED);
         try (SeriesStore st = OneSeries.needsStore(input, model) ? environment.openStore(store.file(), true) : null) {
             return forecast(new LoopAssembly(c, Path.of("--series " + item), environment.variables(), Optional.ofNullable(st)));
         }

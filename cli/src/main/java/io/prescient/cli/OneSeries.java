@@ -20,13 +20,14 @@ final class OneSeries {
 
     /** A one-workload loop config over {@code input}'s data (already resolved), round every step. */
     static LoopConfig config(PanelOptions input, String item, String metric, int horizon, double percentile, String model, int paths,
-                             Optional<Path> scenarios, CapacityModel capacity, Map<String, String> covariateSources, long seed) {
+                             Optional<Path> scenarios, CapacityModel capacity, double unitPrice, Map<String, String> covariateSources,
+                             long seed) {
         return new LoopConfig(new LoopConfig.Source(input.source(), input.format, input.freq(),
                 input.variates == null ? List.of() : input.variates, LoopConfig.Defaults.LOOKBACK_SECONDS, Optional.empty()), 1, horizon, percentile, model, paths,
                 scenarios, new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
-                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources, Optional.empty())), Optional.empty(),
+                Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources, Optional.empty(), unitPrice)), Optional.empty(),
                 Optional.empty(), new LoopConfig.Monitor(LoopConfig.Defaults.MONITOR_WINDOW,
-                LoopConfig.Defaults.minCoverage(percentile)), seed);
+                LoopConfig.Defaults.minCoverage(percentile)), seed, LoopConfig.Defaults.CURRENCY);
     }
 
     /** Whether the series or the model comes from the store (a dataset name, or a champion). */

@@ -127,7 +127,7 @@ public final class PlanCommand implements Callable<Integer> {
         covariates.names().forEach(c -> covariateSources.put(c, c));
         CapacityModel capacity = new CapacityModel(unitCapacity, target, minUnits, maxUnits, maxStep, cooldown, lead, true);
         LoopConfig c = OneSeries.config(input, item, metric, horizon, percentile, model, paths, Optional.ofNullable(scenarios), capacity,
-                covariateSources, seed);
+                price, covariateSources, seed);
         try (SeriesStore st = OneSeries.needsStore(input, model) ? environment.openStore(store.file(), true) : null) {
             return plan(new LoopAssembly(c, Path.of("--series " + item), environment.variables(), Optional.ofNullable(st)), console);
         }

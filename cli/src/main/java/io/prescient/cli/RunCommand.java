@@ -164,11 +164,12 @@ public final class RunCommand implements Callable<Integer> {
         if (printed.get() > show) {
             console.printf(Locale.ROOT, "... %d more dry-run lines%n", printed.get() - show);
         }
-        summary(console, result, seconds, runId);
+        summary(console, result, seconds, runId, selected, workloads, c.currency());
         return 0;
     }
 
-    private void summary(PrintWriter console, SimulatedClockLoop.Result r, double seconds, String runId) {
+    private void summary(PrintWriter console, SimulatedClockLoop.Result r, double seconds, String runId, List<LoopAssembly.Selected> selected,
+                         List<SimulatedClockLoop.Workload> workloads, String currency) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, String> firstHold = new LinkedHashMap<>();
         for (Decision d : r.decisions()) {
@@ -180,20 +181,38 @@ public final class RunCommand implements Callable<Integer> {
                 firstHold.putIfAbsent(d.workload(), Instant.ofEpochSecond(d.time()) + " " + d.reason());
             }
         }
-        TextTable table = new TextTable(List.of("workload", "rounds", "orders", "holds", "MAE", "coverage", "first hold"),
-                false, true, true, true, true, true, false);
-        r.accuracy().forEach((w, a) -> {
-            int[] c = counts.getOrDefault(w, new int[3]);
-            table.add(w, c[0], c[1], c[2], String.format(Locale.ROOT, "%.2f", a.meanAbsoluteError()),
-                    String.format(Locale.ROOT, "%.3f", a.coverage()), firstHold.getOrDefault(w, "-"));
-        });
+        TextTable table = new TextTable(List.of("workload", "rounds", "orders", "holds", "MAE", "coverage", "capacity", "reactive rule",
+                "short steps", "first hold"), false, true, true, true, true, true, true, true, true, false);
+        for (int i = 0; i < workloads.size(); i++) {
+            SimulatedClockLoop.Workload w = workloads.get(i);
+            io.prescient.plan.loop.Accuracy a = r.accuracy().get(w.name());
+            if (a == null) {
+                continue;
+            }
+            int[] c = counts.getOrDefault(w.name(), new int[3]);
+            double price = selected.get(i).unitPrice();
+            io.prescient.plan.capacity.CostComparison cost = r.costs(w, price);
+            table.add(w.name(), c[0], c[1], c[2], String.format(Locale.ROOT, "%.2f %s", a.meanAbsoluteError(),
+                    selected.get(i).series().info().unit().symbol()), String.format(Locale.ROOT, "%.3f", a.coverage()),
+                    amount(cost.unitHours(), cost.cost(), currency), amount(cost.reactiveUnitHours(), cost.reactiveCost(), currency),
+                    String.format(Locale.ROOT, "%.1f%% vs %.1f%%", 100 * cost.shortShare(), 100 * cost.reactiveShortShare()),
+                    firstHold.getOrDefault(w.name(), "-"));
+        }
         table.print(console);
+        console.println("capacity: unit-hours the loop kept in place over the replayed steps (and their cost at capacity.unit_price); "
+                + "reactive rule: a rule sizing to the demand one lead time ago on the same demand; short steps: demand above "
+                + "capacity, the loop's vs the rule's");
         for (Drift d : r.drifts()) {
             console.printf(Locale.ROOT, "drift: %s at %s, coverage %.3f over the last forecasts -> %s%n", d.workload(),
                     Instant.ofEpochSecond(d.time()), d.coverage(), d.action());
         }
         console.printf(Locale.ROOT, "%d decisions in %.1f s (%.1f ms each); recorded as run %s in the store (tables "
                 + "loop_steps, actions)%n", r.decisions().size(), seconds, 1000 * seconds / Math.max(1, r.decisions().size()), runId);
+    }
+
+    private static String amount(double unitHours, double cost, String currency) {
+        return Double.isNaN(cost) ? String.format(Locale.ROOT, "%.1f unit-h", unitHours)
+                : String.format(Locale.ROOT, "%.1f unit-h, %.2f %s", unitHours, cost, currency);
     }
 
     private static String fmt(double v) {

@@ -215,7 +215,9 @@ public final class LoopAssembly {
      * A series the config selected, with the capacity rules of the workload that selected it, its
      * covariates' values on its grid and the scenarios it simulates (the config's, then its workload's).
      */
-    public record Selected(RegularSeries series, CapacityModel capacity, Map<String, double[]> covariates, ScenarioSet scenarios) {
+    /** @param unitPrice price of one unit for one hour, in the config's currency (NaN: none configured) */
+    public record Selected(RegularSeries series, CapacityModel capacity, Map<String, double[]> covariates, ScenarioSet scenarios,
+                           double unitPrice) {
 
         public Selected {
             covariates = Map.copyOf(covariates);
@@ -262,7 +264,7 @@ public final class LoopAssembly {
                 for (RegularSeries s : e.getValue().series()) {
                     boolean wanted = w.series().equals("*") ? !named.contains(s.key()) : s.key().item().equals(w.series());
                     if (wanted && taken < w.limit()) {
-                        out.add(new Selected(s, w.capacity(), covariates(w, s, panels), scenarios));
+                        out.add(new Selected(s, w.capacity(), covariates(w, s, panels), scenarios, w.unitPrice()));
                         named.add(s.key());
                         taken++;
                     }

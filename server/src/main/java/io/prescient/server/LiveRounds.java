@@ -2,6 +2,7 @@ package io.prescient.server;
 
 import io.prescient.plan.LiveLoop;
 import io.prescient.plan.LoopAssembly;
+import io.prescient.plan.capacity.Pricing;
 import io.prescient.server.state.RoundSource;
 
 import java.time.Clock;
@@ -19,9 +20,11 @@ final class LiveRounds implements RoundSource {
     private final long intervalMillis;
     private final Object storeLock;
     private final Clock clock;
+    private final String currency;
     private long lastStart = Long.MIN_VALUE;
 
-    LiveRounds(LiveLoop loop, long intervalMillis, Object storeLock, Clock clock) {
+    /** @param currency what the workloads' unit prices are in */
+    LiveRounds(LiveLoop loop, long intervalMillis, Object storeLock, Clock clock, String currency) {
         if (intervalMillis < 1) {
             throw new IllegalArgumentException("the live interval must be at least 1 ms, got " + intervalMillis);
         }
@@ -29,6 +32,7 @@ final class LiveRounds implements RoundSource {
         this.intervalMillis = intervalMillis;
         this.storeLock = storeLock;
         this.clock = clock;
+        this.currency = currency;
     }
 
     @Override
@@ -47,7 +51,7 @@ final class LiveRounds implements RoundSource {
         List<Served> out = new ArrayList<>();
         round.workloads().forEach(r -> {
             LoopAssembly.Selected s = round.selected().get(r.workload());
-            out.add(new Served(r, s.series().info().unit().symbol(), s.capacity().unitCapacity()));
+            out.add(new Served(r, s.series().info().unit().symbol(), s.capacity(), new Pricing(s.unitPrice(), currency)));
         });
         return Optional.of(out);
     }

@@ -48,7 +48,8 @@ final class LoopWhatIf implements WhatIf {
         double p = Double.isNaN(percentile) ? step.percentile() : percentile;
         LoopAssembly.WhatIfRun run;
         try {
-            run = LoopAssembly.whatIf(step, latest.get().seen(), alternative, p, paths, now.get().units(), 0);
+            run = LoopAssembly.whatIf(step, latest.get().seen(), alternative, p, paths, now.get().units(),
+                    now.get().costs().pricing().unitPrice());
         } catch (PlanningStep.ModelFailure e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -76,6 +77,7 @@ final class LoopWhatIf implements WhatIf {
         }
         io.prescient.plan.capacity.WhatIf w = run.comparison();
         return new Result(workload, step.scenarios().name(), alternative.name(), p, paths, times, LEVELS.clone(), qa, qb,
-                w.baseline().capacity(), w.alternative().capacity(), w.extraUnitHours(), w.riskOfKeepingAnyStep(), finalDemand);
+                w.baseline().capacity(), w.alternative().capacity(), w.extraUnitHours(), w.riskOfKeepingAnyStep(), finalDemand,
+                w.extraCost(), now.get().costs().pricing().currency());
     }
 }

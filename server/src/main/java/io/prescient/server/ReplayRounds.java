@@ -16,7 +16,8 @@ import java.util.Optional;
 final class ReplayRounds implements RoundSource {
 
     /** A workload to replay, with its unit symbol and unit capacity. */
-    record Replayed(SimulatedClockLoop.Workload workload, String unit, double unitCapacity) {
+    record Replayed(SimulatedClockLoop.Workload workload, String unit, io.prescient.plan.capacity.CapacityModel capacity,
+                    io.prescient.plan.capacity.Pricing pricing) {
     }
 
     private final List<SimulatedClockLoop.Cursor> cursors = new ArrayList<>();
@@ -47,7 +48,8 @@ final class ReplayRounds implements RoundSource {
         for (int i = 0; i < cursors.size(); i++) {
             SimulatedClockLoop.Cursor c = cursors.get(i);
             if (c.hasNext()) {
-                out.add(new Served(c.next(actuator, recording), replayed.get(i).unit(), replayed.get(i).unitCapacity()));
+                out.add(new Served(c.next(actuator, recording), replayed.get(i).unit(), replayed.get(i).capacity(),
+                        replayed.get(i).pricing()));
             }
         }
         return Optional.of(out);

@@ -76,7 +76,7 @@ public final class Serve implements AutoCloseable {
         String runId = LoopAssembly.runId("serve");
         RoundSource rounds = o.mode() instanceof Live live
                 ? new LiveRounds(assembly.live(runId, o.challengers(), actuator, log, live.threads()), live.intervalMillis(), storeLock,
-                        java.time.Clock.systemUTC())
+                        java.time.Clock.systemUTC(), assembly.config().currency())
                 : replay(assembly, (Replay) o.mode(), runId, o.challengers(), actuator, storeLock, log);
         FleetState state = new FleetState(5000, new LoopHealth(stallMillis(o.mode()), System::currentTimeMillis));
         ServedLoop loop = new ServedLoop(rounds, state, e -> log.accept("a planning round failed (retrying after a backoff): " + e));
@@ -108,7 +108,8 @@ public final class Serve implements AutoCloseable {
         List<ReplayRounds.Replayed> replayed = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
             LoopAssembly.Selected s = selected.get(i);
-            replayed.add(new ReplayRounds.Replayed(workloads.get(i), s.series().info().unit().symbol(), s.capacity().unitCapacity()));
+            replayed.add(new ReplayRounds.Replayed(workloads.get(i), s.series().info().unit().symbol(), s.capacity(),
+                    new io.prescient.plan.capacity.Pricing(s.unitPrice(), assembly.config().currency())));
         }
         DriftHandler retrain = assembly.driftHandler(runId, selected, challengers);
         DriftHandler onDrift = (w, h, current) -> {

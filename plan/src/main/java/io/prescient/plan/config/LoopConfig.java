@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param until      simulated clock: time to stop before, if set
  * @param monitor    rolling accuracy monitor
  * @param seed       the Monte Carlo's seed: the same seed, data and model give the same decisions
+ * @param currency   what unit prices ({@code capacity.unit_price}) are in
  */
 public record LoopConfig(Source source, int every, int horizon, double percentile, String model, int paths,
                          Optional<Path> scenarios, Actuator actuator, List<Workload> workloads, Optional<Long> from,
-                         Optional<Long> until, Monitor monitor, long seed) {
+                         Optional<Long> until, Monitor monitor, long seed, String currency) {
 
     public LoopConfig {
         workloads = List.copyOf(workloads);
@@ -60,6 +61,9 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
         public static final int MAX_STEP = 10;
         public static final int COOLDOWN = 6;
         public static final int LEAD = 2;
+        /** No price: costs are shown in unit-hours only. */
+        public static final double UNIT_PRICE = Double.NaN;
+        public static final String CURRENCY = "USD";
 
         private Defaults() {
         }
@@ -118,8 +122,9 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
      * the PromQL for a Prometheus source, else the metric of the same item in the source.
      */
     /** @param scenarios the workload's own scenario file, simulated besides the config's */
+    /** @param unitPrice price of one unit for one hour, in the config's currency (NaN: none configured) */
     public record Workload(String series, Optional<String> metric, int limit, CapacityModel capacity, Optional<String> query,
-                           java.util.Map<String, String> covariates, Optional<Path> scenarios) {
+                           java.util.Map<String, String> covariates, Optional<Path> scenarios, double unitPrice) {
         public Workload {
             covariates = java.util.Map.copyOf(covariates);
         }

@@ -27,10 +27,12 @@ import java.util.Set;
  * scenarios: scenarios/campaign.yaml   # optional, relative to this file
  * actuator: {type: dry-run}     # or {type: file, path: actions.jsonl}
  * capacity: {unit_capacity: 1000, target_utilisation: 0.7, min_units: 1, max_units: 100,
- *            max_step: 5, cooldown: 6, lead: 2, integer: true}      # defaults for every workload
+ *            max_step: 5, cooldown: 6, lead: 2, integer: true,
+ *            unit_price: 0.12}  # one unit for one hour, in `currency`; defaults for every workload
+ * currency: USD                 # what unit prices are in
  * workloads:
  *   - series: elb_request_count_8c0756
- *     capacity: {unit_capacity: 50}                              # overrides
+ *     capacity: {unit_capacity: 50, unit_price: 0.40}            # overrides
  *     scenarios: scenarios/elb-campaign.yaml                     # its own, simulated besides the config's
  *   - series: "*"                                                # every series of the source
  *     limit: 50
@@ -45,9 +47,9 @@ import java.util.Set;
 public final class LoopConfigFile {
 
     private static final Set<String> TOP = Set.of("source", "every", "horizon", "percentile", "model", "paths", "scenarios",
-            "actuator", "capacity", "workloads", "simulate", "monitor", "seed");
+            "actuator", "capacity", "workloads", "simulate", "monitor", "seed", "currency");
     private static final Set<String> CAPACITY = Set.of("unit_capacity", "target_utilisation", "min_units", "max_units",
-            "max_step", "cooldown", "lead", "integer");
+            "max_step", "cooldown", "lead", "integer", "unit_price");
 
     private final YamlNodes yaml;
     private final Path base;
@@ -134,7 +136,9 @@ public final class LoopConfigFile {
         LoopConfig.Monitor monitor = new LoopConfig.Monitor(yaml.whole(mon, "window", "monitor", LoopConfig.Defaults.MONITOR_WINDOW, 1),
                 yaml.number(mon, "min_coverage", "monitor", LoopConfig.Defaults.minCoverage(percentile)));
         long seed = yaml.whole(top, "seed", "top level", LoopConfig.Defaults.SEED, 0);
-        return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor, seed);
+        String currency = top.containsKey("currency") ? yaml.text(top.get("currency"), "currency") : LoopConfig.Defaults.CURRENCY;
+        return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor, seed,
+                currency);
     }
 
     private LoopConfig.Actuator actuator(Node node) {
@@ -193,6 +197,10 @@ public final class LoopConfigFile {
         merged.putAll(own);
         String f = own.isEmpty() ? "capacity" : field + ".capacity";
         try {
+            double price = yaml.number(merged, "unit_price", f, LoopConfig.Defaults.UNIT_PRICE);
+            if (!Double.isNaN(price) && !(price >= 0 && price < 1e9)) {
+                throw yaml.error(merged.get("unit_price"), f + ".unit_price", "a price of one unit for one hour, at least 0");
+            }
             return new LoopConfig.Workload(series, metric, limit, new CapacityModel(
                     yaml.number(merged, "unit_capacity", f, LoopConfig.Defaults.UNIT_CAPACITY),
                     yaml.number(merged, "target_utilisation", f, LoopConfig.Defaults.TARGET_UTILISATION),
@@ -200,7 +208,7 @@ public final class LoopConfigFile {
                     yaml.whole(merged, "max_units", f, LoopConfig.Defaults.MAX_UNITS, 0),
                     yaml.whole(merged, "max_step", f, LoopConfig.Defaults.MAX_STEP, 1),
                     yaml.whole(merged, "cooldown", f, LoopConfig.Defaults.COOLDOWN, 0),
-                    yaml.whole(merged, "lead", f, LoopConfig.Defaults.LEAD, 0), yaml.flag(merged, "integer", f, true)), query, covariates, scenarios);
+                    yaml.whole(merged, "lead", f, LoopConfig.Defaults.LEAD, 0), yaml.flag(merged, "integer", f, true)), query, covariates, scenarios, price);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().contains(": field '")) {
                 throw e;

@@ -47,6 +47,30 @@ public final class SimulatedClockLoop {
 
     /** Every decision, each workload's accuracy, and the drift events. */
     public record Result(List<Decision> decisions, Map<String, Accuracy> accuracy, List<Drift> drifts) {
+
+        /**
+         * What the workload's capacity cost over the replayed steps, against a reactive rule on the same demand: the
+         * capacity in place at each step is the units before the order of the latest decision at or before it, as the
+         * journal records them.
+         */
+        public io.prescient.plan.capacity.CostComparison costs(Workload w, double unitPrice) {
+            io.prescient.plan.capacity.CapacityModel model = w.step().planner().model();
+            List<Decision> mine = decisions.stream().filter(d -> d.workload().equals(w.name())).toList();
+            int n = Math.max(0, Math.min(w.until(), w.demand().length) - w.from());
+            double[] demand = new double[n];
+            double[] capacity = new double[n];
+            int next = 0;
+            double inPlace = Double.NaN;
+            for (int i = 0; i < n; i++) {
+                long t = w.grid().timeAt(w.from() + i);
+                while (next < mine.size() && mine.get(next).time() <= t) {
+                    inPlace = mine.get(next++).from();
+                }
+                demand[i] = w.demand()[w.from() + i];
+                capacity[i] = inPlace * model.unitCapacity();
+            }
+            return io.prescient.plan.capacity.CostComparison.of(demand, capacity, w.grid().stepSeconds(), model, unitPrice);
+        }
     }
 
     private final int monitorWindow;

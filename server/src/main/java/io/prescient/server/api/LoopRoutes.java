@@ -86,6 +86,7 @@ final class LoopRoutes {
         Map<String, Integer> counts = new LinkedHashMap<>();
         page.counts().forEach((f, n) -> counts.put(f.label(), n));
         m.put("counts", counts);
+        m.put("costs", page.costs());
         m.put("top_risk", page.topRisk().stream().map(w -> Map.of("name", w.name(), "risk", w.risk(), "status", w.status())).toList());
         m.put("workloads", page.rows().stream().map(LoopRoutes::summary).toList());
         return m;
@@ -138,6 +139,25 @@ final class LoopRoutes {
         m.put("model", s.model());
         m.put("capped_steps", s.cappedSteps());
         m.put("shortfall", s.shortfall());
+        m.put("cost", costs(s.costs()));
+        return m;
+    }
+
+    /** The plan's cost and the recent window's against a reactive rule, in the config's currency (NaN without a unit price). */
+    static Map<String, Object> costs(WorkloadSnapshot.Costs c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("currency", c.pricing().currency());
+        m.put("unit_price", c.pricing().unitPrice());
+        m.put("plan", c.planCost());
+        io.prescient.plan.capacity.CostComparison w = c.window();
+        m.put("window_hours", w.hours());
+        m.put("window", w.cost());
+        m.put("reactive_window", w.reactiveCost());
+        m.put("unit_hours", w.unitHours());
+        m.put("reactive_unit_hours", w.reactiveUnitHours());
+        m.put("saving", w.saving());
+        m.put("short_share", w.shortShare());
+        m.put("reactive_short_share", w.reactiveShortShare());
         return m;
     }
 

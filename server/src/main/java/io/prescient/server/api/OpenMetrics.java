@@ -92,6 +92,27 @@ final class OpenMetrics {
         }
         family(b, "prescient_plan_shortfall", "Most demand the latest plan leaves unserved because of max_units (0: not capped).");
         all.forEach(s -> sample(b, "prescient_plan_shortfall", label(s), s.shortfall()));
+        family(b, "prescient_capacity_unit_seconds", "Unit-seconds (unit-hours x 3600) of capacity over the recent window shown: policy=plan the capacity "
+                + "the loop kept in place, policy=reactive a rule sizing to the demand one lead time ago on the same demand.");
+        all.forEach(s -> {
+            sample(b, "prescient_capacity_unit_seconds", label(s) + ",policy=\"plan\"", 3600 * s.costs().window().unitHours());
+            sample(b, "prescient_capacity_unit_seconds", label(s) + ",policy=\"reactive\"", 3600 * s.costs().window().reactiveUnitHours());
+        });
+        family(b, "prescient_capacity_cost", "Cost of that capacity at the workload's unit price, in the currency its label names "
+                + "(priced workloads only).");
+        all.stream().filter(s -> s.costs().pricing().priced()).forEach(s -> {
+            String labels = label(s) + ",currency=\"" + s.costs().pricing().currency().replace("\"", "") + "\"";
+            sample(b, "prescient_capacity_cost", labels + ",policy=\"plan\"", s.costs().window().cost());
+            sample(b, "prescient_capacity_cost", labels + ",policy=\"reactive\"", s.costs().window().reactiveCost());
+        });
+        family(b, "prescient_plan_cost", "Cost of the latest plan's capacity over its horizon at the workload's unit price (priced workloads only).");
+        all.stream().filter(s -> s.costs().pricing().priced()).forEach(s -> sample(b, "prescient_plan_cost", label(s) + ",currency=\""
+                + s.costs().pricing().currency().replace("\"", "") + "\"", s.costs().planCost()));
+        family(b, "prescient_capacity_short_ratio", "Share of the recent window's steps where demand exceeded capacity, per policy.");
+        all.forEach(s -> {
+            sample(b, "prescient_capacity_short_ratio", label(s) + ",policy=\"plan\"", s.costs().window().shortShare());
+            sample(b, "prescient_capacity_short_ratio", label(s) + ",policy=\"reactive\"", s.costs().window().reactiveShortShare());
+        });
         family(b, "prescient_forecast_coverage", "Share of actuals at or below the provisioned percentile, forecasts scored so far.");
         all.stream().filter(s -> !s.accuracy().isEmpty()).forEach(s -> sample(b, "prescient_forecast_coverage", label(s),
                 s.accuracy().get(s.accuracy().size() - 1).coverage()));

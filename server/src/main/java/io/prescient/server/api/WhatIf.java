@@ -19,10 +19,12 @@ public interface WhatIf {
      * @param extraUnitHours unit-hours the alternative adds
      * @param riskOfKeeping probability, under the alternative, that demand exceeds the baseline plan at some step
      * @param finalDemand  simulated demand at the horizon's peak step under the alternative, one per path (for a histogram)
+     * @param extraCost    the extra unit-hours at the workload's unit price (NaN without one)
+     * @param currency     what the cost is in
      */
     record Result(String workload, String baselineName, String alternativeName, double percentile, int paths, long[] times,
                   double[] levels, double[][] baseline, double[][] alternative, double[] baselineCapacity, double[] alternativeCapacity,
-                  double extraUnitHours, double riskOfKeeping, double[] finalDemand) {
+                  double extraUnitHours, double riskOfKeeping, double[] finalDemand, double extraCost, String currency) {
     }
 
     /** The baseline scenario set and the YAML it was read from (empty when the config names none). */

@@ -102,13 +102,42 @@ public final class FleetView {
      * @param topRisk the workloads with the highest risk (next P95 peak over capacity), highest first
      * @param rows    the requested page
      */
-    public record Page(int total, int matched, Map<Filter, Integer> counts, List<WorkloadSnapshot> topRisk, List<WorkloadSnapshot> rows) {
+    public record Page(int total, int matched, Map<Filter, Integer> counts, List<WorkloadSnapshot> topRisk, List<WorkloadSnapshot> rows,
+                       Map<String, Object> costs) {
     }
 
     /** How many workloads the top-risk summary names. */
     public static final int TOP_RISK = 10;
 
     private FleetView() {
+    }
+
+    /**
+     * The fleet's recent window: unit-hours and cost of the capacity in place and of a reactive rule on the same demand,
+     * summed per currency (priced workloads only for the costs), and the share of the reactive rule's unit-hours saved.
+     */
+    static Map<String, Object> costs(List<WorkloadSnapshot> fleet) {
+        double unitHours = 0;
+        double reactiveUnitHours = 0;
+        Map<String, double[]> byCurrency = new java.util.TreeMap<>();
+        for (WorkloadSnapshot w : fleet) {
+            io.prescient.plan.capacity.CostComparison c = w.costs().window();
+            unitHours += c.unitHours();
+            reactiveUnitHours += c.reactiveUnitHours();
+            if (w.costs().pricing().priced() && !Double.isNaN(c.cost())) {
+                double[] sums = byCurrency.computeIfAbsent(w.costs().pricing().currency(), k -> new double[3]);
+                sums[0] += c.cost();
+                sums[1] += c.reactiveCost();
+                sums[2] += w.costs().planCost();
+            }
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("unit_hours", unitHours);
+        m.put("reactive_unit_hours", reactiveUnitHours);
+        m.put("saving", reactiveUnitHours > 0 ? 1 - unitHours / reactiveUnitHours : Double.NaN);
+        m.put("by_currency", byCurrency.entrySet().stream().map(e -> Map.of("currency", e.getKey(), "window", e.getValue()[0],
+                "reactive_window", e.getValue()[1], "plan", e.getValue()[2])).toList());
+        return m;
     }
 
     public static Page page(List<WorkloadSnapshot> fleet, Query q) {
@@ -131,6 +160,6 @@ public final class FleetView {
         List<WorkloadSnapshot> top = fleet.stream().map(w -> new Keyed(w, w.risk())).filter(k -> !Double.isNaN(k.key()))
                 .sorted(Comparator.comparingDouble(Keyed::key).reversed().thenComparing(k -> k.w().name())).limit(TOP_RISK)
                 .map(Keyed::w).toList();
-        return new Page(fleet.size(), matched.size(), counts, top, rows);
+        return new Page(fleet.size(), matched.size(), counts, top, rows, costs(fleet));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 public interface RoundSource {
 
     /** A workload's round with what the dashboard shows beside it. */
-    record Served(LoopRound round, String unit, double unitCapacity) {
+    record Served(LoopRound round, String unit, io.prescient.plan.capacity.CapacityModel capacity,
+                  io.prescient.plan.capacity.Pricing pricing) {
     }
 
     /** The next round of the fleet, once its clock says so; empty when there are no more (a replay reached the end of its data). */

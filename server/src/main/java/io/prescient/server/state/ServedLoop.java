@@ -87,7 +87,7 @@ public final class ServedLoop implements AutoCloseable {
         List<String> actuatorFaults = new ArrayList<>();
         for (RoundSource.Served s : round) {
             LoopRound r = s.round();
-            WorkloadTrack track = tracks.computeIfAbsent(r.workload(), n -> new WorkloadTrack(n, s.unit(), s.unitCapacity(),
+            WorkloadTrack track = tracks.computeIfAbsent(r.workload(), n -> new WorkloadTrack(n, s.unit(), s.capacity(), s.pricing(),
                     shownSteps(r.seen().grid().stepSeconds())));
             latest.put(r.workload(), r);
             decisions.add(r.outcome().decision());

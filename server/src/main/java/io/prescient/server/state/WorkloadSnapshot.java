@@ -29,12 +29,21 @@ import java.util.Optional;
  * @param drifts        drift events so far
  * @param cappedSteps   steps of the latest plan at which demand at the percentile needs more than max_units
  * @param shortfall     the most demand the maximum leaves unserved at such a step (demand units; 0 when none)
+ * @param costs         what the plan and the capacity shown cost, beside a reactive rule on the same demand
  */
 public record WorkloadSnapshot(String name, String unit, long stepSeconds, long now, long[] recentTimes, double[] recentDemand,
                                double[] recentCapacity, double unitCapacity, double units, Optional<ForecastBands> forecast,
                                double[] planCapacity, boolean held, String reason, String model, int rounds, int orders, int holds,
                                List<AccuracyPoint> accuracy, double[] calibration, long calibrationPoints, List<String> drifts,
-                               int cappedSteps, double shortfall) {
+                               int cappedSteps, double shortfall, Costs costs) {
+
+    /**
+     * @param pricing  the unit price and currency (a price of NaN: costs in unit-hours only)
+     * @param planCost the latest plan's capacity over its horizon at the unit price
+     * @param window   the capacity in place over the recent steps shown, against a reactive rule on the same demand
+     */
+    public record Costs(io.prescient.plan.capacity.Pricing pricing, double planCost, io.prescient.plan.capacity.CostComparison window) {
+    }
 
     /** Accuracy after a round: cumulative MAE of the median and coverage of the provisioned percentile. */
     public record AccuracyPoint(long time, double meanAbsoluteError, double coverage) {

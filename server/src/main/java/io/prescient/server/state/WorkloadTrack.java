@@ -1,5 +1,9 @@
 package io.prescient.server.state;
 
+import io.prescient.plan.capacity.CapacityModel;
+import io.prescient.plan.capacity.CostComparison;
+import io.prescient.plan.capacity.Pricing;
+
 import io.prescient.forecast.History;
 import io.prescient.plan.loop.Decision;
 import io.prescient.plan.loop.LoopRound;
@@ -25,6 +29,8 @@ final class WorkloadTrack {
     private final String name;
     private final String unit;
     private final double unitCapacity;
+    private final CapacityModel capacityModel;
+    private final Pricing pricing;
     private final int shown;
     /** Units in place from each decision's time on (the units before its order, which takes the lead time to arrive). */
     private final TreeMap<Long, Double> unitsInPlace = new TreeMap<>();
@@ -40,10 +46,12 @@ final class WorkloadTrack {
     private double shortfall;
 
     /** @param shown steps of recent demand a snapshot carries */
-    WorkloadTrack(String name, String unit, double unitCapacity, int shown) {
+    WorkloadTrack(String name, String unit, CapacityModel capacity, Pricing pricing, int shown) {
         this.name = name;
         this.unit = unit;
-        this.unitCapacity = unitCapacity;
+        this.unitCapacity = capacity.unitCapacity();
+        this.capacityModel = capacity;
+        this.pricing = pricing;
         this.shown = shown;
     }
 
@@ -118,8 +126,11 @@ final class WorkloadTrack {
         for (int i = 0; i < below.length; i++) {
             calibration[i] = scored == 0 ? Double.NaN : (double) below[i] / scored;
         }
-        return new WorkloadSnapshot(name, unit, seen.grid().stepSeconds(), now, times, demand, capacity, unitCapacity, units, bands, plan,
+        long step = seen.grid().stepSeconds();
+        WorkloadSnapshot.Costs costs = new WorkloadSnapshot.Costs(pricing, CostComparison.planCost(plan, step, capacityModel,
+                pricing.unitPrice()), CostComparison.of(demand, capacity, step, capacityModel, pricing.unitPrice()));
+        return new WorkloadSnapshot(name, unit, step, now, times, demand, capacity, unitCapacity, units, bands, plan,
                 held, reason, model, rounds, orders, holds, List.copyOf(accuracy), calibration, scored, List.copyOf(drifts), cappedSteps,
-                shortfall);
+                shortfall, costs);
     }
 }

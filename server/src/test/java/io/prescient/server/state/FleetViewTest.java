@@ -36,6 +36,13 @@ class FleetViewTest {
         FleetView.Page beyond = FleetView.page(FLEET, new FleetView.Query("", FleetView.Filter.ALL, FleetView.Sort.NAME, false, 600, 50));
         assertTrue(beyond.rows().isEmpty());
 
+        double unitHours = FLEET.stream().mapToDouble(w -> w.costs().window().unitHours()).sum();
+        assertEquals(unitHours, (double) byRisk.costs().get("unit_hours"), 1e-6, "the fleet's cost sums every workload's window");
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> money = (java.util.List<java.util.Map<String, Object>>) byRisk.costs().get("by_currency");
+        assertEquals("USD", money.get(0).get("currency"));
+        assertEquals(unitHours * 0.05, (double) money.get(0).get("window"), 1e-6);
+
         assertThrows(IllegalArgumentException.class, () -> FleetView.Filter.parse("bogus"));
         assertThrows(IllegalArgumentException.class, () -> FleetView.Sort.parse("bogus"));
     }

@@ -31,7 +31,7 @@ class ServedLoopTest {
             if (n == 2) {
                 seenProblems.addAll(state.health().problems());
                 List<RoundSource.Served> malformed = new ArrayList<>();
-                malformed.add(new RoundSource.Served(null, "req/s", 1));
+                malformed.add(new RoundSource.Served(null, "req/s", null, null));
                 return Optional.of(malformed);
             }
             if (n == 3) {

@@ -49,12 +49,16 @@ public final class SyntheticFleet {
             boolean held = random.nextDouble() < 0.01;
             int capped = random.nextDouble() < 0.02 ? 3 : 0;
             List<String> drifts = random.nextDouble() < 0.03 ? List.of("coverage 0.42 < 0.85") : List.of();
+            io.prescient.plan.capacity.CapacityModel model = new io.prescient.plan.capacity.CapacityModel(unitCapacity, 0.7, 1, 1000, 10, 6, 2, true);
+            io.prescient.plan.capacity.Pricing pricing = new io.prescient.plan.capacity.Pricing(0.05, "USD");
             snapshots.add(new WorkloadSnapshot(String.format("svc-%05d/requests", w), "req/s", step, now, times, demand, capacity,
                     unitCapacity, units, Optional.of(new ForecastBands(ahead, q, "ensemble")), plan, held,
                     held ? "hold: the source's data is stale" : "keep " + (int) units + " units: the P95 plan needs no change now",
                     "ensemble", 100, 10 + random.nextInt(20), held ? 1 : 0,
                     List.of(new WorkloadSnapshot.AccuracyPoint(now, level * 0.05, 0.85 + 0.1 * random.nextDouble())),
-                    new double[] {0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99}, 1000, drifts, capped, capped > 0 ? level * 0.2 : 0));
+                    new double[] {0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99}, 1000, drifts, capped, capped > 0 ? level * 0.2 : 0,
+                    new WorkloadSnapshot.Costs(pricing, io.prescient.plan.capacity.CostComparison.planCost(plan, step, model, 0.05),
+                            io.prescient.plan.capacity.CostComparison.of(demand, capacity, step, model, 0.05))));
         }
         FleetState state = new FleetState(100);
         state.publish(snapshots, List.of());

@@ -124,7 +124,11 @@ public final class ForecastCommand implements Callable<Integer> {
 
     private int forecast(LoopAssembly assembly) {
         PrintWriter console = spec.commandLine().getOut();
-        LoopAssembly.Selected selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), input.threads())).get(0);
+        Map<String, io.prescient.core.Panel> panels = assembly.read(Instant.now().getEpochSecond(), input.threads());
+        LoopAssembly.Selected selected = assembly.select(panels).get(0);
+        if (output.equals("text")) {
+            OneSeries.covariateHint(input, panels, selected).ifPresent(console::println);
+        }
         History history = OneSeries.asOf(selected, at);
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
             if (output.equals("text")) {

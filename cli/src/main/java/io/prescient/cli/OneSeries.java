@@ -30,6 +30,26 @@ final class OneSeries {
                 LoopConfig.Defaults.minCoverage(percentile)), seed, LoopConfig.Defaults.CURRENCY);
     }
 
+    /**
+     * The other columns of a wide file beside the selected series (items of its metric in its dataset), offered as
+     * covariates when the workload reads none: a model that reads covariates (dynreg, the networks) can learn from them.
+     */
+    static Optional<String> covariateHint(PanelOptions input, Map<String, io.prescient.core.Panel> panels, LoopAssembly.Selected selected) {
+        if (!selected.covariates().isEmpty() || !"csv".equalsIgnoreCase(input.format) || !Files.isRegularFile(Path.of(input.source()))) {
+            return Optional.empty();
+        }
+        io.prescient.core.SeriesKey key = selected.series().key();
+        io.prescient.core.Panel own = panels.get(key.metric());
+        List<String> others = own == null ? List.of() : own.series().stream().map(io.prescient.core.RegularSeries::key)
+                .filter(k -> k.dataset().equals(key.dataset()) && !k.item().equals(key.item())).map(io.prescient.core.SeriesKey::item)
+                .limit(20).toList();
+        if (others.isEmpty() || others.size() > 10) {
+            return Optional.empty();
+        }
+        return Optional.of("other columns beside " + key.item() + ": " + String.join(", ", others) + " (add --covariates "
+                + others.get(0) + " --model dynreg to let the model read them)");
+    }
+
     /** Whether the series or the model comes from the store (a dataset name, or a champion). */
     static boolean needsStore(PanelOptions input, String model) {
         return !Files.exists(Path.of(input.source())) || model.startsWith(LoopAssembly.CHAMPION_PREFIX);

@@ -134,7 +134,9 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int plan(LoopAssembly assembly, PrintWriter console) {
-        LoopAssembly.Selected selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), input.threads())).get(0);
+        Map<String, io.prescient.core.Panel> panels = assembly.read(Instant.now().getEpochSecond(), input.threads());
+        LoopAssembly.Selected selected = assembly.select(panels).get(0);
+        OneSeries.covariateHint(input, panels, selected).ifPresent(console::println);
         History history = OneSeries.asOf(selected, at);
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
             console.println(line);

@@ -101,6 +101,21 @@ class CliTest {
         }
     }
 
+    /** A wide CSV's other column is offered as a covariate, and read as one when named. */
+    @Test
+    void aWideCsvsOtherColumnsAreOfferedAndReadAsCovariates() {
+        Result offered = run("plan", "../samples/shop.csv", "--series", "requests", "--unit-capacity", "100", "--paths", "300", "--rows", "2");
+        assertEquals(0, offered.code(), offered.err());
+        assertTrue(offered.out().contains("other columns beside requests: active_users"), offered.out());
+        Result read = run("plan", "../samples/shop.csv", "--series", "requests", "--covariates", "active_users", "--model", "dynreg",
+                "--unit-capacity", "100", "--paths", "300", "--rows", "2");
+        assertEquals(0, read.code(), read.err());
+        assertTrue(read.out().contains("model dynreg") && !read.out().contains("other columns beside"), read.out());
+        Result wrong = run("plan", "../samples/shop.csv", "--series", "requests", "--covariates", "logins", "--model", "dynreg");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("covariate 'logins'") && wrong.err().contains("nor a column logins"), wrong.err());
+    }
+
     @Test
     void planRunsAScenarioOnACovariateThroughTheModel() throws Exception {
         StringBuilder b = new StringBuilder("series_id,timestamp,requests,users\n");

@@ -285,10 +285,16 @@ public final class LoopAssembly {
             Panel panel = panels.get(metric);
             RegularSeries c = panel == null ? null : panel.series().stream().filter(x -> x.key().item().equals(s.key().item()))
                     .findFirst().orElse(null);
+            if (c == null && !config.source().prometheus()) {
+                // a wide file's columns are items of one metric: the covariate is then the column of its name beside the workload's
+                Panel own = panels.get(s.key().metric());
+                c = own == null ? null : own.series().stream().filter(x -> x.key().item().equals(source)
+                        && x.key().dataset().equals(s.key().dataset())).findFirst().orElse(null);
+            }
             if (c == null) {
                 throw new IllegalArgumentException(configFile + ": covariate '" + name + "' of workload " + s.key().item() + ": no series of "
-                        + (config.source().prometheus() ? "its query" : "metric " + metric) + " for item " + s.key().item() + " in "
-                        + config.source().path());
+                        + (config.source().prometheus() ? "its query" : "metric " + metric + " for item " + s.key().item()
+                        + ", nor a column " + source + " beside it in a wide file,") + " in " + config.source().path());
             }
             out.put(name, c.onGrid(s.grid()).values());
         });

@@ -1,6 +1,5 @@
 package io.prescient.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prescient.core.Steps;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.forecast.Forecast;
@@ -81,8 +80,8 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write every step's quantiles to this CSV file.")
     Path out;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String output;
+    @picocli.CommandLine.Mixin
+    OutputOption output;
 
     private final CliEnvironment environment;
 
@@ -105,9 +104,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new IllegalArgumentException("--output must be text or json, got '" + output + "'");
-        }
+        output.json();
         input.resolve(environment, store.file());
         covariates.addTo(input);
         int h = steps(horizon, Steps.parseSeconds(input.freq()));
@@ -126,12 +123,12 @@ public final class ForecastCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Map<String, io.prescient.core.Panel> panels = assembly.read(Instant.now().getEpochSecond(), input.threads());
         LoopAssembly.Selected selected = assembly.select(panels).get(0);
-        if (output.equals("text")) {
+        if (!output.json()) {
             OneSeries.covariateHint(input, panels, selected).ifPresent(console::println);
         }
         History history = OneSeries.asOf(selected, at);
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
-            if (output.equals("text")) {
+            if (!output.json()) {
                 console.println(line);
             }
         });
@@ -148,7 +145,7 @@ public final class ForecastCommand implements Callable<Integer> {
         if (out != null) {
             write(out, f, q);
         }
-        if (output.equals("json")) {
+        if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("series", selected.series().key().toString());
             json.put("unit", unit);
@@ -161,11 +158,7 @@ public final class ForecastCommand implements Callable<Integer> {
             }
             json.put("times", times);
             json.put("quantiles", q);
-            try {
-                console.println(new ObjectMapper().writeValueAsString(json));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            output.print(console, json);
             return 0;
         }
         console.printf(Locale.ROOT, "%s [%s]  model %s  origin %s  %d steps of %s%n", selected.series().key(), unit, served.id(),

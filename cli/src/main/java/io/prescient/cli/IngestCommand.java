@@ -49,8 +49,9 @@ public final class IngestCommand implements Callable<Integer> {
             + "standard input (dataset 'stdin' unless --dataset).")
     Path path;
 
-    @Option(names = {"-f", "--format"}, required = true, paramLabel = "csv|nab|gwa",
-            description = "csv: generic long or wide CSV; nab: NAB timestamp,value; gwa: GWA-T-12 Bitbrains VM traces.")
+    @Option(names = {"-f", "--format"}, defaultValue = "auto", paramLabel = "auto|csv|nab|gwa|genai",
+            description = "csv: generic long or wide CSV; nab: NAB timestamp,value; gwa: GWA-T-12 Bitbrains VM traces; genai: the "
+                    + "GenAI serving trace; auto: detected from the files (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--dataset", description = "Dataset name. Default: the name of the files' folder.")
@@ -107,7 +108,7 @@ public final class IngestCommand implements Callable<Integer> {
         if (StandardInput.DASH.equals(path.toString())) {
             path = StandardInput.file(System.in);
         }
-        Format fmt = Format.parse(format);
+        Format fmt = "auto".equalsIgnoreCase(format) ? Format.detect(path) : Format.parse(format);
         SeriesReader reader = reader(fmt);
         List<Path> files = SourceFiles.of(path, fmt);
         PrintWriter out = spec.commandLine().getOut();

@@ -131,6 +131,9 @@ public final class ModelCommand {
         @Option(names = "--scope", description = "Only this scope.")
         String scope;
 
+        @Mixin
+        OutputOption output;
+
         private final CliEnvironment environment;
 
         public ListVersions(CliEnvironment environment) {
@@ -140,6 +143,11 @@ public final class ModelCommand {
         @Override
         public void run() {
             try (SeriesStore s = environment.openStore(store.file(), false)) {
+                if (output.json()) {
+                    output.print(spec.commandLine().getOut(), java.util.Map.of("versions", s.models().versions(scope).stream()
+                            .map(ModelCommand::versionJson).toList()));
+                    return;
+                }
                 TextTable table = new TextTable(List.of("id", "scope", "model", "status", "created", "validation"),
                         false, false, false, false, false, false);
                 for (ModelVersion v : s.models().versions(scope)) {
@@ -148,6 +156,29 @@ public final class ModelCommand {
                 }
                 table.print(spec.commandLine().getOut());
             }
+        }
+    }
+
+    /** A version as JSON: its row, with validation and provenance as the JSON they are stored as. */
+    static java.util.Map<String, Object> versionJson(ModelVersion v) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("model", v.model());
+        m.put("scope", v.scope());
+        m.put("status", v.status().name().toLowerCase(Locale.ROOT));
+        m.put("created_at", v.createdAt().toString());
+        m.put("trained_from", v.trainedFrom());
+        m.put("trained_to", v.trainedTo());
+        m.put("validation", tree(v.validation()));
+        m.put("provenance", tree(v.provenance()));
+        return m;
+    }
+
+    private static Object tree(String json) {
+        try {
+            return json == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            return json;
         }
     }
 
@@ -163,6 +194,9 @@ public final class ModelCommand {
         @Parameters(paramLabel = "<version-id>")
         String id;
 
+        @Mixin
+        OutputOption output;
+
         private final CliEnvironment environment;
 
         public Show(CliEnvironment environment) {
@@ -175,6 +209,14 @@ public final class ModelCommand {
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 ModelVersion v = s.models().version(id)
                         .orElseThrow(() -> new IllegalArgumentException("no model version " + id + " in " + s.location()));
+                if (output.json()) {
+                    java.util.Map<String, Object> m = versionJson(v);
+                    m.put("decisions", s.models().decisions(v.scope()).stream().filter(d -> id.equals(d.champion()) || id.equals(d.previous())
+                            || id.equals(d.challenger()) || d.evidence() != null && d.evidence().contains(id)).map(d -> java.util.Map.of(
+                            "id", d.id(), "decided_at", d.decidedAt().toString(), "kind", d.kind().name(), "reason", d.reason())).toList());
+                    output.print(out, m);
+                    return;
+                }
                 out.println("id          " + v.id());
                 out.println("model       " + v.model());
                 out.println("scope       " + v.scope());

@@ -106,6 +106,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--rows", description = "Show at most this many steps of the plan table, evenly spaced (default: every step).")
     Integer rows;
 
+    @Mixin
+    OutputOption output;
+
     @Option(names = "--price", defaultValue = "0.1", description = "Price of one unit-hour, for what-if costs (default: ${DEFAULT-VALUE}).")
     double price;
 
@@ -134,13 +137,16 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int plan(LoopAssembly assembly, PrintWriter console) {
+        boolean json = output.json();
+        // in JSON mode, notes (the covariate hint, training progress, scenario reach) go to standard error
+        PrintWriter notes = json ? spec.commandLine().getErr() : console;
         Map<String, io.prescient.core.Panel> panels = assembly.read(Instant.now().getEpochSecond(), input.threads());
         LoopAssembly.Selected selected = assembly.select(panels).get(0);
-        OneSeries.covariateHint(input, panels, selected).ifPresent(console::println);
+        OneSeries.covariateHint(input, panels, selected).ifPresent(notes::println);
         History history = OneSeries.asOf(selected, at);
         ServedModel served = assembly.configuredModel(List.of(history), line -> {
-            console.println(line);
-            console.flush();
+            notes.println(line);
+            notes.flush();
         });
         PlanningStep step = assembly.step(selected, served);
         java.util.Optional<String> problem = step.dataProblem(history);
@@ -155,26 +161,80 @@ public final class PlanCommand implements Callable<Integer> {
         double ms = (System.nanoTime() - started) / 1e6;
         Simulation futures = f.simulation();
         CapacityPlan plan = step.planner().plan(futures, percentile, now);
-        console.printf(Locale.ROOT, "%s  model %s  origin %s  horizon %d x %s  %d futures (%s) in %.0f ms%n", selected.series().key(),
-                served.id(), Instant.ofEpochSecond(f.forecast().grid().start()), horizon, input.freq(), paths, step.scenarios().name(), ms);
-        console.printf(Locale.ROOT, "last observed demand %.1f; %s units now (%.0f per unit at %.0f%% target)%n", last, fmt(now),
-                unitCapacity, 100 * target);
-        step.reach(step.scenarios(), history.covariates().keySet()).forEach(console::println);
-        printPlan(console, futures, plan);
+        String unit = selected.series().info().unit().equals(io.prescient.core.Unit.UNKNOWN) ? "" : selected.series().info().unit().symbol();
+        step.reach(step.scenarios(), history.covariates().keySet()).forEach(notes::println);
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        if (json) {
+            doc.put("series", selected.series().key().toString());
+            doc.put("unit", unit);
+            doc.put("model", served.id());
+            doc.put("origin", f.forecast().grid().start());
+            doc.put("step_seconds", f.forecast().grid().stepSeconds());
+            doc.put("percentile", percentile);
+            doc.put("paths", paths);
+            doc.put("scenarios", step.scenarios().name());
+            doc.put("last_observed", last);
+            doc.put("units_now", now);
+            doc.put("unit_capacity", unitCapacity);
+            doc.put("target_utilisation", target);
+            doc.put("plan", planJson(futures, plan));
+        } else {
+            console.printf(Locale.ROOT, "%s  model %s  origin %s  horizon %d x %s  %d futures (%s) in %.0f ms%n", selected.series().key(),
+                    served.id(), Instant.ofEpochSecond(f.forecast().grid().start()), horizon, input.freq(), paths, step.scenarios().name(), ms);
+            String u = unit.isEmpty() ? "" : " " + unit;
+            console.printf(Locale.ROOT, "last observed demand %.1f%s; %s units now (%.0f%s per unit at %.0f%% target)%n", last, u,
+                    fmt(now), unitCapacity, u, 100 * target);
+            printPlan(console, futures, plan);
+        }
         if (compare != null) {
             ScenarioSet second = ScenarioFile.read(compare);
-            step.reach(second, history.covariates().keySet()).forEach(console::println);
+            step.reach(second, history.covariates().keySet()).forEach(notes::println);
             LoopAssembly.WhatIfRun run = LoopAssembly.whatIf(step, history, second, percentile, paths, now, price);
             WhatIf w = run.comparison();
-            console.printf(Locale.ROOT, "%nwhat-if '%s' against '%s':%n", second.name(), step.scenarios().name());
-            printPlan(console, run.alternative().simulation(), w.alternative());
-            console.printf(Locale.ROOT, "extra capacity %.1f unit-hours, extra cost %.2f at %.2f per unit-hour%n", w.extraUnitHours(),
-                    w.extraCost(), price);
-            console.printf(Locale.ROOT, "keeping the '%s' plan if '%s' happens: demand exceeds capacity at some step with "
-                    + "probability %.3f, at a given step %.3f on average%n", step.scenarios().name(), second.name(), w.riskOfKeepingAnyStep(),
-                    w.riskOfKeepingPerStep());
+            if (json) {
+                Map<String, Object> whatIf = new java.util.LinkedHashMap<>();
+                whatIf.put("scenarios", second.name());
+                whatIf.put("plan", planJson(run.alternative().simulation(), w.alternative()));
+                whatIf.put("extra_unit_hours", w.extraUnitHours());
+                whatIf.put("extra_cost", w.extraCost());
+                whatIf.put("price_per_unit_hour", price);
+                whatIf.put("risk_of_keeping_any_step", w.riskOfKeepingAnyStep());
+                whatIf.put("risk_of_keeping_per_step", w.riskOfKeepingPerStep());
+                doc.put("what_if", whatIf);
+            } else {
+                console.printf(Locale.ROOT, "%nwhat-if '%s' against '%s':%n", second.name(), step.scenarios().name());
+                printPlan(console, run.alternative().simulation(), w.alternative());
+                console.printf(Locale.ROOT, "extra capacity %.1f unit-hours, extra cost %.2f at %.2f per unit-hour%n", w.extraUnitHours(),
+                        w.extraCost(), price);
+                console.printf(Locale.ROOT, "keeping the '%s' plan if '%s' happens: demand exceeds capacity at some step with "
+                        + "probability %.3f, at a given step %.3f on average%n", step.scenarios().name(), second.name(), w.riskOfKeepingAnyStep(),
+                        w.riskOfKeepingPerStep());
+            }
+        }
+        if (json) {
+            output.print(console, doc);
         }
         return 0;
+    }
+
+    /** A plan as JSON: per step its time, P50 and provisioned-percentile demand, units, capacity and exceedance; its changes. */
+    private Map<String, Object> planJson(Simulation futures, CapacityPlan plan) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        long[] times = new long[plan.units().length];
+        for (int h = 0; h < times.length; h++) {
+            times[h] = futures.grid().timeAt(h);
+        }
+        m.put("times", times);
+        m.put("p50", futures.percentile(0.5));
+        m.put("demand_at_percentile", futures.percentile(percentile));
+        m.put("units", plan.units());
+        m.put("capacity", plan.capacity());
+        m.put("exceedance", futures.exceedance(plan.capacity()));
+        m.put("capped_steps", plan.cappedSteps());
+        m.put("shortfall", plan.shortfall());
+        m.put("changes", plan.changes().stream().map(c -> Map.of("step", c.step() + 1, "order_step", c.orderStep() + 1,
+                "reason", c.reason())).toList());
+        return m;
     }
 
     private void printPlan(PrintWriter console, Simulation futures, CapacityPlan plan) {

@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--live", description = "Plan on the real clock instead, until interrupted (or --rounds): each round re-reads "
             + "the source and plans every workload from the end of its data with the model it serves now (its registry champion, "
-            + "else the config's model, trained once when it learns across series); stale data (older than 3 steps) holds capacity.")
+            + "else the config's model, trained once when it learns across series); data older than 6 steps holds capacity.")
     boolean live;
 
     @Option(names = "--rounds", description = "With --live: rounds to run (default: until interrupted).")
@@ -77,6 +77,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--now", description = "With --live: the clock's time for the first round (ISO), e.g. to plan as of "
             + "the end of recorded data (default: the real time).")
     String now;
+
+    @picocli.CommandLine.Mixin
+    OutputOption output;
 
     private final CliEnvironment environment;
 
@@ -106,7 +109,10 @@ public final class RunCommand implements Callable<Integer> {
      * model it serves now, score, retrain on drift), sleeping between them, until interrupted or --rounds.
      */
     private int live(LoopAssembly assembly) {
-        PrintWriter console = spec.commandLine().getOut();
+        boolean json = output.json();
+        PrintWriter out = spec.commandLine().getOut();
+        // in JSON mode standard output carries one JSON line per round; the rest goes to standard error
+        PrintWriter console = json ? spec.commandLine().getErr() : out;
         long pause = interval != null ? Steps.parseSeconds(interval) : assembly.config().roundSeconds();
         AtomicInteger printed = new AtomicInteger();
         LiveLoop loop = assembly.live(LoopAssembly.runId("run"), challengers, actuator(assembly, console, printed), line -> {
@@ -118,8 +124,17 @@ public final class RunCommand implements Callable<Integer> {
             List<LoopRound> done = loop.round(clock).workloads();
             long orders = done.stream().filter(r -> r.outcome().decision().changes()).count();
             long holds = done.stream().filter(r -> r.outcome().decision().held()).count();
-            console.printf(Locale.ROOT, "round %d at %s: %d workloads, %d orders, %d holds (run %s)%n", round,
-                    Instant.ofEpochSecond(clock), done.size(), orders, holds, loop.runId());
+            if (json) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("round", round);
+                line.put("time", clock);
+                line.put("run", loop.runId());
+                line.put("decisions", done.stream().map(RunCommand::decision).toList());
+                output.print(out, line);
+            } else {
+                console.printf(Locale.ROOT, "round %d at %s: %d workloads, %d orders, %d holds (run %s)%n", round,
+                        Instant.ofEpochSecond(clock), done.size(), orders, holds, loop.runId());
+            }
             done.forEach(r -> r.drift().ifPresent(d -> console.printf(Locale.ROOT, "  drift in %s: coverage %.3f -> %s%n",
                     d.workload(), d.coverage(), d.action())));
             console.flush();
@@ -136,9 +151,28 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A round's decision as JSON. */
+    private static Map<String, Object> decision(LoopRound r) {
+        Decision d = r.outcome().decision();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", d.workload());
+        m.put("time", d.time());
+        m.put("model", r.outcome().model());
+        m.put("from", d.from());
+        m.put("units", d.units());
+        m.put("held", d.held());
+        m.put("reason", d.reason());
+        r.drift().ifPresent(x -> m.put("drift", Map.of("coverage", x.coverage(), "action", x.action())));
+        r.fault().ifPresent(f -> m.put("fault", Map.of("source", f.source().name().toLowerCase(Locale.ROOT), "message", f.message())));
+        return m;
+    }
+
     /** The simulated clock over recorded data. */
     private int simulated(LoopAssembly assembly) {
-        PrintWriter console = spec.commandLine().getOut();
+        boolean json = output.json();
+        PrintWriter out = spec.commandLine().getOut();
+        // in JSON mode standard output carries the summary document; the header and dry-run lines go to standard error
+        PrintWriter console = json ? spec.commandLine().getErr() : out;
         LoopConfig c = assembly.config();
         List<LoopAssembly.Selected> selected = assembly.select(assembly.read(Instant.now().getEpochSecond(), threads));
         Map<String, ServedModel> models = assembly.models(selected, s -> assembly.window(s.series())[0], line -> {
@@ -164,7 +198,11 @@ public final class RunCommand implements Callable<Integer> {
         if (printed.get() > show) {
             console.printf(Locale.ROOT, "... %d more dry-run lines%n", printed.get() - show);
         }
-        summary(console, result, seconds, runId, selected, workloads, c.currency());
+        if (json) {
+            output.print(out, summaryJson(result, seconds, runId, selected, workloads, c.currency()));
+        } else {
+            summary(console, result, seconds, runId, selected, workloads, c.currency());
+        }
         return 0;
     }
 
@@ -192,8 +230,9 @@ public final class RunCommand implements Callable<Integer> {
             int[] c = counts.getOrDefault(w.name(), new int[3]);
             double price = selected.get(i).unitPrice();
             io.prescient.plan.capacity.CostComparison cost = r.costs(w, price);
-            table.add(w.name(), c[0], c[1], c[2], String.format(Locale.ROOT, "%.2f %s", a.meanAbsoluteError(),
-                    selected.get(i).series().info().unit().symbol()), String.format(Locale.ROOT, "%.3f", a.coverage()),
+            io.prescient.core.Unit unit = selected.get(i).series().info().unit();
+            table.add(w.name(), c[0], c[1], c[2], String.format(Locale.ROOT, "%.2f", a.meanAbsoluteError())
+                    + (unit.equals(io.prescient.core.Unit.UNKNOWN) ? "" : " " + unit.symbol()), String.format(Locale.ROOT, "%.3f", a.coverage()),
                     amount(cost.unitHours(), cost.cost(), currency), amount(cost.reactiveUnitHours(), cost.reactiveCost(), currency),
                     String.format(Locale.ROOT, "%.1f%% vs %.1f%%", 100 * cost.shortShare(), 100 * cost.reactiveShortShare()),
                     firstHold.getOrDefault(w.name(), "-"));
@@ -208,6 +247,43 @@ public final class RunCommand implements Callable<Integer> {
         }
         console.printf(Locale.ROOT, "%d decisions in %.1f s (%.1f ms each); recorded as run %s in the store (tables "
                 + "loop_steps, actions)%n", r.decisions().size(), seconds, 1000 * seconds / Math.max(1, r.decisions().size()), runId);
+    }
+
+    private static Map<String, Object> summaryJson(SimulatedClockLoop.Result r, double seconds, String runId,
+                                                   List<LoopAssembly.Selected> selected, List<SimulatedClockLoop.Workload> workloads,
+                                                   String currency) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < workloads.size(); i++) {
+            SimulatedClockLoop.Workload w = workloads.get(i);
+            io.prescient.plan.loop.Accuracy a = r.accuracy().get(w.name());
+            List<Decision> mine = r.decisions().stream().filter(d -> d.workload().equals(w.name())).toList();
+            io.prescient.plan.capacity.CostComparison cost = r.costs(w, selected.get(i).unitPrice());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workload", w.name());
+            m.put("unit", selected.get(i).series().info().unit().symbol());
+            m.put("rounds", mine.size());
+            m.put("orders", mine.stream().filter(Decision::changes).count());
+            m.put("holds", mine.stream().filter(Decision::held).count());
+            m.put("mae", a == null ? Double.NaN : a.meanAbsoluteError());
+            m.put("coverage", a == null ? Double.NaN : a.coverage());
+            m.put("hours", cost.hours());
+            m.put("unit_hours", cost.unitHours());
+            m.put("reactive_unit_hours", cost.reactiveUnitHours());
+            m.put("cost", cost.cost());
+            m.put("reactive_cost", cost.reactiveCost());
+            m.put("currency", currency);
+            m.put("short_share", cost.shortShare());
+            m.put("reactive_short_share", cost.reactiveShortShare());
+            rows.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("run", runId);
+        doc.put("decisions", r.decisions().size());
+        doc.put("seconds", seconds);
+        doc.put("workloads", rows);
+        doc.put("drifts", r.drifts().stream().map(d -> Map.of("workload", d.workload(), "time", d.time(), "coverage", d.coverage(),
+                "action", d.action())).toList());
+        return doc;
     }
 
     private static String amount(double unitHours, double cost, String currency) {

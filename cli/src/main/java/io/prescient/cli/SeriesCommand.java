@@ -42,6 +42,9 @@ public final class SeriesCommand {
         @Option(names = "--limit", defaultValue = "50", description = "At most this many rows; 0 for all (default: ${DEFAULT-VALUE}).")
         int limit;
 
+        @Mixin
+        OutputOption output;
+
         private final CliEnvironment environment;
 
         public ListSeries(CliEnvironment environment) {
@@ -55,6 +58,19 @@ public final class SeriesCommand {
                 List<StoredSeries> all = (dataset == null ? s.list() : s.list(dataset)).stream()
                         .filter(x -> metric == null || x.key().metric().equals(metric)).toList();
                 int shown = limit <= 0 ? all.size() : Math.min(limit, all.size());
+                if (output.json()) {
+                    output.print(out, java.util.Map.of("total", all.size(), "series", all.subList(0, shown).stream().map(x -> {
+                        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                        m.put("series", x.key().toString());
+                        m.put("unit", x.info().unit().symbol());
+                        m.put("start", x.grid().start());
+                        m.put("step_seconds", x.grid().stepSeconds());
+                        m.put("steps", x.grid().length());
+                        m.put("missing", x.missing());
+                        return m;
+                    }).toList()));
+                    return;
+                }
                 TextTable table = new TextTable(List.of("series", "unit", "start", "step", "steps", "missing"),
                         false, false, false, true, true, true);
                 for (StoredSeries x : all.subList(0, shown)) {

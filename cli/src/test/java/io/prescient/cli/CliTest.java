@@ -101,6 +101,34 @@ class CliTest {
         }
     }
 
+    /** plan and run print one JSON document with --output json, every note on standard error. */
+    @Test
+    void planAndRunReportAsJson() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Result plan = run("plan", "../samples/nab", "--series", "elb_request_count_8c0756", "--horizon", "12", "--unit-capacity", "100",
+                "--paths", "300", "--output", "json", "--compare", "../samples/scenarios/campaign.yaml");
+        assertEquals(0, plan.code(), plan.err());
+        com.fasterxml.jackson.databind.JsonNode p = json.readTree(plan.out());
+        assertEquals("ensemble", p.get("model").asText());
+        assertEquals(12, p.get("plan").get("units").size());
+        assertTrue(p.get("what_if").get("extra_unit_hours").isNumber(), plan.out());
+        Result bad = run("plan", "../samples/nab", "--series", "elb_request_count_8c0756", "--output", "yaml");
+        assertTrue(bad.code() != 0, bad.err());
+        assertTrue(bad.err().contains("--output must be text or json"), bad.err());
+        String store = home.resolve("json.duckdb").toString();
+        Result runs = run("run", "--config", "../samples/prescient.yaml", "--store", store, "--output", "json");
+        assertEquals(0, runs.code(), runs.err());
+        com.fasterxml.jackson.databind.JsonNode r = json.readTree(runs.out());
+        assertEquals(4, r.get("workloads").size());
+        com.fasterxml.jackson.databind.JsonNode elb = r.get("workloads").get(0);
+        assertTrue(elb.get("unit_hours").asDouble() > 0 && elb.get("cost").asDouble() > 0 && "USD".equals(elb.get("currency").asText()),
+                elb.toString());
+        assertTrue(runs.err().contains("[dry-run]"), "dry-run lines on standard error");
+        Result models = run("model", "list", "--store", store, "--output", "json");
+        assertEquals(0, models.code(), models.err());
+        assertTrue(json.readTree(models.out()).get("versions").isArray());
+    }
+
     /** A wide CSV's other column is offered as a covariate, and read as one when named. */
     @Test
     void aWideCsvsOtherColumnsAreOfferedAndReadAsCovariates() {
@@ -224,6 +252,12 @@ class CliTest {
 
         Result list = run("series", "list");
         assertTrue(list.out().contains("shop/web/requests") && list.out().contains("requests/s"), list.out());
+        com.fasterxml.jackson.databind.JsonNode listed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                run("series", "list", "--output", "json").out());
+        assertEquals(2, listed.get("total").asInt());
+        assertEquals(300, listed.get("series").get(0).get("step_seconds").asInt());
+        Result auto = run("ingest", f.toString(), "--dataset", "shop2");
+        assertEquals(0, auto.code(), "the format is detected when not given: " + auto.err());
         assertTrue(list.out().contains("2 series"), list.out());
 
         Result show = run("series", "show", "shop/web/active_users");

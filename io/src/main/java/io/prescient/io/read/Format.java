@@ -32,6 +32,9 @@ public enum Format {
             try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(source)) {
                 List<java.nio.file.Path> files = entries.filter(java.nio.file.Files::isRegularFile)
                         .filter(p -> CSV.accepts(p.getFileName().toString())).sorted().toList();
+                // a .txt file tells the format only when no .csv is there: a LICENSE.txt beside the data is not data
+                List<java.nio.file.Path> csv = files.stream().filter(p -> NAB.accepts(p.getFileName().toString())).toList();
+                files = csv.isEmpty() ? files : csv;
                 if (files.stream().anyMatch(p -> GENAI.accepts(p.getFileName().toString()))) {
                     return GENAI;
                 }

@@ -1,0 +1,54 @@
+package io.prescient.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code --output text|json}: how a command that reports prints it. JSON is one document on standard
+ * output (progress and notes go to standard error), numbers that are not finite written as {@code null}.
+ */
+final class OutputOption {
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json: one JSON document on standard output, for scripts "
+            + "(default: ${DEFAULT-VALUE}).")
+    String output;
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+            .addSerializer(Double.class, new NonFinite()).addSerializer(double.class, new NonFinite()));
+
+    /** @throws IllegalArgumentException for anything but text or json */
+    boolean json() {
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new IllegalArgumentException("--output must be text or json, got '" + output + "'");
+        }
+        return output.equals("json");
+    }
+
+    void print(PrintWriter out, Object document) {
+        try {
+            out.println(JSON.writeValueAsString(document));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class NonFinite extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (Double.isFinite(v)) {
+                g.writeNumber(v);
+            } else {
+                g.writeNull();
+            }
+        }
+    }
+}

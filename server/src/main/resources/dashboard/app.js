@@ -51,6 +51,19 @@ function costLine(c) {
   const theirs = priced ? money(c.reactive_window, c.currency) : fmt(c.reactive_unit_hours, 1) + ' unit-h';
   return `${ours} vs ${theirs} reactive`;
 }
+// A search box for a workload, not a list of every one (a fleet may hold thousands): the names that match are
+// fetched from /api/fleet as the user types, into the datalist #names; onMatch(name) when the text is a workload's name.
+function workloadSearch(input, onMatch) {
+  let typing;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(async () => {
+      const page = await api('/api/fleet?sort=name&order=asc&limit=20&q=' + encodeURIComponent(input.value));
+      document.getElementById('names').innerHTML = page.workloads.map(w => `<option value="${esc(w.name)}">`).join('');
+      if (onMatch && page.workloads.some(w => w.name === input.value)) onMatch(input.value);
+    }, 150);
+  });
+}
 function pct(v) { return v === null || v === undefined ? '–' : (100 * v).toFixed(1) + '%'; }
 function time(t) { return new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16); }
 function esc(s) { return String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c])); }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Passes records through, {@code pauseMillis} apart until the first checkpoint completes (so that one
+ * Passes records through, {@code pauseMillis} apart until the failure has happened (so that a checkpoint
  * completes while plans still flow, however slow the machine), and once in the job's life (a marker
  * file says whether it happened) throws after {@code after} records, but only when a checkpoint has
  * completed, so the restart restores state.
@@ -29,7 +29,8 @@ final class FailOnceAfterCheckpoint<T> extends RichMapFunction<T, T> implements 
 
     @Override
     public T map(T value) throws IOException, InterruptedException {
-        if (!checkpointed) {
+        if (!Files.exists(Path.of(marker))) {
+            // slow until the failure has happened: a checkpoint then completes while plans still flow, however slow the machine
             Thread.sleep(pauseMillis);
         }
         if (++seen >= after && checkpointed && !Files.exists(Path.of(marker))) {

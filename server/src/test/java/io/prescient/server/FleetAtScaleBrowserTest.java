@@ -140,6 +140,10 @@ class FleetAtScaleBrowserTest {
         assertEquals(before + 3_600_000, after, 1.0, "the fan chart zooms to a focus window");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve("workload-zoomed.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+        js("const p = document.getElementById('pick'); p.value = 'svc-00077/requests'; p.dispatchEvent(new Event('input'));");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("name=svc-00077%2Frequests"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "svc-00077/requests".equals(b.findElement(By.id("pick"))
+                .getAttribute("value")) && b.findElement(By.id("summary")).getText().contains("units"));
         System.out.printf(Locale.ROOT, "FleetAtScaleBrowserTest: %d workloads; first fleet page %.0f ms after navigation; search %.0f ms "
                         + "(including a 150 ms typing pause), clearing it %.0f ms, sort by name %.0f ms, reversed %.0f ms, next page %.0f ms, "
                         + "capped filter (%d) %.0f ms%n", WORKLOADS, firstPage, search, clear, sortByName, sortAscending, nextPage, capped, filter);

@@ -68,6 +68,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    OutputOption output;
+
     private final CliEnvironment environment;
 
     public BacktestCommand(CliEnvironment environment) {
@@ -76,8 +79,10 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean json = output.json();
         input.resolve(environment, store.file());
-        PrintWriter console = spec.commandLine().getOut();
+        // in JSON mode standard output carries the metrics (as metrics.json holds them); notes go to standard error
+        PrintWriter console = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ForecastTask task = ForecastTask.of(input.freq(), term);
         if (horizon != null) {
             task = task.withHorizon(horizon);
@@ -94,6 +99,7 @@ public final class BacktestCommand implements Callable<Integer> {
         write(with, out);
         report(console, with, out, covariates.isEmpty() ? "" : "  covariates " + String.join(",", covariates)
                 + (knownFuture ? " (known future)" : " (forecast)"));
+        Map<String, Object> doc = new java.util.LinkedHashMap<>(ProtocolFiles.metrics(with, input.source()));
         if (compareWithout && !covariates.isEmpty()) {
             Backtest.Result without = evaluate(console, task, panels, Backtest.Covariates.NONE);
             Path dir = out.resolve("without-covariates");
@@ -102,6 +108,10 @@ public final class BacktestCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "CRPS with %s %.4f, without %.4f: %+.1f%%; MASE %.4f vs %.4f%n", String.join(",", covariates),
                     with.scores().crps(), without.scores().crps(), 100 * (with.scores().crps() / without.scores().crps() - 1),
                     with.scores().mase(), without.scores().mase());
+            doc.put("without_covariates", ProtocolFiles.metrics(without, input.source()));
+        }
+        if (json) {
+            output.print(spec.commandLine().getOut(), doc);
         }
         return 0;
     }

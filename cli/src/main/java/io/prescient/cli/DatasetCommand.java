@@ -33,6 +33,9 @@ public final class DatasetCommand {
         @Mixin
         StoreOption store;
 
+        @Mixin
+        OutputOption output;
+
         private final CliEnvironment environment;
 
         public ListDatasets(CliEnvironment environment) {
@@ -49,7 +52,11 @@ public final class DatasetCommand {
                     table.add(name, all.stream().map(x -> x.key().item()).distinct().count(),
                             all.stream().map(x -> x.key().metric()).distinct().count(), all.size());
                 }
-                table.print(out);
+                if (output.json()) {
+                    output.print(out, Map.of("datasets", table.records()));
+                } else {
+                    table.print(out);
+                }
             }
         }
     }
@@ -78,6 +85,9 @@ public final class DatasetCommand {
 
         @Option(names = "--rule", defaultValue = "mean", description = "Resampling rule (default: ${DEFAULT-VALUE}).")
         String rule;
+
+        @Mixin
+        OutputOption output;
 
         private final CliEnvironment environment;
 
@@ -113,7 +123,11 @@ public final class DatasetCommand {
                             panel.grid().start(), Steps.format(panel.grid().stepSeconds()), panel.grid().length(),
                             Formats.percent(panel.missingFraction()));
                 }
-                table.print(out);
+                if (output.json()) {
+                    output.print(out, Map.of("dataset", dataset, "metrics", table.records()));
+                } else {
+                    table.print(out);
+                }
             }
         }
 

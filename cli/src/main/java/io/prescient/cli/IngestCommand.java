@@ -97,6 +97,9 @@ public final class IngestCommand implements Callable<Integer> {
             + "such a file, a truncated re-ingest, is rejected and the stored series kept).")
     boolean replace;
 
+    @picocli.CommandLine.Mixin
+    OutputOption output;
+
     private final CliEnvironment environment;
 
     public IngestCommand(CliEnvironment environment) {
@@ -105,6 +108,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.json();
         if (StandardInput.DASH.equals(path.toString())) {
             path = StandardInput.file(System.in);
         }
@@ -119,7 +123,24 @@ public final class IngestCommand implements Callable<Integer> {
             location = s.location();
             report = new Ingestor(s, reader, threads, failFast, replace).ingest(files, progress::stepTo);
         }
-        print(out, report, location);
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("files", report.files());
+            m.put("rows", report.rows());
+            m.put("added", report.written().added());
+            m.put("replaced", report.written().replaced());
+            m.put("unchanged", report.written().unchanged());
+            m.put("points", report.written().points());
+            m.put("repairs", Map.of("reordered", report.repairs().reordered(), "dropped", report.repairs().dropped(),
+                    "floored", report.repairs().floored()));
+            m.put("rejected", report.rejected().stream().map(p -> Map.of("file", p.source(), "line", p.line(), "field", p.field(),
+                    "expected", p.expected(), "message", p.message())).toList());
+            m.put("seconds", report.elapsed().toMillis() / 1000.0);
+            m.put("store", location);
+            output.print(out, m);
+        } else {
+            print(out, report, location);
+        }
         return report.allStored() ? 0 : 1;
     }
 

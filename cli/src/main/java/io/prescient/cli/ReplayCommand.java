@@ -65,6 +65,9 @@ public final class ReplayCommand implements Callable<Integer> {
             + "of this size, written to <out>/frontier-replicas.csv and .svg.")
     Double replicaCapacity;
 
+    @picocli.CommandLine.Mixin
+    OutputOption output;
+
     private final CliEnvironment environment;
 
     public ReplayCommand(CliEnvironment environment) {
@@ -73,8 +76,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean json = output.json();
         input.resolve(environment, store.file());
-        PrintWriter console = spec.commandLine().getOut();
+        // in JSON mode standard output carries the headlines; the text report goes to standard error
+        PrintWriter console = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
         if (input.variates == null && "gwa".equalsIgnoreCase(input.format) && java.nio.file.Files.exists(Path.of(input.source()))) {
             input.variates = List.of("cpu_usage_mhz");
         }
@@ -105,7 +111,12 @@ public final class ReplayCommand implements Callable<Integer> {
         FrontierFiles.writeCsv(out.resolve("frontier.csv"), scores);
         FrontierFiles.writeSvg(out.resolve("frontier.svg"), scores, String.format(Locale.ROOT,
                 "Provisioning replay: %s, %d series, lead %d steps", input.source(), traces.size(), lead));
-        report(console, Headlines.of(scores), traces.size(), seconds, "frontier");
+        doc.put("series", traces.size());
+        doc.put("lead", lead);
+        doc.put("warmup", warmup);
+        doc.put("seconds", seconds);
+        doc.put("families", report(console, Headlines.of(scores), traces.size(), seconds, "frontier"));
+        doc.put("frontier", out.resolve("frontier.csv").toString());
         if (replicaCapacity != null) {
             started = System.nanoTime();
             List<MemberScore> replicas;
@@ -117,7 +128,11 @@ public final class ReplayCommand implements Callable<Integer> {
             FrontierFiles.writeSvg(out.resolve("frontier-replicas.svg"), replicas, String.format(Locale.ROOT,
                     "Provisioning replay in whole replicas of %s: %s, %d series", replicaCapacity, input.source(), traces.size()));
             console.printf(Locale.ROOT, "%ninteger-replica variant (replicas of %s):%n", replicaCapacity);
-            report(console, Headlines.of(replicas), traces.size(), (System.nanoTime() - started) / 1e9, "frontier-replicas");
+            doc.put("replica_families", report(console, Headlines.of(replicas), traces.size(), (System.nanoTime() - started) / 1e9,
+                    "frontier-replicas"));
+        }
+        if (json) {
+            output.print(spec.commandLine().getOut(), doc);
         }
         return 0;
     }
@@ -147,7 +162,9 @@ public final class ReplayCommand implements Callable<Integer> {
         return new io.prescient.plan.replay.PipelinePolicy(planning, percentiles, grid, c.every(), 2 * settings.warmup(), lead);
     }
 
-    private void report(PrintWriter console, List<Headlines.FamilyHeadline> headlines, int series, double seconds, String file) {
+    /** Prints the headline table and the ratios; returns the table's rows for --output json. */
+    private List<Map<String, Object>> report(PrintWriter console, List<Headlines.FamilyHeadline> headlines, int series, double seconds,
+                                             String file) {
         console.printf(Locale.ROOT, "replay of %d series, lead %d steps, warm-up %d steps: %.1f s%n", series, lead, warmup, seconds);
         TextTable table = new TextTable(List.of("family", "pooled<=1% cost", "member", "pooled<=5% cost", "member",
                 "SLO cost", "member", "SLO share", "p90 series viol."), false, true, false, true, false, true, false, true, true);
@@ -174,6 +191,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     ratio(pipeline.get().slo(), reactive.get().slo()));
         }
         console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve(file + ".csv"), out.resolve(file + ".svg"));
+        return table.records();
     }
 
     private static String cost(Optional<MemberScore> s) {

@@ -46,6 +46,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the metrics as JSON to this file.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    OutputOption output;
+
     private final CliEnvironment environment;
 
     public ScoreCommand(CliEnvironment environment) {
@@ -54,8 +57,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean asJson = output.json();
         input.resolve(environment, store.file());
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = asJson ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ForecastTask task = ForecastTask.of(input.freq(), term);
         if (horizon != null) {
             task = task.withHorizon(horizon);
@@ -75,7 +79,7 @@ public final class ScoreCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "%s  %s  windows scored %d  points %d%n", task.name(), forecasts, windows, total.points());
         console.printf(Locale.ROOT, "MASE %.4f  CRPS %.4f  MAE %.4f  coverage80 %.4f%n", total.mase(), total.crps(),
                 total.mae(), total.coverage80());
-        if (out != null) {
+        if (out != null || asJson) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("task", task.name());
             json.put("forecasts", forecasts.toString());
@@ -86,7 +90,12 @@ public final class ScoreCommand implements Callable<Integer> {
             json.put("CRPS", total.crps());
             json.put("MAE", total.mae());
             json.put("coverage_80", total.coverage80());
-            ProtocolFiles.writeJson(out, json);
+            if (out != null) {
+                ProtocolFiles.writeJson(out, json);
+            }
+            if (asJson) {
+                output.print(spec.commandLine().getOut(), json);
+            }
         }
         return 0;
     }

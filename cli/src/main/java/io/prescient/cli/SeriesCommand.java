@@ -109,6 +109,9 @@ public final class SeriesCommand {
         @Option(names = "--last", defaultValue = "12", description = "How many of the last steps to print (default: ${DEFAULT-VALUE}).")
         int last;
 
+        @Mixin
+        OutputOption output;
+
         private final CliEnvironment environment;
 
         public ShowSeries(CliEnvironment environment) {
@@ -126,8 +129,39 @@ public final class SeriesCommand {
                 if (step != null) {
                     series = series.resample(Steps.parseSeconds(step), Aggregation.parse(rule));
                 }
-                print(out, stored, series);
+                if (output.json()) {
+                    output.print(out, json(stored, series));
+                } else {
+                    print(out, stored, series);
+                }
             }
+        }
+
+        private java.util.Map<String, Object> json(StoredSeries stored, RegularSeries series) {
+            GapStats gaps = series.gaps();
+            SummaryStats st = series.summary();
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("series", series.key().toString());
+            m.put("unit", series.info().unit().symbol());
+            m.put("labels", stored.info().labels());
+            m.put("source", stored.source());
+            m.put("start", series.grid().start());
+            m.put("step_seconds", series.grid().stepSeconds());
+            m.put("steps", series.length());
+            m.put("missing", gaps.missing());
+            m.put("gaps", gaps.gaps());
+            m.put("longest_gap", gaps.longestGap());
+            m.put("stats", java.util.Map.of("min", st.min(), "p50", st.p50(), "mean", st.mean(), "p95", st.p95(), "max", st.max(),
+                    "sd", st.stdDev()));
+            int from = Math.max(0, series.length() - last);
+            long[] times = new long[series.length() - from];
+            double[] values = new double[times.length];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = series.grid().timeAt(from + i);
+                values[i] = series.value(from + i);
+            }
+            m.put("last", java.util.Map.of("times", times, "values", values));
+            return m;
         }
 
         private void print(PrintWriter out, StoredSeries stored, RegularSeries series) {

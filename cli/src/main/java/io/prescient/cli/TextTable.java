@@ -25,6 +25,27 @@ final class TextTable {
         return this;
     }
 
+    /** The rows as records keyed by the header (for --output json): cells that read as numbers become numbers. */
+    List<java.util.Map<String, Object>> records() {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                m.put(header.get(c), number(row.get(c)));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Object number(String cell) {
+        if (!cell.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+            return cell;
+        }
+        return cell.contains(".") || cell.contains("e") || cell.contains("E") || cell.length() > 18 ? (Object) Double.parseDouble(cell)
+                : (Object) Long.parseLong(cell);
+    }
+
     void print(PrintWriter out) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {

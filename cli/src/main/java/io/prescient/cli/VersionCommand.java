@@ -15,6 +15,9 @@ public final class VersionCommand implements Runnable, CommandLine.IVersionProvi
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    OutputOption output;
+
     /** The project version the build wrote into the jar. */
     public static String version() {
         try (InputStream in = VersionCommand.class.getResourceAsStream("version.properties")) {
@@ -37,6 +40,11 @@ public final class VersionCommand implements Runnable, CommandLine.IVersionProvi
 
     @Override
     public void run() {
+        if (output.json()) {
+            output.print(spec.commandLine().getOut(), java.util.Map.of("version", version(), "java", System.getProperty("java.version"),
+                    "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+            return;
+        }
         for (String line : getVersion()) {
             spec.commandLine().getOut().println(line);
         }

@@ -124,6 +124,17 @@ class CliTest {
         assertTrue(elb.get("unit_hours").asDouble() > 0 && elb.get("cost").asDouble() > 0 && "USD".equals(elb.get("currency").asText()),
                 elb.toString());
         assertTrue(runs.err().contains("[dry-run]"), "dry-run lines on standard error");
+        Path out = home.resolve("backtest");
+        Result backtest = run("backtest", "../samples/nab", "--freq", "1h", "--term", "short", "--model", "naive", "--out", out.toString(),
+                "--output", "json");
+        assertEquals(0, backtest.code(), backtest.err());
+        assertEquals(json.readTree(Files.readString(out.resolve("metrics.json"))).get("CRPS").asDouble(),
+                json.readTree(backtest.out()).get("CRPS").asDouble(), 1e-12, "the metrics metrics.json holds");
+        Result replay = run("replay", "../samples/nab", "--out", home.resolve("replay").toString(), "--output", "json");
+        assertEquals(0, replay.code(), replay.err());
+        assertTrue(json.readTree(replay.out()).get("families").size() >= 3, replay.out());
+        assertEquals(com.fasterxml.jackson.databind.node.JsonNodeType.STRING, json.readTree(run("version", "--output", "json").out())
+                .get("version").getNodeType());
         Result models = run("model", "list", "--store", store, "--output", "json");
         assertEquals(0, models.code(), models.err());
         assertTrue(json.readTree(models.out()).get("versions").isArray());
@@ -256,8 +267,17 @@ class CliTest {
                 run("series", "list", "--output", "json").out());
         assertEquals(2, listed.get("total").asInt());
         assertEquals(300, listed.get("series").get(0).get("step_seconds").asInt());
-        Result auto = run("ingest", f.toString(), "--dataset", "shop2");
+        Result auto = run("ingest", f.toString(), "--dataset", "shop2", "--output", "json");
         assertEquals(0, auto.code(), "the format is detected when not given: " + auto.err());
+        assertEquals(2, new com.fasterxml.jackson.databind.ObjectMapper().readTree(auto.out()).get("added").asInt(), auto.out());
+        com.fasterxml.jackson.databind.JsonNode shown = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                run("series", "show", "shop/web/active_users", "--output", "json").out());
+        assertEquals(1, shown.get("missing").asInt());
+        assertEquals(110.0, shown.get("stats").get("max").asDouble(), 1e-9);
+        com.fasterxml.jackson.databind.JsonNode datasets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                run("dataset", "list", "--output", "json").out());
+        assertEquals(2, datasets.get("datasets").size(), datasets.toString());
+        assertEquals(2L, datasets.get("datasets").get(0).get("series").asLong(), "numbers stay numbers: " + datasets);
         assertTrue(list.out().contains("2 series"), list.out());
 
         Result show = run("series", "show", "shop/web/active_users");

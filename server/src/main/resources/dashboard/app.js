@@ -72,6 +72,11 @@ const charts = {};
 function chart(id, option) {
   const el = document.getElementById(id);
   const c = charts[id] || (charts[id] = echarts.init(el));
+  // a legend symbol takes the series' item colour: give it the colour its line or band is drawn in
+  (option.series || []).forEach(s => {
+    const drawn = (s.lineStyle && s.lineStyle.color) || (s.areaStyle && s.areaStyle.color);
+    if (drawn && !(s.itemStyle && s.itemStyle.color)) s.itemStyle = Object.assign({}, s.itemStyle, {color: drawn});
+  });
   if (option.legend && !option.legend.data && option.series) {
     option.legend.data = option.series.map(s => s.name).filter(n => n && !n.endsWith(' base'));
   }

@@ -41,7 +41,7 @@ function fmt(v, digits = 1) {
 
 function money(v, currency) {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  return fmt(v, 2) + ' ' + (currency || '');
+  return fmt(v, 2) + ' ' + esc(currency || '');
 }
 // A workload's recent cost against a reactive rule: money where a unit price is configured, else unit-hours.
 function costLine(c) {

@@ -22,7 +22,8 @@ final class OutputOption {
     String output;
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
-            .addSerializer(Double.class, new NonFinite()).addSerializer(double.class, new NonFinite()));
+            .addSerializer(Double.class, new NonFinite()).addSerializer(double.class, new NonFinite())
+            .addSerializer(double[].class, new NonFiniteArray()));
 
     /** @throws IllegalArgumentException for anything but text or json */
     boolean json() {
@@ -38,6 +39,21 @@ final class OutputOption {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class NonFiniteArray extends JsonSerializer<double[]> {
+        @Override
+        public void serialize(double[] values, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartArray();
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    g.writeNumber(v);
+                } else {
+                    g.writeNull();
+                }
+            }
+            g.writeEndArray();
         }
     }
 

@@ -25,13 +25,13 @@ final class TextTable {
         return this;
     }
 
-    /** The rows as records keyed by the header (for --output json): cells that read as numbers become numbers. */
+    /** The rows as records keyed by the header (for --output json): cells of right-aligned (numeric) columns that read as numbers become numbers. */
     List<java.util.Map<String, Object>> records() {
         List<java.util.Map<String, Object>> out = new ArrayList<>();
         for (List<String> row : rows) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                m.put(header.get(c), number(row.get(c)));
+                m.put(header.get(c), rightAligned[c] ? number(row.get(c)) : row.get(c));
             }
             out.add(m);
         }

@@ -94,14 +94,14 @@ public final class KubernetesActuator implements Actuator {
                 return;
             }
             record(t, "failed", "GET " + t.describe(), error(e), "cannot read the target; nothing changed");
-            return;
+            throw new ActuationFailed(t.describe() + ": cannot read the target (" + error(e) + "); nothing changed");
         }
         int current = read.current();
         record(t, "read", "GET " + t.describe(), field(t) + " " + current, "current state before deciding");
         ReplicaBounds.Verdict v = ReplicaBounds.bound(t, d.units(), current, read.cap());
         if (v.refused()) {
             record(t, "refused", "", "", v.reason());
-            return;
+            throw new ActuationFailed(t.describe() + ": refused: " + v.reason());
         }
         int bounded = v.replicas();
         if (bounded == current) {
@@ -129,7 +129,23 @@ public final class KubernetesActuator implements Actuator {
                     + after.getMetadata().getResourceVersion(), d.reason() + v.reason());
         } catch (KubernetesClientException e) {
             record(t, "failed", request, error(e), d.reason());
+            throw new ActuationFailed(t.describe() + ": " + request + " failed: " + error(e));
         }
+    }
+
+    /**
+     * A decision the actuator did not carry out, after the audit trail recorded why (the cluster failed, or the decision was
+     * refused): the planning loop records it as the round's actuator fault and goes on.
+     */
+    public static final class ActuationFailed extends IllegalStateException {
+        ActuationFailed(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public boolean dryRun() {
+        return dryRun;
     }
 
     /**
@@ -140,7 +156,7 @@ public final class KubernetesActuator implements Actuator {
         ReplicaBounds.Verdict v = ReplicaBounds.bound(t, d.units());
         if (v.refused()) {
             record(t, "refused", "", "", v.reason());
-            return;
+            throw new ActuationFailed(t.describe() + ": refused: " + v.reason());
         }
         Instant now = clock.instant();
         Instant last = lastChange.get(t.workload());

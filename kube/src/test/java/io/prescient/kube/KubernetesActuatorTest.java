@@ -74,7 +74,9 @@ class KubernetesActuatorTest {
             clock.advance(Duration.ofMinutes(1));
             a.apply(order("web/requests", 3, 4));
             clock.advance(Duration.ofMinutes(10));
-            a.apply(new Decision("web/requests", 0, 3, Double.NaN, false, "a fault", Optional.empty()));
+            org.junit.jupiter.api.Assertions.assertThrows(KubernetesActuator.ActuationFailed.class,
+                    () -> a.apply(new Decision("web/requests", 0, 3, Double.NaN, false, "a fault", Optional.empty())),
+                    "a refused decision is audited and reported to the loop");
             a.apply(order("web/requests", 3, 4));
             System.out.printf("dry run with no cluster: 4 decisions in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         }
@@ -147,8 +149,11 @@ class KubernetesActuatorTest {
     @Test
     void aMissingObjectIsAuditedAndTheLoopGoesOn() {
         AuditTrail audit = new AuditTrail(dir.resolve("audit.jsonl"));
-        new KubernetesActuator(client, List.of(new KubeTarget("x/y", KubeTarget.Kind.DEPLOYMENT, "shop", "gone", 1, 5, 1, Duration.ZERO)),
-                false, audit, clock).apply(order("x/y", 1, 3));
+        KubernetesActuator a = new KubernetesActuator(client, List.of(new KubeTarget("x/y", KubeTarget.Kind.DEPLOYMENT, "shop", "gone", 1, 5,
+                1, Duration.ZERO)), false, audit, clock);
+        KubernetesActuator.ActuationFailed failed = org.junit.jupiter.api.Assertions.assertThrows(KubernetesActuator.ActuationFailed.class,
+                () -> a.apply(order("x/y", 1, 3)), "the failure reaches the loop, which records it as the round's actuator fault");
+        assertTrue(failed.getMessage().contains("no deployment shop/gone"), failed.getMessage());
         assertEquals("failed", audit.entries().get(0).outcome());
         assertTrue(audit.entries().get(0).response().contains("no deployment shop/gone"));
     }

@@ -262,7 +262,10 @@ public final class LoopAssembly {
                     continue;
                 }
                 for (RegularSeries s : e.getValue().series()) {
-                    boolean wanted = w.series().equals("*") ? !named.contains(s.key()) : s.key().item().equals(w.series());
+                    // a wide file's column read as a covariate (an item named by a covariate, no metric of that name) is no workload
+                    boolean covariateColumn = covariateMetrics.contains(s.key().item()) && !panels.containsKey(s.key().item());
+                    boolean wanted = w.series().equals("*") ? !named.contains(s.key()) && !covariateColumn
+                            : s.key().item().equals(w.series());
                     if (wanted && taken < w.limit()) {
                         out.add(new Selected(s, w.capacity(), covariates(w, s, panels), scenarios, w.unitPrice()));
                         named.add(s.key());
@@ -480,9 +483,18 @@ public final class LoopAssembly {
             case "kubernetes" -> kubernetes.apply(config.actuator().path().orElseThrow());
             default -> {
                 DryRunActuator dryRun = new DryRunActuator(log);
-                yield d -> {
-                    if (d.held() || d.changes()) {
-                        dryRun.apply(d);
+                yield new Actuator() {
+                    // orders and holds are logged; a decision that keeps the units says nothing
+                    @Override
+                    public void apply(io.prescient.plan.loop.Decision d) {
+                        if (d.held() || d.changes()) {
+                            dryRun.apply(d);
+                        }
+                    }
+
+                    @Override
+                    public boolean dryRun() {
+                        return true;
                     }
                 };
             }

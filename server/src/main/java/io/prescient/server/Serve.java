@@ -112,9 +112,17 @@ public final class Serve implements AutoCloseable {
                     new io.prescient.plan.capacity.Pricing(s.unitPrice(), assembly.config().currency())));
         }
         DriftHandler retrain = assembly.driftHandler(runId, selected, challengers);
-        DriftHandler onDrift = (w, h, current) -> {
-            synchronized (storeLock) {
-                return retrain.onDrift(w, h, current);
+        DriftHandler onDrift = new DriftHandler() {
+            @Override
+            public Response onDrift(String w, io.prescient.forecast.History h, io.prescient.forecast.registry.ServedModel current) {
+                synchronized (storeLock) {
+                    return retrain.onDrift(w, h, current);
+                }
+            }
+
+            @Override
+            public int stepsNeeded() {
+                return retrain.stepsNeeded();
             }
         };
         Recording recording = assembly.recording(runId);

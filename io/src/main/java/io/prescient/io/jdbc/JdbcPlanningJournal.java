@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +64,7 @@ final class JdbcPlanningJournal implements PlanningJournal {
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = connection.prepareStatement("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                        ps.setString(1, UUID.randomUUID().toString());
+                        ps.setString(1, actionId(s));
                         ps.setString(2, s.workload());
                         ps.setTimestamp(3, Timestamp.from(Instant.ofEpochSecond(s.originTs())));
                         ps.setString(4, s.held() ? "hold" : s.units() != s.fromUnits() ? "order" : "keep");
@@ -95,12 +94,11 @@ final class JdbcPlanningJournal implements PlanningJournal {
             try {
                 Transaction.run(connection, () -> {
                     try (PreparedStatement ps = connection.prepareStatement("UPDATE actions SET status = ?, detail = ? "
-                            + "WHERE workload = ? AND created_at = ? AND status = ?")) {
+                            + "WHERE action_id = ? AND status = ?")) {
                         ps.setString(1, outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
                         ps.setString(2, detail.isEmpty() ? s.reason() : detail);
-                        ps.setString(3, s.workload());
-                        ps.setTimestamp(4, Timestamp.from(Instant.ofEpochSecond(s.originTs())));
-                        ps.setString(5, RECORDED);
+                        ps.setString(3, actionId(s));
+                        ps.setString(4, RECORDED);
                         ps.executeUpdate();
                     }
                     return null;
@@ -110,6 +108,14 @@ final class JdbcPlanningJournal implements PlanningJournal {
                         + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The action of a step: its run, workload and origin, so that its outcome settles this run's action only (a restarted
+     * loop planning the same origin leaves a crashed run's unsettled action as it was).
+     */
+    private static String actionId(Step s) {
+        return s.runId() + "|" + s.workload() + "|" + s.originTs();
     }
 
     /** An action's status between its record and its actuation. */

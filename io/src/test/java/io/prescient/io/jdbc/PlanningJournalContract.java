@@ -48,6 +48,15 @@ abstract class PlanningJournalContract {
             assertEquals(List.of("recorded"), statuses(store, "vm-3"), "recorded before it reaches the actuator");
             journal.actuated(sent, PlanningJournal.Actuation.FAILED, "the API server is out of reach");
             assertEquals(List.of("failed: the API server is out of reach"), statuses(store, "vm-3"), "its outcome after");
+            // a run killed between record and actuation leaves its action unsettled, whatever a later run decides for the same origin
+            PlanningJournal.Step crashed = new PlanningJournal.Step("run5", "vm-5", 900, 300, 0.95, new double[] {1}, new double[] {2},
+                    new double[] {3}, 2, 4, false, "kubernetes", "scale up", "ets");
+            PlanningJournal.Step restarted = new PlanningJournal.Step("run6", "vm-5", 900, 300, 0.95, new double[] {1}, new double[] {2},
+                    new double[] {3}, 2, 4, false, "kubernetes", "scale up", "ets");
+            journal.record(crashed);
+            journal.record(restarted);
+            journal.actuated(restarted, PlanningJournal.Actuation.APPLIED, "");
+            assertEquals(List.of("applied: scale up", "recorded"), statuses(store, "vm-5").stream().sorted().toList());
             journal.actuated(run1.get(0), PlanningJournal.Actuation.DRY_RUN, "");
             assertEquals(List.of("dry-run: scale up"), statuses(store, "vm-1").subList(0, 1));
             try (Statement st = store.connectionForTests().createStatement();

@@ -13,6 +13,11 @@ public final class DryRunActuator implements Actuator {
     }
 
     @Override
+    public boolean dryRun() {
+        return true;
+    }
+
+    @Override
     public void apply(Decision d) {
         String what = d.held() ? "HOLD" : d.changes() ? "ORDER " + Decision.fmt(d.from()) + " -> " + Decision.fmt(d.units()) : "KEEP";
         log.accept(String.format("[dry-run] %s %s %s: %s", Instant.ofEpochSecond(d.time()), d.workload(), what, d.reason()));

@@ -128,9 +128,13 @@ public final class ForecastMonitor {
         return pendingOnset != Long.MAX_VALUE && lastObserved - pendingOnset >= settleSeconds;
     }
 
-    /** The first point the forecasts in the rolling window missed ({@code Long.MAX_VALUE} when they missed none). */
+    /**
+     * The first point missed by the rolling window's failing forecasts, those whose own coverage is below the floor
+     * ({@code Long.MAX_VALUE} when none failed): a forecast that missed a point or two before the change, as a P95
+     * band does now and then, is noise, not the change.
+     */
     public long onset() {
-        return rolling.stream().mapToLong(Scored::firstMiss).min().orElse(Long.MAX_VALUE);
+        return rolling.stream().filter(s -> s.coverage() < minCoverage).mapToLong(Scored::firstMiss).min().orElse(Long.MAX_VALUE);
     }
 
     /** Notes that a drift cycle ran, so the next waits for a fresh window of scored forecasts. */

@@ -99,8 +99,8 @@ public final class LiveClockLoop {
                         .orElse(w.fallbackUnits());
                 PlanningStep.Outcome outcome = new PlanningStep.Outcome(Decision.hold(w.name(), now, units, reason), Optional.empty(),
                         step.model().id());
-                apply(outcome, w.history().grid().stepSeconds(), step, actuator, recording, track);
-                out.add(new LoopRound(w.name(), now, w.history(), step, outcome, Optional.empty(), accuracy));
+                Optional<LoopRound.Fault> fault = apply(outcome, w.history().grid().stepSeconds(), step, actuator, recording, track);
+                out.add(new LoopRound(w.name(), now, w.history(), step, outcome, Optional.empty(), accuracy, fault));
             } catch (StoreException e) {
                 out.add(storeFault(w, now, step, track, e, Optional.empty(), accuracy));
             }
@@ -117,7 +117,7 @@ public final class LiveClockLoop {
             track.units = outcome.decision().units();
         }
         Optional<LoopRound.Fault> failure = actuate(actuator, outcome.decision());
-        Optional<LoopRound.Fault> unrecorded = recording.actuated(recorded, failure);
+        Optional<LoopRound.Fault> unrecorded = recording.actuated(recorded, failure, actuator.dryRun());
         return failure.or(() -> unrecorded);
     }
 

@@ -49,12 +49,13 @@ public record Recording(String runId, String actuatorName, Optional<PlanningJour
      * Records what the actuator did with {@code step}'s decision, once. A store that refuses it does not
      * undo what was actuated: the refusal is returned as a store fault for the round.
      */
-    public java.util.Optional<LoopRound.Fault> actuated(PlanningJournal.Step step, java.util.Optional<LoopRound.Fault> failure) {
+    public java.util.Optional<LoopRound.Fault> actuated(PlanningJournal.Step step, java.util.Optional<LoopRound.Fault> failure,
+                                                        boolean dryRun) {
         if (journal.isEmpty()) {
             return java.util.Optional.empty();
         }
         PlanningJournal.Actuation outcome = failure.isPresent() ? PlanningJournal.Actuation.FAILED
-                : actuatorName.equals("dry-run") ? PlanningJournal.Actuation.DRY_RUN : PlanningJournal.Actuation.APPLIED;
+                : dryRun ? PlanningJournal.Actuation.DRY_RUN : PlanningJournal.Actuation.APPLIED;
         try {
             journal.get().actuated(step, outcome, failure.map(LoopRound.Fault::message).orElse(""));
             return java.util.Optional.empty();

@@ -50,8 +50,8 @@ public final class SimulatedClockLoop {
 
         /**
          * What the workload's capacity cost over the replayed steps, against a reactive rule on the same demand: the
-         * capacity in place at each step is the units before the order of the latest decision at or before it, as the
-         * journal records them.
+         * capacity in place at each step is what the latest decision a lead time or more before it ordered (an order arrives
+         * a lead time after it is made), or before any such, the units the first decision found.
          */
         public io.prescient.plan.capacity.CostComparison costs(Workload w, double unitPrice) {
             io.prescient.plan.capacity.CapacityModel model = w.step().planner().model();
@@ -59,12 +59,13 @@ public final class SimulatedClockLoop {
             int n = Math.max(0, Math.min(w.until(), w.demand().length) - w.from());
             double[] demand = new double[n];
             double[] capacity = new double[n];
+            long lead = model.leadSteps() * w.grid().stepSeconds();
             int next = 0;
-            double inPlace = Double.NaN;
+            double inPlace = mine.isEmpty() ? Double.NaN : mine.get(0).from();
             for (int i = 0; i < n; i++) {
                 long t = w.grid().timeAt(w.from() + i);
-                while (next < mine.size() && mine.get(next).time() <= t) {
-                    inPlace = mine.get(next++).from();
+                while (next < mine.size() && mine.get(next).time() <= t - lead) {
+                    inPlace = mine.get(next++).units();
                 }
                 demand[i] = w.demand()[w.from() + i];
                 capacity[i] = inPlace * model.unitCapacity();
@@ -206,7 +207,7 @@ public final class SimulatedClockLoop {
                 return new LoopRound(w.name(), now, seen, step, held, drift, monitor.total(), Optional.of(LoopRound.Fault.store(e.getMessage())));
             }
             Optional<LoopRound.Fault> failure = LiveClockLoop.actuate(actuator, d);
-            Optional<LoopRound.Fault> unrecorded = recording.actuated(recorded, failure);
+            Optional<LoopRound.Fault> unrecorded = recording.actuated(recorded, failure, actuator.dryRun());
             Optional<LoopRound.Fault> actuation = failure.or(() -> unrecorded);
             position = r.next();
             if (outcome.forecast().isPresent() && !d.held()) {

@@ -144,7 +144,7 @@ class PlanningLoopTest {
         assertEquals(48, rounds.size(), "the replay went on to the end");
         assertEquals(48 - faulted.size(), actuated.size(), "nothing unrecorded was actuated");
         assertEquals(actuated.size(), kept.size());
-        assertEquals(java.util.Collections.nCopies(actuated.size(), io.prescient.core.store.PlanningJournal.Actuation.DRY_RUN), actuations,
+        assertEquals(java.util.Collections.nCopies(actuated.size(), io.prescient.core.store.PlanningJournal.Actuation.APPLIED), actuations,
                 "each recorded decision's outcome is recorded after it was actuated");
     }
 

@@ -101,13 +101,13 @@ final class OpenMetrics {
         family(b, "prescient_capacity_cost", "Cost of that capacity at the workload's unit price, in the currency its label names "
                 + "(priced workloads only).");
         all.stream().filter(s -> s.costs().pricing().priced()).forEach(s -> {
-            String labels = label(s) + ",currency=\"" + s.costs().pricing().currency().replace("\"", "") + "\"";
+            String labels = label(s) + ",currency=\"" + labelValue(s.costs().pricing().currency()) + "\"";
             sample(b, "prescient_capacity_cost", labels + ",policy=\"plan\"", s.costs().window().cost());
             sample(b, "prescient_capacity_cost", labels + ",policy=\"reactive\"", s.costs().window().reactiveCost());
         });
         family(b, "prescient_plan_cost", "Cost of the latest plan's capacity over its horizon at the workload's unit price (priced workloads only).");
         all.stream().filter(s -> s.costs().pricing().priced()).forEach(s -> sample(b, "prescient_plan_cost", label(s) + ",currency=\""
-                + s.costs().pricing().currency().replace("\"", "") + "\"", s.costs().planCost()));
+                + labelValue(s.costs().pricing().currency()) + "\"", s.costs().planCost()));
         family(b, "prescient_capacity_short_ratio", "Share of the recent window's steps where demand exceeded capacity, per policy.");
         all.forEach(s -> {
             sample(b, "prescient_capacity_short_ratio", label(s) + ",policy=\"plan\"", s.costs().window().shortShare());
@@ -151,6 +151,11 @@ final class OpenMetrics {
     }
 
     private static String label(WorkloadSnapshot s) {
-        return "workload=\"" + s.name().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return "workload=\"" + labelValue(s.name()) + "\"";
+    }
+
+    /** A label value escaped as the exposition format asks (backslash, double quote, line feed). */
+    private static String labelValue(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

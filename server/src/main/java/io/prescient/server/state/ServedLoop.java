@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * {@link RoundSource}: the live clock or a replay) is folded into every workload's record and
  * published to the {@link FleetState} at once, so readers see whole rounds. Runs until the source
  * has no more rounds or it is closed. A round that throws (in its source or while it is folded in,
- * an {@code Error} included) does not stop it: the failure is reported
+ * an {@code Error} included) does not stop it: the failure is reported (a round that failed while
+ * folded in was already run by its source, so the next one follows)
  * (to {@code onFailure} and the state's {@link LoopHealth}) and the round is tried again after a
  * backoff of one second, doubling to at most a minute; the store's faults on a round go to the health too.
  */

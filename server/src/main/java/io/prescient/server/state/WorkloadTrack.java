@@ -34,6 +34,8 @@ final class WorkloadTrack {
     private final int shown;
     /** Units in place from each decision's time on (the units before its order, which takes the lead time to arrive). */
     private final TreeMap<Long, Double> unitsInPlace = new TreeMap<>();
+    /** Units each decision ordered, by its time: in place a lead time later (what the costs count). */
+    private final TreeMap<Long, Double> unitsOrdered = new TreeMap<>();
     private final Deque<ForecastBands> pending = new ArrayDeque<>();
     private final long[] below = new long[ForecastBands.LEVELS.size()];
     private final List<WorkloadSnapshot.AccuracyPoint> accuracy = new ArrayList<>();
@@ -65,6 +67,7 @@ final class WorkloadTrack {
         orders += d.changes() ? 1 : 0;
         holds += d.held() ? 1 : 0;
         unitsInPlace.put(round.time(), d.from());
+        unitsOrdered.put(round.time(), d.units());
         round.drift().ifPresent(x -> drifts.add(java.time.Instant.ofEpochSecond(x.time()) + ": coverage "
                 + String.format(java.util.Locale.ROOT, "%.3f", x.coverage()) + " -> " + x.action()));
         settle(round.seen());
@@ -118,9 +121,20 @@ final class WorkloadTrack {
             Map.Entry<Long, Double> inPlace = unitsInPlace.floorEntry(times[i]);
             capacity[i] = inPlace == null ? Double.NaN : inPlace.getValue() * unitCapacity;
         }
+        // the costs count an order from when it arrives, a lead time after its decision (before any arrived: what was there)
+        long lead = capacityModel.leadSteps() * seen.grid().stepSeconds();
+        double[] arrived = new double[n];
+        for (int i = 0; i < n; i++) {
+            Map.Entry<Long, Double> ordered = unitsOrdered.floorEntry(times[i] - lead);
+            arrived[i] = ordered == null ? capacity[i] : ordered.getValue() * unitCapacity;
+        }
         Long oldestShown = n > 0 ? unitsInPlace.floorKey(times[0]) : null;
         if (oldestShown != null) {
             unitsInPlace.headMap(oldestShown, false).clear();
+        }
+        Long oldestArrived = n > 0 ? unitsOrdered.floorKey(times[0] - lead) : null;
+        if (oldestArrived != null) {
+            unitsOrdered.headMap(oldestArrived, false).clear();
         }
         double[] calibration = new double[below.length];
         for (int i = 0; i < below.length; i++) {
@@ -128,7 +142,7 @@ final class WorkloadTrack {
         }
         long step = seen.grid().stepSeconds();
         WorkloadSnapshot.Costs costs = new WorkloadSnapshot.Costs(pricing, CostComparison.planCost(plan, step, capacityModel,
-                pricing.unitPrice()), CostComparison.of(demand, capacity, step, capacityModel, pricing.unitPrice()));
+                pricing.unitPrice()), CostComparison.of(demand, arrived, step, capacityModel, pricing.unitPrice()));
         return new WorkloadSnapshot(name, unit, step, now, times, demand, capacity, unitCapacity, units, bands, plan,
                 held, reason, model, rounds, orders, holds, List.copyOf(accuracy), calibration, scored, List.copyOf(drifts), cappedSteps,
                 shortfall, costs);

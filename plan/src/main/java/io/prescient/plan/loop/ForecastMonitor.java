@@ -39,6 +39,8 @@ public final class ForecastMonitor {
     private int scoredAtLastDrift;
     /** The onset of a drift detected but not yet cycled ({@code Long.MAX_VALUE}: none). */
     private long pendingOnset = Long.MAX_VALUE;
+    /** The rolling coverage when that drift was detected. */
+    private double pendingCoverage = Double.NaN;
 
     public ForecastMonitor(double percentile, int window, double minCoverage) {
         if (window < 1) {
@@ -124,6 +126,7 @@ public final class ForecastMonitor {
     public boolean driftDue(long lastObserved, long settleSeconds) {
         if (pendingOnset == Long.MAX_VALUE && driftDue()) {
             pendingOnset = onset();
+            pendingCoverage = rollingCoverage();
         }
         return pendingOnset != Long.MAX_VALUE && lastObserved - pendingOnset >= settleSeconds;
     }
@@ -141,6 +144,12 @@ public final class ForecastMonitor {
     public void drifted() {
         scoredAtLastDrift = scored;
         pendingOnset = Long.MAX_VALUE;
+        pendingCoverage = Double.NaN;
+    }
+
+    /** The rolling coverage that called for the drift cycle due now (when it waited for data, the coverage when it was detected). */
+    public double driftCoverage() {
+        return Double.isNaN(pendingCoverage) ? rollingCoverage() : pendingCoverage;
     }
 
     /** Coverage of the provisioned percentile over the last {@code window} scored forecasts (NaN before any). */

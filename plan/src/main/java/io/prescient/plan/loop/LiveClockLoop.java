@@ -163,7 +163,7 @@ public final class LiveClockLoop {
         if (track.monitor.driftDue(seen.grid().last(), (long) onDrift.stepsNeeded() * seen.grid().stepSeconds())) {
             DriftHandler.Response response = onDrift.onDrift(w.name(), seen, track.model);
             track.model = response.model();
-            drift = Optional.of(new Drift(w.name(), now, track.monitor.rollingCoverage(), response.action()));
+            drift = Optional.of(new Drift(w.name(), now, track.monitor.driftCoverage(), response.action()));
             track.monitor.drifted();
         }
         PlanningStep step = w.step().withModel(track.model);

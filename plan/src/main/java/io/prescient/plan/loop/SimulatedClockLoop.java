@@ -188,7 +188,7 @@ public final class SimulatedClockLoop {
             if (monitor.driftDue(seen.grid().last(), (long) onDrift.stepsNeeded() * seen.grid().stepSeconds())) {
                 DriftHandler.Response response = onDrift.onDrift(w.name(), seen, step.model());
                 step = step.withModel(response.model());
-                drift = Optional.of(new Drift(w.name(), now, monitor.rollingCoverage(), response.action()));
+                drift = Optional.of(new Drift(w.name(), now, monitor.driftCoverage(), response.action()));
                 monitor.drifted();
             }
             LoopPosition.Round r = position.next(step, w.name(), seen, t);

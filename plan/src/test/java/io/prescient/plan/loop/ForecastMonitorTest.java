@@ -46,6 +46,7 @@ class ForecastMonitorTest {
             if (monitor.driftDue(seen.grid().last(), settle)) {
                 firstDueSettled = origin;
                 assertEquals(SHIFT * STEP, monitor.onset(), "the onset is the first point the forecasts missed");
+                assertTrue(monitor.driftCoverage() < 0.5, "the drift names the coverage that called for it: " + monitor.driftCoverage());
                 break;
             }
             monitor.add(new TimeGrid(origin * STEP, STEP, HORIZON), flat, upper);

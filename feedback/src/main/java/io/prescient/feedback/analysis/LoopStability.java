@@ -50,7 +50,7 @@ public record LoopStability(double spectralRadius, double[] dominant, double str
 
     /** From a Jacobian. */
     public static LoopStability of(RealMatrix jacobian) {
-        Complex[] eigenvalues = new EigenDecompositionNonSymmetric(jacobian).getEigenvalues();
+        Complex[] eigenvalues = eigenvalues(jacobian);
         Complex dominant = eigenvalues[0];
         for (Complex e : eigenvalues) {
             if (modulus(e) > modulus(dominant)) {
@@ -75,6 +75,68 @@ public record LoopStability(double spectralRadius, double[] dominant, double str
             verdict = Verdict.DIVERGENT;
         }
         return new LoopStability(radius, new double[] {dominant.getReal(), dominant.getImaginary()}, strength, verdict);
+    }
+
+    /**
+     * The Jacobian's eigenvalues. A loop where each day responds only to earlier (or only to later) days has a triangular
+     * Jacobian, whose eigenvalues are its diagonal exactly; the general decomposition fails to converge on such matrices
+     * with a repeated diagonal, or returns eigenvalues far off (a defective matrix), so they are read off the diagonal.
+     * Otherwise the non-symmetric decomposition, and if that fails to converge, the spectral radius from the growth of
+     * the matrix's powers (Gelfand) with the sign of the dominant direction, as a real eigenvalue.
+     */
+    static Complex[] eigenvalues(RealMatrix a) {
+        int n = a.getRowDimension();
+        double scale = 0;
+        double above = 0;
+        double below = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = Math.abs(a.getEntry(i, j));
+                scale = Math.max(scale, v);
+                above = j > i ? Math.max(above, v) : above;
+                below = j < i ? Math.max(below, v) : below;
+            }
+        }
+        if (above <= 1e-12 * scale || below <= 1e-12 * scale) {
+            Complex[] diagonal = new Complex[n];
+            for (int i = 0; i < n; i++) {
+                diagonal[i] = new Complex(a.getEntry(i, i), 0);
+            }
+            return diagonal;
+        }
+        try {
+            return new EigenDecompositionNonSymmetric(a).getEigenvalues();
+        } catch (org.hipparchus.exception.MathRuntimeException notConverged) {
+            return new Complex[] {new Complex(signedRadius(a), 0)};
+        }
+    }
+
+    /** The spectral radius by repeated squaring (||A^(2^k)||^(1/2^k)), signed by the power iteration's Rayleigh quotient. */
+    static double signedRadius(RealMatrix a) {
+        RealMatrix p = a.copy();
+        double logScale = 0;
+        double power = 1;
+        for (int k = 0; k < 20; k++) {
+            double norm = p.getFrobeniusNorm();
+            if (norm == 0) {
+                return 0;
+            }
+            p = p.scalarMultiply(1 / norm);
+            logScale = 2 * (logScale + Math.log(norm));
+            p = p.multiply(p);
+            power *= 2;
+        }
+        double radius = Math.exp((logScale + Math.log(Math.max(p.getFrobeniusNorm(), Double.MIN_VALUE))) / power);
+        org.hipparchus.linear.RealVector v = new org.hipparchus.linear.ArrayRealVector(a.getRowDimension(), 1.0);
+        for (int k = 0; k < 200; k++) {
+            org.hipparchus.linear.RealVector next = a.operate(v);
+            double norm = next.getNorm();
+            if (norm == 0) {
+                return 0;
+            }
+            v = next.mapDivide(norm);
+        }
+        return a.operate(v).dotProduct(v) < 0 ? -radius : radius;
     }
 
     private static double modulus(Complex c) {

@@ -149,9 +149,16 @@ public final class ExpertsCommand {
         Path key;
         @Option(names = "--top", defaultValue = "25", description = "Rows to print (default: ${DEFAULT-VALUE}).")
         int top;
+        @Mixin
+        OutputOption output;
+
+        /** What {@code --output json} prints: the top accounts' breakdowns; precision and recall when truth.csv is there. */
+        record Report(int accounts, long experts, List<ExpertScore.Breakdown> top, Double precision, Double recall) {
+        }
 
         @Override
         public void run() {
+            boolean json = output.json();
             PrintWriter out = spec.commandLine().getOut();
             FleetFiles.Recorded fleet = readFleet(dir);
             List<AccountDay> days = AccountDay.of(fleet.resourceDays(space(), Catalogue.aws()));
@@ -169,6 +176,18 @@ public final class ExpertsCommand {
             }
             ExpertScore.Weights w = weights == null ? ExpertScore.Weights.defaults() : weights(weights);
             List<ExpertScore.Breakdown> scored = new ExpertScore(w, BestPractice.defaults(), 10, threshold).score(days, rated);
+            long experts = scored.stream().filter(ExpertScore.Breakdown::expert).count();
+            double[] pr = null;
+            if (!truth.isEmpty()) {
+                Map<String, Skill> t = truth;
+                pr = ExpertScore.precisionRecall(scored, t.keySet().stream().filter(a -> t.get(a) == Skill.EXPERT)
+                        .collect(Collectors.toSet()));
+            }
+            if (json) {
+                output.print(out, new Report(scored.size(), experts, scored.subList(0, Math.min(top, scored.size())),
+                        pr == null ? null : pr[0], pr == null ? null : pr[1]));
+                return;
+            }
             out.printf("%-16s %7s %9s %9s %9s %9s %9s %6s %6s %7s %s%n", "account", "score", "cost_eff", "well_size", "saturated",
                     "hot_prod", "tight_chg", "points", "rating", "expert", truth.isEmpty() ? "" : "truth");
             for (ExpertScore.Breakdown b : scored.subList(0, Math.min(top, scored.size()))) {
@@ -177,12 +196,8 @@ public final class ExpertsCommand {
                         b.practicePoints(), b.rating(),
                         b.expert() ? "yes" : "", truth.isEmpty() ? "" : truth.get(b.account()).name().toLowerCase(Locale.ROOT));
             }
-            long experts = scored.stream().filter(ExpertScore.Breakdown::expert).count();
             out.printf("%d of %d accounts scored as experts%n", experts, scored.size());
-            if (!truth.isEmpty()) {
-                Map<String, Skill> t = truth;
-                double[] pr = ExpertScore.precisionRecall(scored, t.keySet().stream().filter(a -> t.get(a) == Skill.EXPERT)
-                        .collect(Collectors.toSet()));
+            if (pr != null) {
                 out.printf(Locale.ROOT, "against truth.csv: precision %.3f, recall %.3f%n", pr[0], pr[1]);
             }
         }
@@ -203,6 +218,14 @@ public final class ExpertsCommand {
         StoreOption store;
         @Option(names = "--iterations", defaultValue = "60", description = "PPO iterations (default: ${DEFAULT-VALUE}).")
         int iterations;
+        @Mixin
+        OutputOption output;
+
+        /** What {@code --output json} prints (training progress goes to standard error). */
+        record Report(String policyId, double cloningSeconds, int cloningEpochs, double cloningAccuracy, double ppoSeconds,
+                      int ppoIterations, int keptIteration, double precision, double recall, List<PolicyOutcome> heldOut,
+                      double totalSeconds) {
+        }
 
         private final CliEnvironment environment;
 
@@ -212,7 +235,9 @@ public final class ExpertsCommand {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            boolean json = output.json();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter out = json ? spec.commandLine().getErr() : console;
             long started = System.nanoTime();
             FleetBuilder builder = FleetBuilder.defaults(space());
             List<Trace> trainTraces = fleet.traces(false);
@@ -269,6 +294,11 @@ public final class ExpertsCommand {
             }
             out.printf(Locale.ROOT, "registered %s as the champion of %s (%d bytes); total %.0f s%n", id, SCOPE, artifact.length,
                     (System.nanoTime() - started) / 1e9);
+            if (json) {
+                output.print(console, new Report(id, r.cloning().seconds(), r.cloning().epochs(), r.cloning().validationAccuracy(),
+                        r.ppo().seconds(), iterations, r.ppo().bestIteration(), pr[0], pr[1], List.of(expert, rightsizer, cloned, learnt),
+                        (System.nanoTime() - started) / 1e9));
+            }
         }
     }
 
@@ -297,6 +327,13 @@ public final class ExpertsCommand {
         double minConfidence;
         @Option(names = "--max-changes", defaultValue = "5", description = "Auto-apply bound per run (default: ${DEFAULT-VALUE}).")
         int maxChanges;
+        @Mixin
+        OutputOption output;
+
+        /** What {@code --output json} prints: the top recommendations by saving, and what was applied. */
+        record Report(String policyId, int vms, int recommendations, double monthlySavingsUsd, List<Recommendation> top,
+                      List<String> applied) {
+        }
 
         private final CliEnvironment environment;
 
@@ -306,12 +343,16 @@ public final class ExpertsCommand {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            boolean json = output.json();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter out = json ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : console;
             ExpertPolicy policy;
+            String policyId;
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 ModelVersion champion = s.models().champion(SCOPE).orElseThrow(() -> new IllegalArgumentException(
                         "no expert policy in the store; run 'prescient experts train --data <traces>' first"));
                 policy = ExpertPolicy.fromBytes(s.models().artifact(champion.id()));
+                policyId = champion.id();
                 out.println("policy " + champion.id());
             }
             FleetFiles.Recorded fleet = readFleet(dir);
@@ -327,6 +368,7 @@ public final class ExpertsCommand {
             Instant now = Instant.now();
             ChangeActuator actuator = ChangeActuator.dryRun();
             int applied = 0;
+            List<String> appliedIds = new ArrayList<>();
             double savings = 0;
             try {
                 for (Recommendation r : recs) {
@@ -346,12 +388,20 @@ public final class ExpertsCommand {
                             String done = actuator.apply(r);
                             log.decided(r.id(), "applied", "auto-apply", done, now);
                             out.println("applied " + r.id() + ": " + done);
+                            appliedIds.add(r.id());
                             applied++;
                         }
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the audit log: " + e.getMessage(), e);
+            }
+            if (json) {
+                List<Recommendation> sorted = new ArrayList<>(recs);
+                sorted.sort((a, b) -> Double.compare(b.monthlySavingsUsd(), a.monthlySavingsUsd()));
+                output.print(console, new Report(policyId, fleet.vms().size(), recs.size(), savings,
+                        sorted.subList(0, Math.min(limit, sorted.size())), appliedIds));
+                return;
             }
             out.printf(Locale.ROOT, "%d recommendations for %d VMs, $%.2f a month in total; %d applied; accept or reject with "
                     + "'prescient experts accept|reject <id> %s'%n", recs.size(), fleet.vms().size(), savings, applied, dir);
@@ -434,6 +484,8 @@ public final class ExpertsCommand {
         StoreOption store;
         @Option(names = "--noop", description = "Treatment changes nothing (the test should find no effect).")
         boolean noop;
+        @Mixin
+        OutputOption output;
         @Option(names = "--out", description = "Also write the report as JSON to this file (what `prescient serve --experiments` shows).")
         Path report;
 
@@ -445,6 +497,7 @@ public final class ExpertsCommand {
 
         @Override
         public void run() {
+            boolean json = output.json();
             PrintWriter out = spec.commandLine().getOut();
             RulePolicies rules = new RulePolicies(space());
             List<Account> accounts = FleetBuilder.defaults(space()).build(fleet.traces(true), fleet.accounts, "ab", fleet.seed + 100);
@@ -459,6 +512,13 @@ public final class ExpertsCommand {
                 }
             }
             AbTest.Report r = new AbTest(simulator(fleet.seed), new int[] {14, 21, 28}, fleet.seed).run(accounts, control, treatment);
+            if (report != null) {
+                writeReport(r, r.effect(AbTest.COST).significant());
+            }
+            if (json) {
+                output.print(out, r);
+                return;
+            }
             out.printf("%d treated, %d control accounts; treatment: %s%n", r.treated(), r.control(), noop ? "no-op" : "policy applied");
             out.printf(Locale.ROOT, "stopped at look %d (day %d, boundary |t| >= %.3f)%s%n", r.look(), r.stoppedAtDay(), r.boundary(),
                     r.stoppedEarly() ? ", early" : "");
@@ -472,7 +532,6 @@ public final class ExpertsCommand {
             Effect cost = r.effect(AbTest.COST);
             out.println(cost.significant() ? "cost effect detected" : "no cost effect detected");
             if (report != null) {
-                writeReport(r, cost.significant());
                 out.println("wrote " + report);
             }
         }

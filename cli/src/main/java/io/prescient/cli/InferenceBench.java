@@ -43,6 +43,9 @@ public final class InferenceBench implements Callable<Integer> {
     @Mixin
     PanelOptions input;
 
+    @Mixin
+    OutputOption output;
+
     @Option(names = "--term", defaultValue = "short", description = "short, medium or long (default: ${DEFAULT-VALUE}).")
     String term;
 
@@ -63,8 +66,14 @@ public final class InferenceBench implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** What {@code --output json} prints: timings in milliseconds or seconds as named. */
+    record Report(String task, String model, int series, int horizon, double trainSeconds, int singleSeries, double singleMedianMs,
+                  double singleP95Ms, double batchedSeconds, double seriesPerSecond, double batchedMsPerSeries, String modelSize) {
+    }
+
     @Override
     public Integer call() {
+        boolean json = output.json();
         input.resolve(environment, store.file());
         PrintWriter console = spec.commandLine().getOut();
         ForecastTask task = ForecastTask.of(input.freq(), term);
@@ -99,16 +108,23 @@ public final class InferenceBench implements Callable<Integer> {
                         + histories.size() + " series");
             }
         }
+        Report report = new Report(task.name(), model, histories.size(), h, trainSeconds, n, latencies[n / 2],
+                latencies[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)], best, histories.size() / best,
+                1000 * best / histories.size(), size(forecaster));
+        if (json) {
+            output.print(console, report);
+            return 0;
+        }
         console.printf(Locale.ROOT, "%s  model %s  %d series  horizon %d  (one thread for single-series timing; the "
-                + "network uses one intra-op thread)%n", task.name(), model, histories.size(), h);
+                + "network uses one intra-op thread)%n", report.task(), model, report.series(), h);
         if (trainSeconds > 1) {
             console.printf(Locale.ROOT, "training %.1f s%n", trainSeconds);
         }
         console.printf(Locale.ROOT, "one series at a time: median %.2f ms, p95 %.2f ms per series (%d series)%n",
-                latencies[n / 2], latencies[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)], n);
+                report.singleMedianMs(), report.singleP95Ms(), n);
         console.printf(Locale.ROOT, "all series, batched: %.2f s, %.0f series/s, %.3f ms per series%n", best,
-                histories.size() / best, 1000 * best / histories.size());
-        console.printf(Locale.ROOT, "trained model size: %s%n", size(forecaster));
+                report.seriesPerSecond(), report.batchedMsPerSeries());
+        console.printf(Locale.ROOT, "trained model size: %s%n", report.modelSize());
         return 0;
     }
 

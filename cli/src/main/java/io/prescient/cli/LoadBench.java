@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prescient.server.load.LoadClient;
 import io.prescient.server.load.LoadReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,6 +32,9 @@ public final class LoadBench implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    OutputOption output;
+
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The server (default: ${DEFAULT-VALUE}).")
     URI url;
 
@@ -46,8 +50,14 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--workloads", defaultValue = "5", description = "Workloads whose pages are read (default: ${DEFAULT-VALUE}).")
     int workloads;
 
+    /** What {@code --output json} prints: the load report, and the soak's gauges before and after. */
+    record Report(int clients, int seconds, List<String> paths, LoadReport load, double heapBytesBefore, double heapBytesAfter,
+                  double loopRoundsBefore, double loopRoundsAfter, double loopHealthy, double storeHealthy, boolean passed) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        boolean json = output.json();
         PrintWriter out = spec.commandLine().getOut();
         List<String> paths = new ArrayList<>(List.of("/api/workloads", "/api/health", "/api/actions?limit=50", "/api/accuracy"));
         for (JsonNode w : workloadsOf(url)) {
@@ -57,14 +67,24 @@ public final class LoadBench implements Callable<Integer> {
             paths.add("/api/workloads/" + w.get("name").asText());
             paths.add("/api/forecasts/" + w.get("name").asText());
         }
-        out.printf(Locale.ROOT, "%d clients for %d s (after %d s warm-up) against %s over %d paths%n", clients, seconds, warmup, url, paths.size());
-        out.flush();
+        if (!json) {
+            out.printf(Locale.ROOT, "%d clients for %d s (after %d s warm-up) against %s over %d paths%n", clients, seconds, warmup, url,
+                    paths.size());
+            out.flush();
+        }
         LoadClient client = new LoadClient(url, paths);
         double heapBefore = client.metric("prescient_jvm_memory_used_bytes");
         double roundsBefore = client.metric("prescient_loop_rounds_total");
         LoadReport r = client.run(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
         double heapAfter = client.metric("prescient_jvm_memory_used_bytes");
         double roundsAfter = client.metric("prescient_loop_rounds_total");
+        boolean refusedWell = r.refusals().values().stream().allMatch(s -> s >= 400 && s < 500);
+        boolean passed = r.errors() == 0 && r.upAfter() && refusedWell;
+        if (json) {
+            output.print(out, new Report(clients, seconds, paths, r, heapBefore, heapAfter, roundsBefore, roundsAfter,
+                    client.metric("prescient_loop_healthy"), client.metric("prescient_store_healthy"), passed));
+            return passed ? 0 : 1;
+        }
         out.printf(Locale.ROOT, "%d requests, %.0f a second, %d errors; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.1f ms%n",
                 r.requests(), r.perSecond(), r.errors(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis());
         r.byPath().forEach((p, ms) -> out.printf(Locale.ROOT, "  p99 %8.2f ms  %s%n", ms, p.length() > 90 ? p.substring(0, 90) + "..." : p));
@@ -74,8 +94,7 @@ public final class LoadBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "soak: heap in use %.0f MB before, %.0f MB after; loop rounds %.0f -> %.0f; loop healthy %.0f, store healthy %.0f%n",
                 heapBefore / 1e6, heapAfter / 1e6, roundsBefore, roundsAfter, client.metric("prescient_loop_healthy"),
                 client.metric("prescient_store_healthy"));
-        boolean refusedWell = r.refusals().values().stream().allMatch(s -> s >= 400 && s < 500);
-        return r.errors() == 0 && r.upAfter() && refusedWell ? 0 : 1;
+        return passed ? 0 : 1;
     }
 
     private static JsonNode workloadsOf(URI url) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.prescient.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code --output text|json}: how a command that reports prints it. JSON is one document on standard
- * output (progress and notes go to standard error), numbers that are not finite written as {@code null}.
+ * output (progress and notes go to standard error), numbers that are not finite written as {@code null}, a
+ * record's components in snake case like the keys the commands write themselves.
  */
 final class OutputOption {
 
@@ -21,7 +23,8 @@ final class OutputOption {
             + "(default: ${DEFAULT-VALUE}).")
     String output;
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new SimpleModule()
             .addSerializer(Double.class, new NonFinite()).addSerializer(double.class, new NonFinite())
             .addSerializer(double[].class, new NonFiniteArray()));
 

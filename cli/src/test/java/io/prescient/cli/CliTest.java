@@ -140,6 +140,40 @@ class CliTest {
         assertTrue(json.readTree(models.out()).get("versions").isArray());
     }
 
+    /** The experts and bench commands report as JSON too, in the snake case the other commands use. */
+    @Test
+    void expertsAndBenchReportAsJson() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<io.prescient.experts.fleet.Trace> traces = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            double[] cpu = new double[24 * 21];
+            double[] memory = new double[cpu.length];
+            for (int h = 0; h < cpu.length; h++) {
+                cpu[h] = (1 + i) * (1 + 0.4 * Math.sin(2 * Math.PI * h / 24)) * (1 + 0.1 * random.nextGaussian());
+                memory[h] = 2 + i;
+            }
+            traces.add(new io.prescient.experts.fleet.Trace("t" + i, cpu, memory));
+        }
+        var accounts = io.prescient.experts.fleet.FleetBuilder.defaults(ExpertsCommand.space()).build(traces, 10, "acct", 3);
+        var rules = new io.prescient.experts.fleet.RulePolicies(ExpertsCommand.space());
+        Path fleet = home.resolve("fleet");
+        io.prescient.experts.fleet.FleetFiles.write(fleet, ExpertsCommand.simulator(3).run(accounts, a -> rules.of(a.skill())),
+                ExpertsCommand.START);
+        Result score = run("experts", "score", fleet.toString(), "--top", "3", "--output", "json");
+        assertEquals(0, score.code(), score.err());
+        com.fasterxml.jackson.databind.JsonNode s = json.readTree(score.out());
+        assertEquals(10, s.get("accounts").asInt(), score.out());
+        assertEquals(3, s.get("top").size(), score.out());
+        assertTrue(s.get("top").get(0).get("cost_efficiency").isNumber() && s.get("precision").isNumber(), score.out());
+
+        Result bench = run("bench", "inference", "../samples/nab", "--freq", "1h", "--model", "naive", "--single", "3", "--rounds", "1",
+                "--output", "json");
+        assertEquals(0, bench.code(), bench.err());
+        com.fasterxml.jackson.databind.JsonNode b = json.readTree(bench.out());
+        assertTrue(b.get("series").asInt() > 0 && b.get("batched_ms_per_series").asDouble() > 0, bench.out());
+    }
+
     /** A wide CSV's other column is offered as a covariate, and read as one when named. */
     @Test
     void aWideCsvsOtherColumnsAreOfferedAndReadAsCovariates() {

@@ -9,10 +9,13 @@ import java.util.SplittableRandom;
 
 /**
  * Base demand (before launches and behaviour): log base = a + b t + c weekend + AR(1) residual,
- * fitted by least squares on the last {@code window} days.
+ * fitted by least squares on the last {@code window} days. A simulated path draws its trend line
+ * from the estimate's covariance (inflated by (1 + phi) / (1 - phi) for the residuals'
+ * autocorrelation) and starts from the last observed day, so the trend's uncertainty widens the
+ * bands with the horizon.
  */
 public record BaseDemandModel(double intercept, double slope, double weekend, double phi, double sigma, double lastResidual,
-                              int lastDay) {
+                              int lastDay, double interceptVariance, double slopeVariance, double covariance) {
 
     public static BaseDemandModel fit(List<HistoryRow> history, int window) {
         int n = Math.min(window, history.size());
@@ -41,8 +44,10 @@ public record BaseDemandModel(double intercept, double slope, double weekend, do
             double innovation = e[i] - phi * e[i - 1];
             ss += innovation * innovation;
         }
+        double[][] v = ols.estimateRegressionParametersVariance();
+        double errorVariance = ols.estimateErrorVariance() * (1 + Math.abs(phi)) / (1 - Math.abs(phi));
         return new BaseDemandModel(beta[0], beta[1], beta[2], phi, Math.sqrt(ss / Math.max(1, n - 4)), e[n - 1],
-                history.size() - 1);
+                history.size() - 1, v[0][0] * errorVariance, v[1][1] * errorVariance, v[0][1] * errorVariance);
     }
 
     static boolean weekend(DayOfWeek d) {
@@ -58,11 +63,19 @@ public record BaseDemandModel(double intercept, double slope, double weekend, do
     /** One simulated base path from the day after the last observed one. */
     public double[] path(int firstDay, DayOfWeek[] days, SplittableRandom random) {
         double[] out = new double[days.length];
-        double residual = lastResidual * Math.pow(phi, firstDay - 1 - lastDay);
+        double sa = Math.sqrt(Math.max(0, interceptVariance));
+        double sb = Math.sqrt(Math.max(0, slopeVariance));
+        double rho = sa > 0 && sb > 0 ? Math.max(-1, Math.min(1, covariance / (sa * sb))) : 0;
+        double z1 = random.nextGaussian();
+        double z2 = rho * z1 + Math.sqrt(1 - rho * rho) * random.nextGaussian();
+        double a = intercept + sa * z1;
+        double b = slope + sb * z2;
+        double anchored = lastResidual + intercept + slope * lastDay - a - b * lastDay;
+        double residual = anchored * Math.pow(phi, firstDay - 1 - lastDay);
         for (int h = 0; h < days.length; h++) {
             residual = phi * residual + sigma * random.nextGaussian();
             int t = firstDay + h;
-            out[h] = Math.exp(intercept + slope * t + (weekend(days[h]) ? weekend : 0) + residual);
+            out[h] = Math.exp(a + b * t + (weekend(days[h]) ? weekend : 0) + residual);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.prescient.io.read;
 
+import io.prescient.core.text.DelimitedLines;
 import io.prescient.core.validation.InputProblem;
 import io.prescient.core.validation.InvalidInputException;
 

@@ -1,5 +1,6 @@
 package io.prescient.io.read;
 
+import io.prescient.core.text.DelimitedLines;
 import java.util.List;
 import java.util.Locale;
 

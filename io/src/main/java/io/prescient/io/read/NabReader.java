@@ -1,5 +1,6 @@
 package io.prescient.io.read;
 
+import io.prescient.core.text.DelimitedLines;
 import io.prescient.core.RegularSeries;
 import io.prescient.core.SeriesInfo;
 import io.prescient.core.SeriesKey;

@@ -1,4 +1,4 @@
-package io.prescient.io.read;
+package io.prescient.core.text;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.prescient.io.read;
+package io.prescient.core.text;
 
 import io.prescient.core.validation.InputProblem;
 import io.prescient.core.validation.InvalidInputException;

@@ -8,6 +8,14 @@ import io.prescient.feedback.world.Launch;
 import io.prescient.feedback.world.LaunchDecision;
 import io.prescient.feedback.world.WorldParameters;
 import io.prescient.feedback.world.WorldSimulator;
+import io.prescient.feedback.history.HistoryInputs;
+import io.prescient.feedback.history.ObservedHistoryReader;
+import io.prescient.feedback.history.OrganisationFit;
+import io.prescient.feedback.study.FeedbackStudy;
+import io.prescient.feedback.study.HistoryBacktest;
+import picocli.CommandLine.Mixin;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,12 +30,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code prescient feedback}: feedback-aware planning on simulated worlds (simulate, forecast, optimise). */
+/**
+ * {@code prescient feedback}: feedback-aware planning on an organisation's own history (forecast, equilibrium what-if,
+ * backtest, policy tuning, launch timing), or on a simulated one for demos. The commands parse, call the feedback
+ * module's {@link FeedbackStudy} and print.
+ */
 @Command(name = "feedback", mixinStandardHelpOptions = true,
-        description = "Feedback-aware planning: simulate a world where capacity pressure changes behaviour, and fit "
-                + "behaviour models to its history.",
-        subcommands = {FeedbackCommand.Simulate.class, FeedbackCommand.Forecast.class, FeedbackCommand.Backtest.class,
-                FeedbackCommand.Optimise.class, FeedbackCommand.Launches.class})
+        description = "Feedback-aware planning on your own history (--history): capacity pressure changes what teams do "
+                + "(launch delays, efficiency work), which changes demand. Without --history, a simulated organisation.",
+        subcommands = {FeedbackCommand.Simulate.class, FeedbackCommand.Forecast.class, FeedbackCommand.Equilibrium.class,
+                FeedbackCommand.Backtest.class, FeedbackCommand.Optimise.class, FeedbackCommand.Launches.class})
 public final class FeedbackCommand {
 
     /** {@code prescient feedback simulate}. */
@@ -64,6 +76,10 @@ public final class FeedbackCommand {
                 + "(default: ${DEFAULT-VALUE}).")
         double elasticity;
 
+        @Option(names = "--observable", description = "Write history.csv with only what an organisation observes (date, demand, "
+                + "capacity, launches, delays), as the other feedback commands read it with --history.")
+        boolean observable;
+
         @Override
         public void run() {
             PrintWriter console = spec.commandLine().getOut();
@@ -77,8 +93,9 @@ public final class FeedbackCommand {
                     elasticity)).run(start);
             try {
                 Files.createDirectories(out);
-                List<String> history = new ArrayList<>(List.of(HistoryRow.HEADER));
-                world.history().forEach(r -> history.add(r.csv()));
+                List<String> history = new ArrayList<>(List.of(observable ? "date,demand,capacity,launches,delays" : HistoryRow.HEADER));
+                world.history().forEach(r -> history.add(observable ? String.format(Locale.ROOT, "%s,%.3f,%.3f,%d,%d", r.date(),
+                        r.actualDemand(), r.allocatedCapacity(), r.plannedLaunches(), r.delayedLaunches()) : r.csv()));
                 Files.write(out.resolve("history.csv"), history);
                 List<String> launches = new ArrayList<>(List.of("planned_date,size,complexity,risk_aversion"));
                 for (Launch l : world.calendar()) {
@@ -134,102 +151,372 @@ public final class FeedbackCommand {
         }
     }
 
-    /** {@code prescient feedback forecast}: naive against feedback-aware over simulated worlds. */
+    /** Where the history comes from, the thresholds the organisation publishes, and how the fit draws. */
+    static final class HistorySource {
+        @Option(names = "--history", description = "Your history: a CSV file (date, demand and capacity columns at least; launches, "
+                + "delays, outage and others optional; daily or weekly rows) or a directory holding history.csv and optionally "
+                + "launches.csv (default: a simulated organisation).")
+        Path history;
+
+        @Option(names = "--columns", description = "Header names for roles whose header is not a known name, e.g. "
+                + "demand=gpu_hours,capacity=gpus.")
+        String columns;
+
+        @Option(names = "--launches", description = "Launch calendar CSV (planned_date, size; team, complexity, risk_aversion optional).")
+        Path launches;
+
+        @Option(names = "--warning", defaultValue = "0.80", description = "Utilisation where teams start to feel pressure (default: ${DEFAULT-VALUE}).")
+        double warning;
+
+        @Option(names = "--emergency", defaultValue = "0.95", description = "Utilisation of full pressure (default: ${DEFAULT-VALUE}).")
+        double emergency;
+
+        @Option(names = "--delay-days", defaultValue = "7", description = "Days a delayed launch moves (default: ${DEFAULT-VALUE}).")
+        int delayDays;
+
+        @Option(names = "--slip-days", defaultValue = "21", description = "Days a slipped capacity delivery is late (default: ${DEFAULT-VALUE}).")
+        int slipDays;
+
+        @Option(names = "--draws", defaultValue = "100", description = "Draws of the fitted parameters carried into the bands (default: ${DEFAULT-VALUE}).")
+        int draws;
+
+        @Option(names = "--strength", defaultValue = "0.5", description = "Without --history: the simulated organisation's feedback "
+                + "strength, 0.1 to 0.8 (default: ${DEFAULT-VALUE}).")
+        double strength;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated organisation and of the forecast's draws "
+                + "(default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        /** The history read, or a simulated organisation exported with its observable columns and read the same way. */
+        HistoryInputs inputs(PrintWriter notes, int simulatedDays) {
+            if (history != null) {
+                return HistoryInputs.read(history, ObservedHistoryReader.mapping(columns), launches);
+            }
+            try {
+                Path dir = Files.createTempDirectory("prescient-feedback");
+                dir.toFile().deleteOnExit();
+                WorldParameters d = WorldParameters.defaults(strength, seed);
+                WorldParameters p = new WorldParameters(simulatedDays, d.baseLevel(), d.trendPerDay(), d.weeklyAmplitude(), d.volatility(),
+                        d.launchesPerWeek(), d.launchSize(), d.warning(), d.emergency(), d.feedbackStrength(), d.delayIntercept(),
+                        d.delayPressure(), d.delayRiskAversion(), d.delayComplexity(), d.delayDays(), d.maxEfficiency(),
+                        d.efficiencyRate(), d.learningDays(), d.targetUtilisation(), d.infraLookback(), d.infraAggressiveness(),
+                        d.infraLeadDays(), d.shockProbability(), d.shockDays(), seed);
+                WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
+                io.prescient.feedback.history.ObservableWorlds.write(dir, w, false, LocalDate.of(2026, 1, 1));
+                notes.printf(Locale.ROOT, "no --history: a simulated organisation (strength %.2f, seed %d, %d days) exported with its "
+                        + "observable columns to %s%n", strength, seed, simulatedDays, dir);
+                notes.flush();
+                return HistoryInputs.read(dir, java.util.Map.of(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the simulated organisation: " + e.getMessage(), e);
+            }
+        }
+
+        FeedbackStudy.Settings settings(int horizon, int paths) {
+            return new FeedbackStudy.Settings(new OrganisationFit.Thresholds(warning, emergency, delayDays, slipDays), draws, paths, horizon,
+                    seed);
+        }
+    }
+
+    static void printFit(PrintWriter out, OrganisationFit fit) {
+        out.printf(Locale.ROOT, "%s: %d days from %s to %s%s%n", fit.observed().source(), fit.observed().days(),
+                fit.observed().dates().get(0), fit.observed().dates().get(fit.observed().days() - 1),
+                fit.observed().stepDays() == 7 ? " (weekly rows, held over their days)" : "");
+        fit.notes().forEach(n -> out.println("  " + n));
+    }
+
+    /** {@code prescient feedback forecast}. */
     @Command(name = "forecast", mixinStandardHelpOptions = true,
-            description = {"Simulates worlds (one per seed), forecasts the 30 days after day --at with the naive forecast "
-                    + "(base demand extrapolated, launches as planned, today's efficiency) and the feedback-aware one (fitted "
-                    + "delay and efficiency models, the capacity policy replayed, Monte Carlo p10/p50/p90), and prints both "
-                    + "against what happened, with the mean MAPE over the seeds."})
+            description = {"Forecasts the days after your history: the naive forecast (base demand extrapolated, launches as planned, "
+                    + "today's efficiency), the feedback-aware one (your teams' fitted delay and efficiency behaviour, your capacity "
+                    + "policy and orders in flight, outages at your rate; p10/p90 over behaviour and parameter uncertainty), the "
+                    + "solved equilibrium path, expected utilisation, delays and efficiency, the feedback effect (naive minus aware) "
+                    + "and the loop's stability."})
     public static final class Forecast implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--strength", defaultValue = "0.5", description = "Feedback strength, 0.1 to 0.8 (default: ${DEFAULT-VALUE}).")
-        double strength;
+        @Mixin
+        HistorySource source = new HistorySource();
 
-        @Option(names = "--seeds", defaultValue = "20", description = "Worlds simulated (default: ${DEFAULT-VALUE}).")
-        int seeds;
-
-        @Option(names = "--at", defaultValue = "300", description = "Forecast origin, in days of history (default: ${DEFAULT-VALUE}).")
-        int at;
+        @Mixin
+        OutputOption output;
 
         @Option(names = "--horizon", defaultValue = "30", description = "Days forecast (default: ${DEFAULT-VALUE}).")
         int horizon;
 
-        @Option(names = "--out", description = "Also write the last world's forecasts as forecast.csv and forecast.svg here.")
+        @Option(names = "--paths", defaultValue = "400", description = "Simulated futures (default: ${DEFAULT-VALUE}).")
+        int paths;
+
+        @Option(names = "--out", description = "Also write forecast.csv and forecast.svg here.")
         Path out;
 
         @Override
         public void run() {
+            boolean json = output.json();
             PrintWriter console = spec.commandLine().getOut();
-            io.prescient.feedback.forecast.DemandForecast lastNaive = null;
-            double naive = 0;
-            double aware = 0;
-            io.prescient.feedback.forecast.DemandForecast lastAware = null;
-            double[] lastActual = null;
-            for (long seed = 1; seed <= seeds; seed++) {
-                WorldParameters d = WorldParameters.defaults(strength, seed);
-                WorldParameters p = new WorldParameters(at + horizon, d.baseLevel(), d.trendPerDay(), d.weeklyAmplitude(),
-                        d.volatility(), d.launchesPerWeek(), d.launchSize(), d.warning(), d.emergency(), d.feedbackStrength(),
-                        d.delayIntercept(), d.delayPressure(), d.delayRiskAversion(), d.delayComplexity(), d.delayDays(),
-                        d.maxEfficiency(), d.efficiencyRate(), d.learningDays(), d.targetUtilisation(), d.infraLookback(),
-                        d.infraAggressiveness(), d.infraLeadDays(), d.shockProbability(), d.shockDays(), seed);
-                WorldSimulator.World world = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
-                List<HistoryRow> past = world.history().subList(0, at);
-                List<LaunchDecision> log = world.decisions().stream().filter(x -> x.day() < at).toList();
-                double[] actual = world.history().subList(at, at + horizon).stream().mapToDouble(HistoryRow::actualDemand).toArray();
-                io.prescient.feedback.forecast.FeedbackForecaster f = new io.prescient.feedback.forecast.FeedbackForecaster(
-                        io.prescient.feedback.forecast.OperatingFacts.of(p), horizon, 200, seed);
-                lastNaive = f.naive(past, world.calendar());
-                naive += lastNaive.mape(actual) / seeds;
-                lastAware = f.feedbackAware(past, log, world.calendar());
-                aware += lastAware.mape(actual) / seeds;
-                lastActual = actual;
-            }
-            console.printf(Locale.ROOT, "strength %.2f, %d worlds, %d-day forecasts from day %d: mean MAPE naive %.2f%%, "
-                    + "feedback-aware %.2f%% (%.0f%% lower)%n", strength, seeds, horizon, at, 100 * naive, 100 * aware,
-                    100 * (1 - aware / naive));
-            console.printf(Locale.ROOT, "world %d, day by day (demand, p10..p90, expected utilisation, delays, efficiency):%n", seeds);
-            for (int h = 0; h < horizon; h++) {
-                console.printf(Locale.ROOT, "  %s  actual %9.0f  forecast %9.0f  [%9.0f .. %9.0f]  util %.3f  delays %.2f  eff %.3f%n",
-                        lastAware.days().get(h), lastActual[h], lastAware.median()[h], lastAware.p10()[h], lastAware.p90()[h],
-                        lastAware.utilisation()[h], lastAware.delays()[h], lastAware.efficiency()[h]);
-            }
+            PrintWriter notes = json ? spec.commandLine().getErr() : console;
+            FeedbackStudy study = FeedbackStudy.of(source.inputs(notes, 330), source.settings(horizon, paths));
+            FeedbackStudy.Forecast f = study.forecast();
             if (out != null) {
-                try {
-                    Files.createDirectories(out);
-                    List<String> rows = new ArrayList<>(List.of("date,actual,naive,feedback_aware,p10,p90,utilisation,delays,efficiency"));
-                    for (int h = 0; h < horizon; h++) {
-                        rows.add(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.6f,%.4f,%.6f", lastAware.days().get(h),
-                                lastActual[h], lastNaive.median()[h], lastAware.median()[h], lastAware.p10()[h], lastAware.p90()[h],
-                                lastAware.utilisation()[h], lastAware.delays()[h], lastAware.efficiency()[h]));
-                    }
-                    Files.write(out.resolve("forecast.csv"), rows);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write into " + out + ": " + e.getMessage(), e);
+                write(f);
+            }
+            if (json) {
+                output.print(console, Map.of("fit", fitJson(study.fit()), "forecast", forecastJson(f)));
+                return;
+            }
+            printFit(console, study.fit());
+            TextTable table = new TextTable(List.of("date", "naive", "aware_p50", "aware_p10", "aware_p90", "equilibrium", "effect",
+                    "utilisation", "delays", "efficiency"), false, true, true, true, true, true, true, true, true, true);
+            for (int h = 0; h < horizon; h++) {
+                table.add(f.days().get(h).toString(), num(f.naive().median()[h]), num(f.aware().median()[h]), num(f.aware().p10()[h]),
+                        num(f.aware().p90()[h]), f.equilibrium() == null ? "-" : num(f.equilibrium()[h]), num(f.effect()[h]),
+                        String.format(Locale.ROOT, "%.3f", f.aware().utilisation()[h]), String.format(Locale.ROOT, "%.2f",
+                                f.aware().delays()[h]), String.format(Locale.ROOT, "%.3f", f.aware().efficiency()[h]));
+            }
+            table.print(console);
+            double effect = java.util.Arrays.stream(f.effect()).sum();
+            console.printf(Locale.ROOT, "feedback effect over %d days: %.0f (%.1f%% of the naive forecast)%n", horizon, effect,
+                    100 * effect / java.util.Arrays.stream(f.naive().median()).sum());
+            console.println("equilibrium: " + (f.converged() ? "converged after " + f.iterations() + " iterations" : "NOT converged"));
+            console.println("stability: " + f.stability().describe());
+            if (out != null) {
+                console.printf("wrote %s and %s%n", out.resolve("forecast.csv"), out.resolve("forecast.svg"));
+            }
+        }
+
+        private void write(FeedbackStudy.Forecast f) {
+            try {
+                Files.createDirectories(out);
+                List<String> rows = new ArrayList<>(List.of("date,naive,feedback_aware,p10,p90,equilibrium,effect,utilisation,delays,efficiency"));
+                for (int h = 0; h < horizon; h++) {
+                    rows.add(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%.3f,%s,%.3f,%.6f,%.4f,%.6f", f.days().get(h), f.naive().median()[h],
+                            f.aware().median()[h], f.aware().p10()[h], f.aware().p90()[h],
+                            f.equilibrium() == null ? "" : String.format(Locale.ROOT, "%.3f", f.equilibrium()[h]), f.effect()[h],
+                            f.aware().utilisation()[h], f.aware().delays()[h], f.aware().efficiency()[h]));
                 }
-                new LineChart(String.format(Locale.ROOT, "Naive vs feedback-aware forecast (strength %.2f, world %d)", strength, seeds))
-                        .band("feedback-aware p10-p90", lastAware.p10(), lastAware.p90())
-                        .line("actual", lastActual, "#000000", false)
-                        .line("naive", lastNaive.median(), "#1f77b4", true)
-                        .line("feedback-aware", lastAware.median(), "#d62728", false)
-                        .write(out.resolve("forecast.svg"));
-                console.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("forecast.csv"), out.resolve("forecast.svg"));
+                Files.write(out.resolve("forecast.csv"), rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write into " + out + ": " + e.getMessage(), e);
+            }
+            LineChart chart = new LineChart("Naive vs feedback-aware forecast")
+                    .band("feedback-aware p10-p90", f.aware().p10(), f.aware().p90())
+                    .line("naive", f.naive().median(), "#1f77b4", true)
+                    .line("feedback-aware", f.aware().median(), "#d62728", false);
+            if (f.equilibrium() != null) {
+                chart.line("equilibrium", f.equilibrium(), "#2ca02c", true);
+            }
+            chart.write(out.resolve("forecast.svg"));
+        }
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    static Map<String, Object> fitJson(OrganisationFit fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", fit.observed().source());
+        m.put("days", fit.observed().days());
+        m.put("step_days", fit.observed().stepDays());
+        m.put("policy", Map.of("target", estimate(fit.policy().target()), "aggressiveness", estimate(fit.policy().aggressiveness()),
+                "lookback_days", fit.policy().lookback(), "lead_days", fit.policy().leadDays(), "additions", fit.policy().additions()));
+        m.put("delays", Map.of("intercept", estimate(fit.delays().intercept()), "pressure", estimate(fit.delays().pressure())));
+        m.put("efficiency_ceiling", estimate(fit.efficiencyCeiling()));
+        m.put("notes", fit.notes());
+        return m;
+    }
+
+    static Map<String, Object> estimate(io.prescient.feedback.behaviour.Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", e.value());
+        m.put("standard_error", e.standardError());
+        m.put("lower_95", e.lower());
+        m.put("upper_95", e.upper());
+        return m;
+    }
+
+    static Map<String, Object> stabilityJson(FeedbackStudy.Stability s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", s.verdict().name().toLowerCase(Locale.ROOT));
+        m.put("description", s.describe());
+        m.put("decay_ratio", s.dynamics().decayRatio());
+        m.put("settling_days", s.dynamics().settlingDays());
+        m.put("loop_gain", s.dynamics().loopGain());
+        m.put("spectral_radius", s.response().spectralRadius());
+        return m;
+    }
+
+    static Map<String, Object> forecastJson(FeedbackStudy.Forecast f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("days", f.days().stream().map(LocalDate::toString).toList());
+        m.put("naive", f.naive().median());
+        m.put("aware_p50", f.aware().median());
+        m.put("aware_p10", f.aware().p10());
+        m.put("aware_p90", f.aware().p90());
+        m.put("equilibrium", f.equilibrium());
+        m.put("effect", f.effect());
+        m.put("utilisation", f.aware().utilisation());
+        m.put("delays", f.aware().delays());
+        m.put("efficiency", f.aware().efficiency());
+        m.put("converged", f.converged());
+        m.put("iterations", f.iterations());
+        m.put("stability", stabilityJson(f.stability()));
+        return m;
+    }
+
+    /** {@code prescient feedback equilibrium}: the what-if. */
+    @Command(name = "equilibrium", mixinStandardHelpOptions = true,
+            description = {"What-if on the days after your history: base demand times --base, launches added with --launch, capacity "
+                    + "held at --capacity, market conditions (all demand times --market). Solves for the demand consistent with the "
+                    + "behaviour it provokes (delays, efficiency work) and prints it with utilisation, delays, efficiency and the "
+                    + "loop's stability."})
+    public static final class Equilibrium implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        HistorySource source = new HistorySource();
+
+        @Mixin
+        OutputOption output;
+
+        @Option(names = "--base", defaultValue = "1", description = "Base demand (before launches) times this (default: ${DEFAULT-VALUE}).")
+        double base;
+
+        @Option(names = "--market", defaultValue = "1", description = "All demand times this (default: ${DEFAULT-VALUE}).")
+        double market;
+
+        @Option(names = "--capacity", description = "Hold capacity at this many units a day (default: in place and on order).")
+        Double capacity;
+
+        @Option(names = "--launch", description = "Add a launch: date=size or date=size:team (repeatable).")
+        List<String> launches = new ArrayList<>();
+
+        @Option(names = "--horizon", defaultValue = "30", description = "Days (default: ${DEFAULT-VALUE}).")
+        int horizon;
+
+        @Override
+        public void run() {
+            boolean json = output.json();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter notes = json ? spec.commandLine().getErr() : console;
+            FeedbackStudy study = FeedbackStudy.of(source.inputs(notes, 300), source.settings(horizon, 200));
+            LocalDate start = study.inputs().history().dates().get(0);
+            List<Launch> added = new ArrayList<>();
+            for (String l : launches) {
+                added.add(launch(l, start));
+            }
+            FeedbackStudy.Answer a = study.whatIf(new FeedbackStudy.WhatIf(base, market, added, capacity));
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("what_if", Map.of("base", base, "market", market, "launches", launches, "capacity", capacity == null ? "in place and on order" : capacity));
+                m.put("days", a.days().stream().map(LocalDate::toString).toList());
+                m.put("unconstrained", a.unconstrained());
+                m.put("equilibrium", a.equilibrium());
+                m.put("capacity", a.capacity());
+                m.put("utilisation", a.utilisation());
+                m.put("delayed", a.delayed());
+                m.put("efficiency", a.efficiency());
+                m.put("converged", a.converged());
+                m.put("iterations", a.iterations());
+                m.put("stability", stabilityJson(a.stability()));
+                output.print(console, m);
+                return;
+            }
+            printFit(console, study.fit());
+            TextTable table = new TextTable(List.of("date", "planned", "equilibrium", "capacity", "utilisation", "delayed", "efficiency"),
+                    false, true, true, true, true, true, true);
+            for (int h = 0; h < horizon; h++) {
+                table.add(a.days().get(h).toString(), num(a.unconstrained()[h]), a.equilibrium() == null ? "-" : num(a.equilibrium()[h]),
+                        num(a.capacity()[h]), String.format(Locale.ROOT, "%.3f", a.utilisation()[h]), num(a.delayed()[h]),
+                        String.format(Locale.ROOT, "%.3f", a.efficiency()[h]));
+            }
+            table.print(console);
+            console.println("equilibrium: " + (a.converged() ? "converged after " + a.iterations() + " iterations" : "NOT converged"));
+            console.println("stability: " + a.stability().describe());
+        }
+
+        static Launch launch(String spec, LocalDate start) {
+            String[] kv = spec.split("=", 2);
+            try {
+                String[] sizeTeam = kv[1].split(":", 2);
+                double size = Double.parseDouble(sizeTeam[0]);
+                if (!(size > 0)) {
+                    throw new NumberFormatException();
+                }
+                return new Launch((int) java.time.temporal.ChronoUnit.DAYS.between(start, LocalDate.parse(kv[0].strip())), size, 0.5, 0.5,
+                        sizeTeam.length > 1 ? sizeTeam[1] : "");
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--launch: expected date=size or date=size:team, e.g. 2026-11-03=500:payments, got '"
+                        + spec + "'");
             }
         }
     }
 
-    /** {@code prescient feedback optimise}: tune the capacity policy against the 75% reactive one. */
+    /** {@code prescient feedback backtest}: rolling origins over one history. */
+    @Command(name = "backtest", mixinStandardHelpOptions = true,
+            description = {"Rolling-origin backtest on your history: at each origin the organisation is fitted to the days before it "
+                    + "only and its next --horizon days forecast; MAPE, MASE and p10-p90 coverage of the naive and feedback-aware "
+                    + "forecasts per origin and on average, whether the equilibrium converged, and the stability verdict."})
+    public static final class Backtest implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        HistorySource source = new HistorySource();
+
+        @Mixin
+        OutputOption output;
+
+        @Option(names = "--first", defaultValue = "180", description = "First origin, in days (default: ${DEFAULT-VALUE}).")
+        int first;
+
+        @Option(names = "--every", defaultValue = "30", description = "Days between origins (default: ${DEFAULT-VALUE}).")
+        int every;
+
+        @Option(names = "--horizon", defaultValue = "30", description = "Days forecast (default: ${DEFAULT-VALUE}).")
+        int horizon;
+
+        @Override
+        public void run() {
+            boolean json = output.json();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter notes = json ? spec.commandLine().getErr() : console;
+            HistoryInputs inputs = source.inputs(notes, 365);
+            HistoryBacktest.Result r = HistoryBacktest.run(inputs, source.settings(horizon, 200), first, every);
+            if (json) {
+                output.print(console, r);
+                return;
+            }
+            console.println("origin      naive MAPE  aware MAPE  naive MASE  aware MASE  p10-p90  equilibrium    stability");
+            for (var o : r.origins()) {
+                console.printf(Locale.ROOT, "%-10s  %9.2f%%  %9.2f%%  %10.3f  %10.3f  %7.2f  %-13s  %s%n", o.date(), 100 * o.naiveMape(),
+                        100 * o.awareMape(), o.naiveMase(), o.awareMase(), o.coverage(), o.equilibrium() ? "converged" : "NOT converged",
+                        o.stability());
+            }
+            console.printf(Locale.ROOT, "mean: MAPE naive %.2f%%, feedback-aware %.2f%%; MASE naive %.3f, feedback-aware %.3f; p10-p90 "
+                    + "coverage %.2f; equilibrium converged at %.0f%% of origins%n", 100 * r.naiveMape(), 100 * r.awareMape(), r.naiveMase(),
+                    r.awareMase(), r.coverage(), 100 * r.convergenceRate());
+        }
+    }
+
+    /** {@code prescient feedback optimise}: tune the capacity policy in the organisation's fitted world. */
     @Command(name = "optimise", mixinStandardHelpOptions = true,
-            description = {"Tunes the capacity policy (target utilisation, share of the gap ordered) with CMA-ES on the "
-                    + "simulated cost (capacity, unserved demand, delayed launch-days) over training worlds, and compares it "
-                    + "with the 75%%-target reactive policy on fresh worlds: costs, saving and its 95%% confidence interval."})
+            description = {"Tunes your capacity policy (target utilisation, share of the gap ordered a day) with CMA-ES on the cost "
+                    + "of a simulated year of your fitted world (capacity, unserved demand, delayed launch-days), each world on one "
+                    + "draw of the fitted parameters; compares it with your own estimated policy on 30 fresh worlds (paired, 95%% "
+                    + "intervals) including capacity volatility; and prints the cost/stability Pareto frontier of a grid of policies."})
     public static final class Optimise implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--strength", defaultValue = "0.5", description = "Feedback strength (default: ${DEFAULT-VALUE}).")
-        double strength;
+        @Mixin
+        HistorySource source = new HistorySource();
+
+        @Mixin
+        OutputOption output;
 
         @Option(names = "--capacity-cost", defaultValue = "2", description = "Cost of a unit of capacity for a day (default: ${DEFAULT-VALUE}).")
         double capacityCost;
@@ -240,178 +527,105 @@ public final class FeedbackCommand {
         @Option(names = "--delay-cost", defaultValue = "5000", description = "Cost of a launch delayed by a day (default: ${DEFAULT-VALUE}).")
         double delayCost;
 
-        @Option(names = "--evaluations", defaultValue = "300", description = "CMA-ES evaluations (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--evaluations", defaultValue = "200", description = "CMA-ES evaluations (default: ${DEFAULT-VALUE}).")
         int evaluations;
 
         @Override
         public void run() {
+            boolean json = output.json();
             PrintWriter console = spec.commandLine().getOut();
-            io.prescient.feedback.policy.PolicyEvaluator evaluator = new io.prescient.feedback.policy.PolicyEvaluator(
-                    seed -> WorldParameters.defaults(strength, seed),
-                    new io.prescient.feedback.policy.CostModel(capacityCost, slaPenalty, delayCost));
-            long[] training = java.util.stream.LongStream.rangeClosed(1, 10).toArray();
-            long[] test = java.util.stream.LongStream.rangeClosed(101, 130).toArray();
-            io.prescient.feedback.policy.PolicyOptimiser optimiser = new io.prescient.feedback.policy.PolicyOptimiser(evaluator, 7);
-            io.prescient.feedback.policy.PolicyOptimiser.Result r = optimiser.optimise(
-                    io.prescient.feedback.policy.CapacityPolicy.reactive75(), training, test, evaluations);
-            console.printf(Locale.ROOT, "tuned on 10 worlds (%d evaluations): target utilisation %.3f, order %.3f of the gap a day%n",
+            PrintWriter notes = json ? spec.commandLine().getErr() : console;
+            FeedbackStudy study = FeedbackStudy.of(source.inputs(notes, 300), source.settings(30, 200));
+            FeedbackStudy.Tuning t = study.optimise(new io.prescient.feedback.policy.CostModel(capacityCost, slaPenalty, delayCost),
+                    evaluations);
+            var r = t.result();
+            if (json) {
+                output.print(console, Map.of("fit", fitJson(study.fit()), "baseline", t.baseline(), "tuned", r, "impact", t.impact(),
+                        "frontier", t.frontier()));
+                return;
+            }
+            printFit(console, study.fit());
+            console.printf(Locale.ROOT, "your policy (estimated): target utilisation %.3f, order %.3f of the gap a day%n",
+                    t.baseline().targetUtilisation(), t.baseline().aggressiveness());
+            console.printf(Locale.ROOT, "tuned on 10 fitted worlds (%d evaluations): target utilisation %.3f, order %.3f of the gap a day%n",
                     r.evaluations(), r.policy().targetUtilisation(), r.policy().aggressiveness());
-            console.printf(Locale.ROOT, "on 30 fresh worlds: reactive 75%% costs %.0f a year, tuned %.0f; saving %.0f (%.1f%%), "
-                    + "95%% CI %.0f .. %.0f%n", r.baselineCost(), r.optimisedCost(), r.saving(), 100 * r.savingShare(),
-                    r.savingLower(), r.savingUpper());
-            console.println("impact on the 30 fresh worlds (reactive 75% -> tuned; reduction and its 95% CI):");
-            for (var d : optimiser.impact(io.prescient.feedback.policy.CapacityPolicy.reactive75(), r.policy(), test)) {
-                console.printf(Locale.ROOT, "  %-20s %14.4g -> %14.4g   reduction %12.4g  [%12.4g .. %12.4g]%n", d.measure(),
-                        d.baseline(), d.tuned(), d.mean(), d.lower(), d.upper());
+            console.printf(Locale.ROOT, "on 30 fresh worlds: your policy costs %.0f a year, tuned %.0f; saving %.0f (%.1f%%), 95%% CI %.0f .. %.0f%n",
+                    r.baselineCost(), r.optimisedCost(), r.saving(), 100 * r.savingShare(), r.savingLower(), r.savingUpper());
+            console.println("impact (yours -> tuned; reduction and its 95% CI):");
+            for (var d : t.impact()) {
+                console.printf(Locale.ROOT, "  %-20s %14.4g -> %14.4g   reduction %12.4g  [%12.4g .. %12.4g]%n", d.measure(), d.baseline(),
+                        d.tuned(), d.mean(), d.lower(), d.upper());
             }
-            console.println("cost / SLA Pareto frontier over policies (capacity cost a year, unserved demand, delayed launch-days):");
-            for (var t : evaluator.paretoFrontier(new double[] {0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9},
-                    new double[] {0.1, 0.3, 0.5, 0.7, 0.9}, test)) {
-                console.printf(Locale.ROOT, "  target %.2f, order %.1f of the gap: capacity %12.0f  unserved %10.0f  delays %6.1f%n",
-                        t.policy().targetUtilisation(), t.policy().aggressiveness(), t.capacityCost(), t.unserved(),
-                        t.delayedLaunchDays());
+            console.println("cost / stability Pareto frontier (total cost a year, capacity volatility, unserved demand, delayed launch-days):");
+            for (var m : t.frontier()) {
+                console.printf(Locale.ROOT, "  target %.2f, order %.1f of the gap: cost %12.0f  volatility %.4f  unserved %10.0f  delays %6.1f%n",
+                        m.policy().targetUtilisation(), m.policy().aggressiveness(), m.cost(), m.volatility(), m.unserved(),
+                        m.delayedLaunchDays());
             }
         }
     }
 
-    /** {@code prescient feedback backtest}: rolling origins over one history. */
-    @Command(name = "backtest", mixinStandardHelpOptions = true,
-            description = {"Rolling-origin backtest of the naive and feedback-aware 30-day forecasts over a history directory "
-                    + "(history.csv, launches.csv, decisions.csv as `feedback simulate` writes them) or, without --history, a "
-                    + "freshly simulated world: MAPE and MASE per origin and on average, and the share of origins whose "
-                    + "capacity-behaviour equilibrium converged. The capacity policy and thresholds are the defaults' "
-                    + "(75%% target, 80%%/95%%)."})
-    public static final class Backtest implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--history", description = "A history directory (default: simulate one).")
-        Path history;
-
-        @Option(names = "--strength", defaultValue = "0.5", description = "Feedback strength when simulating (default: ${DEFAULT-VALUE}).")
-        double strength;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Seed when simulating (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--first", defaultValue = "180", description = "First origin, in days (default: ${DEFAULT-VALUE}).")
-        int first;
-
-        @Option(names = "--every", defaultValue = "30", description = "Days between origins (default: ${DEFAULT-VALUE}).")
-        int every;
-
-        @Override
-        public void run() {
-            PrintWriter console = spec.commandLine().getOut();
-            WorldParameters p = WorldParameters.defaults(strength, seed);
-            io.prescient.feedback.world.HistoryFiles.Contents data;
-            if (history != null) {
-                data = io.prescient.feedback.world.HistoryFiles.read(history);
-            } else {
-                WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
-                data = new io.prescient.feedback.world.HistoryFiles.Contents(w.history(), w.calendar(), w.decisions());
-            }
-            io.prescient.feedback.forecast.FeedbackBacktest.Result r = new io.prescient.feedback.forecast.FeedbackBacktest(
-                    io.prescient.feedback.forecast.OperatingFacts.of(p), 30, 200).run(data.history(), data.calendar(),
-                    data.decisions(), first, every);
-            console.println("origin      naive MAPE  aware MAPE  naive MASE  aware MASE  equilibrium");
-            for (var o : r.origins()) {
-                console.printf(Locale.ROOT, "%-10s  %9.2f%%  %9.2f%%  %10.3f  %10.3f  %s%n", data.history().get(o.day()).date(),
-                        100 * o.naiveMape(), 100 * o.awareMape(), o.naiveMase(), o.awareMase(),
-                        o.equilibrium() ? "converged" : "NOT converged");
-            }
-            console.printf(Locale.ROOT, "mean: MAPE naive %.2f%%, feedback-aware %.2f%%; MASE naive %.3f, feedback-aware %.3f; "
-                    + "equilibrium converged at %.0f%% of origins%n", 100 * r.naiveMape(), 100 * r.awareMape(), r.naiveMase(),
-                    r.awareMase(), 100 * r.convergenceRate());
-            io.prescient.feedback.forecast.FeedbackBacktest backtest = new io.prescient.feedback.forecast.FeedbackBacktest(
-                    io.prescient.feedback.forecast.OperatingFacts.of(p), 30, 200);
-            io.prescient.feedback.equilibrium.PlanningScenario now = backtest.scenario(data.history(), data.decisions(),
-                    data.calendar());
-            io.prescient.feedback.equilibrium.Equilibrium eq = io.prescient.feedback.equilibrium.Equilibrium.solve(now,
-                    io.prescient.feedback.equilibrium.SolverSettings.anderson());
-            double[] point = eq.converged() ? eq.demand() : now.unconstrained();
-            io.prescient.feedback.analysis.LoopStability stability = io.prescient.feedback.analysis.LoopStability.at(
-                    io.prescient.feedback.equilibrium.Equilibrium.map(now), point, 1e-4);
-            console.printf(Locale.ROOT, "the next %d days after the history: equilibrium %s after %d iterations; loop %s%n", 30,
-                    eq.converged() ? "converged" : "NOT converged (" + eq.fixedPoint().verdict() + ")", eq.fixedPoint().iterations(),
-                    stability.describe());
-        }
-    }
-
-    /** {@code prescient feedback launches}: launch timing for the next 30 days as a game between teams. */
+    /** {@code prescient feedback launches}: launch timing as a game between teams. */
     @Command(name = "launches", mixinStandardHelpOptions = true,
-            description = {"Treats the launches planned in the 30 days after a history (--history, or a simulated one) as a game: "
-                    + "each team picks its launch day on shared capacity (capacity in place and on order), weighing its delay "
-                    + "cost against the congestion it meets above the warning threshold. Prints the Nash equilibrium found by "
-                    + "best responses, whether it is unique, the cooperative plan (the recommended launch days) and the price "
-                    + "of anarchy."})
+            description = {"Treats the launches planned in the --horizon days after your history as a game between teams (the "
+                    + "calendar's team column; a launch without a team is its own player): each team picks the day of its first "
+                    + "launch on the capacity in place and on order, weighing its delay cost against the congestion it meets above "
+                    + "the warning threshold. Prints the Nash equilibrium found by best responses, whether it is unique, the "
+                    + "cooperative plan (the recommended days) and the price of anarchy."})
     public static final class Launches implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--history", description = "A history directory (default: simulate one).")
-        Path history;
+        @Mixin
+        HistorySource source = new HistorySource();
 
-        @Option(names = "--strength", defaultValue = "0.5", description = "Feedback strength when simulating (default: ${DEFAULT-VALUE}).")
-        double strength;
+        @Mixin
+        OutputOption output;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed when simulating (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--delay-cost", defaultValue = "5000", description = "A team's cost of a day of delay (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--delay-cost", defaultValue = "5000", description = "A team's cost of a day of delay, per launch (default: ${DEFAULT-VALUE}).")
         double delayCost;
 
         @Option(names = "--congestion", defaultValue = "2000", description = "Cost per unit of launch size per day and per "
                 + "squared utilisation above the warning threshold (default: ${DEFAULT-VALUE}).")
         double congestion;
 
+        @Option(names = "--horizon", defaultValue = "30", description = "Days (default: ${DEFAULT-VALUE}).")
+        int horizon;
+
         @Override
         public void run() {
+            boolean json = output.json();
             PrintWriter console = spec.commandLine().getOut();
-            WorldParameters p = WorldParameters.defaults(strength, seed);
-            io.prescient.feedback.world.HistoryFiles.Contents data;
-            if (history != null) {
-                data = io.prescient.feedback.world.HistoryFiles.read(history);
-            } else {
-                WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
-                int cut = w.history().size() - 30;
-                List<Launch> calendar = w.calendar();
-                data = new io.prescient.feedback.world.HistoryFiles.Contents(w.history().subList(0, cut), calendar,
-                        w.decisions().stream().filter(x -> x.day() < cut).toList());
-            }
-            int t0 = data.history().size();
-            io.prescient.feedback.forecast.OperatingFacts facts = io.prescient.feedback.forecast.OperatingFacts.of(p);
-            io.prescient.feedback.forecast.FeedbackForecaster f = new io.prescient.feedback.forecast.FeedbackForecaster(facts, 30, 100, 1);
-            double[] base = f.naive(data.history(), List.of()).median();
-            double[] inFlight = f.ordersInFlight(data.history());
-            double[] capacity = new double[30];
-            double c = data.history().get(t0 - 1).allocatedCapacity();
-            for (int h = 0; h < 30; h++) {
-                c += inFlight[h];
-                capacity[h] = c;
-            }
-            List<io.prescient.feedback.game.Team> teams = new ArrayList<>();
-            for (Launch l : data.calendar()) {
-                if (l.day() >= t0 && l.day() < t0 + 30) {
-                    teams.add(new io.prescient.feedback.game.Team("launch " + (teams.size() + 1), l.size(), l.day() - t0, delayCost));
+            PrintWriter notes = json ? spec.commandLine().getErr() : console;
+            FeedbackStudy study = FeedbackStudy.of(source.inputs(notes, 335), source.settings(horizon, 200));
+            FeedbackStudy.LaunchPlan plan = study.launches(delayCost, congestion);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("first_day", plan.first().toString());
+                m.put("teams", plan.teams());
+                if (plan.analysis() != null) {
+                    m.put("nash_total", plan.analysis().nash().total());
+                    m.put("recommended_total", plan.analysis().cooperative().total());
+                    m.put("unique", plan.analysis().unique());
+                    m.put("price_of_anarchy", plan.analysis().priceOfAnarchy());
                 }
-            }
-            if (teams.isEmpty()) {
-                console.println("no launch is planned in the 30 days after the history: nothing to schedule");
+                output.print(console, m);
                 return;
             }
-            io.prescient.feedback.game.LaunchGame game = new io.prescient.feedback.game.LaunchGame(base, capacity, teams,
-                    facts.warning(), congestion);
-            io.prescient.feedback.game.LaunchGame.Analysis a = game.analyse(30, seed);
-            LocalDate first = data.history().get(t0 - 1).date().plusDays(1);
-            console.printf(Locale.ROOT, "%d launches planned from %s; capacity in place and on order %.0f .. %.0f%n", teams.size(),
-                    first, capacity[0], capacity[29]);
-            console.println("launch      size  planned     Nash        recommended");
-            for (int i = 0; i < teams.size(); i++) {
-                console.printf(Locale.ROOT, "%-9s %7.0f  %s  %s  %s%n", teams.get(i).name(), teams.get(i).size(),
-                        first.plusDays(teams.get(i).preferredDay()), first.plusDays(a.nash().days()[i]),
-                        first.plusDays(a.cooperative().days()[i]));
+            if (plan.teams().isEmpty()) {
+                console.printf("no launch is planned in the %d days after the history: nothing to schedule%n", horizon);
+                return;
             }
+            var a = plan.analysis();
+            console.printf(Locale.ROOT, "%d teams with launches from %s; capacity in place and on order %.0f .. %.0f%n", plan.teams().size(),
+                    plan.first(), plan.capacityFrom(), plan.capacityTo());
+            TextTable table = new TextTable(List.of("team", "launches", "size", "planned", "nash", "recommended"), false, true, true, false,
+                    false, false);
+            for (var t : plan.teams()) {
+                table.add(t.team(), Integer.toString(t.launches()), num(t.size()), t.planned().toString(), t.nash().toString(),
+                        t.recommended().toString());
+            }
+            table.print(console);
             console.printf(Locale.ROOT, "total cost: Nash %.0f (%s, %d distinct equilibria found from 31 starts), recommended %.0f; "
                     + "price of anarchy %.3f%n", a.nash().total(), a.unique() ? "unique" : "not unique", a.distinctEquilibria(),
                     a.cooperative().total(), a.priceOfAnarchy());

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Launch-delay probability as a function of utilisation pressure, the team's risk aversion and the
  * launch's complexity: logit P(delay) = intercept + pressure x p + risk_aversion x (r - 0.5) +
- * complexity x (c - 0.5), fitted by maximum likelihood from a launch log, with 95% intervals.
+ * complexity x (c - 0.5), fitted by maximum likelihood from a launch log, with 95% intervals. A covariate the
+ * log does not vary (risk aversion and complexity when only daily counts were kept) is left out of the fit.
  */
 public record DelayModel(Estimate intercept, Estimate pressure, Estimate riskAversion, Estimate complexity) {
 
@@ -16,12 +17,26 @@ public record DelayModel(Estimate intercept, Estimate pressure, Estimate riskAve
         if (log.size() < 20) {
             throw new IllegalArgumentException("a delay model needs at least 20 launch decisions, got " + log.size());
         }
+        boolean[] varies = new boolean[3];
+        for (LaunchDecision d : log) {
+            varies[0] |= d.pressure() != log.get(0).pressure();
+            varies[1] |= d.riskAversion() != log.get(0).riskAversion();
+            varies[2] |= d.complexity() != log.get(0).complexity();
+        }
+        List<String> names = new java.util.ArrayList<>(List.of("intercept"));
+        String[] all = {"pressure", "risk_aversion", "complexity"};
+        for (int k = 0; k < 3; k++) {
+            if (varies[k]) {
+                names.add(all[k]);
+            }
+        }
         double[][] x = new double[log.size()][];
         boolean[] y = new boolean[log.size()];
         int delayed = 0;
         for (int i = 0; i < log.size(); i++) {
             LaunchDecision d = log.get(i);
-            x[i] = new double[] {d.pressure(), d.riskAversion() - 0.5, d.complexity() - 0.5};
+            double[] full = {d.pressure(), d.riskAversion() - 0.5, d.complexity() - 0.5};
+            x[i] = java.util.stream.IntStream.range(0, 3).filter(k -> varies[k]).mapToDouble(k -> full[k]).toArray();
             y[i] = d.delayed();
             delayed += d.delayed() ? 1 : 0;
         }
@@ -29,7 +44,64 @@ public record DelayModel(Estimate intercept, Estimate pressure, Estimate riskAve
             throw new IllegalArgumentException("the launch log has " + (delayed == 0 ? "no delayed" : "only delayed")
                     + " launches: delay behaviour cannot be estimated");
         }
-        List<Estimate> e = LogisticRegression.fit(x, y, List.of("intercept", "pressure", "risk_aversion", "complexity"));
+        List<Estimate> fitted = LogisticRegression.fit(x, y, names);
+        List<Estimate> e = new java.util.ArrayList<>(List.of(fitted.get(0)));
+        int next = 1;
+        for (int k = 0; k < 3; k++) {
+            e.add(varies[k] ? fitted.get(next++) : new Estimate(all[k], 0, Double.NaN));
+        }
+        return new DelayModel(e.get(0), e.get(1), e.get(2), e.get(3));
+    }
+
+    /**
+     * One launch that was due on a day whose count of delays is known but not which launches they were.
+     *
+     * @param weight       how much of the launch was due (a launch partly moved by an earlier delay counts in part)
+     * @param delayedShare the day's share of due launches that were delayed
+     */
+    public record Due(double pressure, double riskAversion, double complexity, double weight, double delayedShare) {
+    }
+
+    /**
+     * The model fitted to days of launches due and the share of them delayed (quasi-likelihood: each due
+     * launch counts as delayed in its day's share), with its covariates from the launch calendar.
+     */
+    public static DelayModel fitShares(List<Due> due) {
+        double total = due.stream().mapToDouble(Due::weight).sum();
+        double delayed = due.stream().mapToDouble(d -> d.weight() * d.delayedShare()).sum();
+        if (total < 20 || delayed <= 0 || delayed >= total) {
+            throw new IllegalArgumentException("a delay model needs at least 20 launches due with some delayed and some not, got "
+                    + String.format(java.util.Locale.ROOT, "%.1f due, %.1f delayed", total, delayed));
+        }
+        boolean[] varies = new boolean[3];
+        for (Due d : due) {
+            varies[0] |= d.pressure() != due.get(0).pressure();
+            varies[1] |= d.riskAversion() != due.get(0).riskAversion();
+            varies[2] |= d.complexity() != due.get(0).complexity();
+        }
+        List<String> names = new java.util.ArrayList<>(List.of("intercept"));
+        String[] all = {"pressure", "risk_aversion", "complexity"};
+        for (int k = 0; k < 3; k++) {
+            if (varies[k]) {
+                names.add(all[k]);
+            }
+        }
+        double[][] x = new double[due.size()][];
+        double[] y = new double[due.size()];
+        double[] w = new double[due.size()];
+        for (int i = 0; i < due.size(); i++) {
+            Due d = due.get(i);
+            double[] full = {d.pressure(), d.riskAversion() - 0.5, d.complexity() - 0.5};
+            x[i] = java.util.stream.IntStream.range(0, 3).filter(k -> varies[k]).mapToDouble(k -> full[k]).toArray();
+            y[i] = d.delayedShare();
+            w[i] = d.weight();
+        }
+        List<Estimate> fitted = LogisticRegression.fit(x, y, w, names);
+        List<Estimate> e = new java.util.ArrayList<>(List.of(fitted.get(0)));
+        int next = 1;
+        for (int k = 0; k < 3; k++) {
+            e.add(varies[k] ? fitted.get(next++) : new Estimate(all[k], 0, Double.NaN));
+        }
         return new DelayModel(e.get(0), e.get(1), e.get(2), e.get(3));
     }
 

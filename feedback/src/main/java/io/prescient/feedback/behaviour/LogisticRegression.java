@@ -25,15 +25,30 @@ final class LogisticRegression {
      * @throws IllegalStateException if Newton's method does not converge in 50 steps (e.g. separable data)
      */
     static List<Estimate> fit(double[][] x, boolean[] y, List<String> names) {
+        double[] share = new double[y.length];
+        double[] weight = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            share[i] = y[i] ? 1 : 0;
+            weight[i] = 1;
+        }
+        return fit(x, share, weight, names);
+    }
+
+    /**
+     * Quasi-likelihood fit on outcomes known only as shares: row i stands for {@code weight[i]} trials of
+     * which a share {@code y[i]} succeeded (a day's launches of which a share was delayed, without
+     * knowing which).
+     */
+    static List<Estimate> fit(double[][] x, double[] y, double[] weight, List<String> names) {
         try {
-            return newton(x, y, names);
+            return newton(x, y, weight, names);
         } catch (org.hipparchus.exception.MathRuntimeException e) {
             throw new IllegalStateException("logistic regression cannot be estimated (a covariate without variation?): "
                     + e.getMessage(), e);
         }
     }
 
-    private static List<Estimate> newton(double[][] x, boolean[] y, List<String> names) {
+    private static List<Estimate> newton(double[][] x, double[] y, double[] weights, List<String> names) {
         int n = x.length;
         int k = x[0].length + 1;
         double[] beta = new double[k];
@@ -48,9 +63,9 @@ final class LogisticRegression {
                     eta += beta[j] * row[j];
                 }
                 double p = 1 / (1 + Math.exp(-eta));
-                double w = p * (1 - p);
+                double w = weights[i] * p * (1 - p);
                 for (int a = 0; a < k; a++) {
-                    gradient.addToEntry(a, ((y[i] ? 1 : 0) - p) * row[a]);
+                    gradient.addToEntry(a, weights[i] * (y[i] - p) * row[a]);
                     for (int b = 0; b < k; b++) {
                         h.addToEntry(a, b, w * row[a] * row[b]);
                     }

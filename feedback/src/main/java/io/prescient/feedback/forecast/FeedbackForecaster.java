@@ -40,6 +40,11 @@ public final class FeedbackForecaster {
 
     /** The naive forecast from the day after the history. */
     public DemandForecast naive(List<HistoryRow> history, List<Launch> calendar) {
+        return naive(history, calendar, 1);
+    }
+
+    /** The naive forecast with base demand scaled by {@code baseFactor} (a what-if on the market the organisation serves). */
+    public DemandForecast naive(List<HistoryRow> history, List<Launch> calendar, double baseFactor) {
         int t0 = history.size();
         HistoryRow last = history.get(t0 - 1);
         BaseDemandModel base = BaseDemandModel.fit(history, 120);
@@ -57,7 +62,7 @@ public final class FeedbackForecaster {
         double launched = 0;
         for (int h = 0; h < horizon; h++) {
             launched += ramp[h];
-            median[h] = (base.median(t0 + h, days.get(h).getDayOfWeek()) + live + launched) * (1 - last.efficiencyGains());
+            median[h] = (baseFactor * base.median(t0 + h, days.get(h).getDayOfWeek()) + live + launched) * (1 - last.efficiencyGains());
         }
         double[] e = new double[horizon];
         Arrays.fill(e, last.efficiencyGains());

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Teams choose launch days (from their preferred day to the end of the window) on shared capacity.
+ * Teams choose launch days (from their preferred day to the end of the window) on shared capacity; a
+ * team with several launches moves them together.
  * A team's cost is its delay cost plus the congestion its launch meets: congestion x size x
  * sum over its live days of max(0, utilisation - threshold)^2, utilisation being everyone's demand
  * (base plus launched teams) over the day's capacity. Best-response dynamics (each team in turn
@@ -50,13 +51,16 @@ public final class LaunchGame {
         this.congestion = congestion;
     }
 
-    /** Each team's cost under a profile of launch days. */
+    /** Each team's cost under a profile of (first) launch days. */
     public double[] costs(int[] days) {
         int n = base.length;
         double[] load = base.clone();
         for (int i = 0; i < teams.size(); i++) {
-            for (int t = days[i]; t < n; t++) {
-                load[t] += teams.get(i).size();
+            Team team = teams.get(i);
+            for (int k = 0; k < team.launches(); k++) {
+                for (int t = days[i] + team.offsets()[k]; t < n; t++) {
+                    load[t] += team.sizes()[k];
+                }
             }
         }
         double[] over = new double[n + 1];
@@ -67,7 +71,10 @@ public final class LaunchGame {
         double[] out = new double[teams.size()];
         for (int i = 0; i < teams.size(); i++) {
             Team team = teams.get(i);
-            out[i] = team.delayCostPerDay() * (days[i] - team.preferredDay()) + congestion * team.size() * over[days[i]];
+            out[i] = team.delayCostPerDay() * team.launches() * (days[i] - team.preferredDay());
+            for (int k = 0; k < team.launches(); k++) {
+                out[i] += congestion * team.sizes()[k] * over[Math.min(n, days[i] + team.offsets()[k])];
+            }
         }
         return out;
     }

@@ -12,34 +12,44 @@ import java.util.Map;
  * due and delayed. Which launch a team delayed is not recorded, so each launch due on a day is taken
  * as delayed in the day's share ({@code delays / launches}): that share of it moves
  * {@code delayDays} later, the rest goes live, ramped in over three days. What is still due when the
- * history ends is returned as pending launches (fractions of the planned ones) for the forecast.
+ * history ends is returned as pending launches (fractions of the planned ones) for the forecast, and
+ * every launch due on a day (with the part of it that was due) for fitting delay behaviour.
  *
  * @param live    demand from live launches on each day of the history
  * @param pending launches moved past the history's end (sizes scaled by the share moved)
+ * @param due     each launch due on a day, the part of it due, and the day's share delayed
  */
-public record LaunchLoad(double[] live, List<Launch> pending) {
+public record LaunchLoad(double[] live, List<Launch> pending, List<Due> due) {
+
+    /** A launch due on a day (in part, when an earlier delay moved part of it), and the day's share of due launches delayed. */
+    public record Due(int day, Launch launch, double weight, double delayedShare) {
+    }
+
+    private record Part(Launch launch, double weight) {
+    }
 
     public static LaunchLoad of(ObservedHistory history, List<Launch> calendar, int delayDays) {
         int n = history.days();
-        Map<Integer, List<Launch>> due = new HashMap<>();
+        Map<Integer, List<Part>> due = new HashMap<>();
         for (Launch l : calendar) {
             if (l.day() >= 0) {
-                due.computeIfAbsent(l.day(), k -> new ArrayList<>()).add(l);
+                due.computeIfAbsent(l.day(), k -> new ArrayList<>()).add(new Part(l, 1));
             }
         }
         double[] ramp = new double[n + 3];
+        List<Due> decisions = new ArrayList<>();
         for (int t = 0; t < n; t++) {
-            List<Launch> today = due.getOrDefault(t, List.of());
+            List<Part> today = due.getOrDefault(t, List.of());
             int planned = history.launches() == null ? today.size() : history.launches()[t];
             double delayedShare = history.delays() == null || planned == 0 ? 0 : (double) history.delays()[t] / planned;
-            for (Launch l : today) {
-                double kept = l.size() * (1 - delayedShare);
+            for (Part part : today) {
+                decisions.add(new Due(t, part.launch(), part.weight(), delayedShare));
+                double kept = part.launch().size() * part.weight() * (1 - delayedShare);
                 for (int r = 0; r < 3; r++) {
                     ramp[t + r] += kept / 3;
                 }
                 if (delayedShare > 0) {
-                    Launch moved = new Launch(t + delayDays, l.size() * delayedShare, l.complexity(), l.riskAversion(), l.team());
-                    due.computeIfAbsent(moved.day(), k -> new ArrayList<>()).add(moved);
+                    due.computeIfAbsent(t + delayDays, k -> new ArrayList<>()).add(new Part(part.launch(), part.weight() * delayedShare));
                 }
             }
         }
@@ -50,12 +60,13 @@ public record LaunchLoad(double[] live, List<Launch> pending) {
             live[t] = sum;
         }
         List<Launch> pending = new ArrayList<>();
-        due.forEach((day, launches) -> {
+        due.forEach((day, parts) -> {
             if (day >= n) {
-                launches.stream().filter(l -> !calendar.contains(l)).forEach(pending::add);
+                parts.stream().filter(p -> p.weight() < 1).forEach(p -> pending.add(new Launch(day, p.launch().size() * p.weight(),
+                        p.launch().complexity(), p.launch().riskAversion(), p.launch().team())));
             }
         });
         pending.sort(java.util.Comparator.comparingInt(Launch::day));
-        return new LaunchLoad(live, pending);
+        return new LaunchLoad(live, pending, decisions);
     }
 }

@@ -112,7 +112,7 @@ public final class ObservableWorlds {
     }
 
     /** The history as an organisation would export it: observable columns only, or the latent ones too; and its calendar. */
-    static void write(Path dir, WorldSimulator.World w, boolean latent, LocalDate start) {
+    public static void write(Path dir, WorldSimulator.World w, boolean latent, LocalDate start) {
         List<String> rows = new ArrayList<>();
         rows.add(latent ? HistoryRow.HEADER : "date,demand,capacity,launches,delays");
         for (HistoryRow r : w.history()) {

@@ -61,7 +61,7 @@ public record OrganisationFit(ObservedHistory observed, Organisation point, List
         notes.add(String.format(java.util.Locale.ROOT, "capacity policy from %d additions: %s, %s, lookback %d days, lead %d days%s",
                 p.additions(), p.target(), p.aggressiveness(), p.lookback(), p.leadDays(),
                 h.slipped() == null ? "; " + java.util.Arrays.stream(policy.slipped()).sum() + " slipped orders inferred" : ""));
-        DelayModel delays = delays(h, pressure, log, notes);
+        DelayModel delays = delays(h, pressure, log, load, notes);
         SplittableRandom random = new SplittableRandom(seed);
         List<EfficiencyPosterior.Point> efficiencyDraws;
         EfficiencyPosterior.Point mode;
@@ -123,7 +123,7 @@ public record OrganisationFit(ObservedHistory observed, Organisation point, List
         return out;
     }
 
-    private static DelayModel delays(ObservedHistory h, double[] pressure, List<LaunchDecision> log, List<String> notes) {
+    private static DelayModel delays(ObservedHistory h, double[] pressure, List<LaunchDecision> log, LaunchLoad load, List<String> notes) {
         if (!log.isEmpty()) {
             notes.add("launch delays from the launch log (" + log.size() + " decisions)");
             return DelayModel.fitOrConstant(log);
@@ -132,6 +132,18 @@ public record OrganisationFit(ObservedHistory observed, Organisation point, List
             notes.add("no launch and delay counts: launches are taken to go live as planned");
             return new DelayModel(new Estimate("intercept", -30, 0), new Estimate("pressure", 0, 0),
                     new Estimate("risk_aversion", 0, 0), new Estimate("complexity", 0, 0));
+        }
+        if (!load.due().isEmpty()) {
+            List<DelayModel.Due> due = load.due().stream().map(d -> new DelayModel.Due(pressure[d.day()], d.launch().riskAversion(),
+                    d.launch().complexity(), d.weight(), d.delayedShare())).toList();
+            try {
+                DelayModel fitted = DelayModel.fitShares(due);
+                notes.add(String.format(java.util.Locale.ROOT, "launch delays from the daily counts and the calendar (%.0f launches due): "
+                        + "%s, %s", due.stream().mapToDouble(DelayModel.Due::weight).sum(), fitted.intercept(), fitted.pressure()));
+                return fitted;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                notes.add("launch delays not fitted from the calendar (" + e.getMessage() + "); from the counts alone");
+            }
         }
         List<LaunchDecision> counted = new ArrayList<>();
         for (int t = 0; t < h.days(); t++) {

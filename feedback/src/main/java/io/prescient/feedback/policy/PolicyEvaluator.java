@@ -106,6 +106,32 @@ public final class PolicyEvaluator {
                 .sorted(java.util.Comparator.comparingDouble(Tradeoff::capacityCost)).toList();
     }
 
+    /** A policy's mean outcome over the seeds: total cost, unserved demand, delayed launch-days and capacity volatility. */
+    public record Mean(CapacityPolicy policy, double cost, double unserved, double delayedLaunchDays, double volatility) {
+    }
+
+    public Mean mean(CapacityPolicy policy, long[] seeds, boolean outcomes) {
+        Outcome[] o = outcomes(policy, seeds);
+        int n = o.length;
+        return new Mean(policy, java.util.Arrays.stream(o).mapToDouble(Outcome::cost).sum() / n,
+                java.util.Arrays.stream(o).mapToDouble(Outcome::unserved).sum() / n,
+                java.util.Arrays.stream(o).mapToDouble(Outcome::delayedLaunchDays).sum() / n,
+                java.util.Arrays.stream(o).mapToDouble(Outcome::volatility).sum() / n);
+    }
+
+    /** The policies of a grid that no other beats on both total cost and capacity volatility (stability), cheapest first. */
+    public List<Mean> stabilityFrontier(double[] targets, double[] aggressiveness, long[] seeds) {
+        List<Mean> all = new java.util.ArrayList<>();
+        for (double t : targets) {
+            for (double a : aggressiveness) {
+                all.add(mean(new CapacityPolicy(t, a), seeds, true));
+            }
+        }
+        return all.stream().filter(x -> all.stream().noneMatch(y -> y != x && y.cost() <= x.cost() && y.volatility() <= x.volatility()
+                        && (y.cost() < x.cost() || y.volatility() < x.volatility())))
+                .sorted(java.util.Comparator.comparingDouble(Mean::cost)).toList();
+    }
+
     double cost(List<HistoryRow> history, WorldParameters p) {
         double total = 0;
         for (HistoryRow r : history) {

@@ -92,17 +92,7 @@ public final class FeedbackCommand {
             WorldSimulator.World world = new WorldSimulator(p, new io.prescient.feedback.world.SupplyShocks(outages, 0.25, 5,
                     elasticity)).run(start);
             try {
-                Files.createDirectories(out);
-                List<String> history = new ArrayList<>(List.of(observable ? "date,demand,capacity,launches,delays" : HistoryRow.HEADER));
-                world.history().forEach(r -> history.add(observable ? String.format(Locale.ROOT, "%s,%.3f,%.3f,%d,%d", r.date(),
-                        r.actualDemand(), r.allocatedCapacity(), r.plannedLaunches(), r.delayedLaunches()) : r.csv()));
-                Files.write(out.resolve("history.csv"), history);
-                List<String> launches = new ArrayList<>(List.of("planned_date,size,complexity,risk_aversion"));
-                for (Launch l : world.calendar()) {
-                    launches.add(String.format(Locale.ROOT, "%s,%.3f,%.4f,%.4f", start.plusDays(l.day()), l.size(), l.complexity(),
-                            l.riskAversion()));
-                }
-                Files.write(out.resolve("launches.csv"), launches);
+                io.prescient.feedback.study.WorldBenchmark.write(out, world, !observable, start);
                 List<String> decisions = new ArrayList<>(List.of(LaunchDecision.HEADER));
                 world.decisions().forEach(x -> decisions.add(x.csv()));
                 Files.write(out.resolve("decisions.csv"), decisions);
@@ -193,24 +183,11 @@ public final class FeedbackCommand {
             if (history != null) {
                 return HistoryInputs.read(history, ObservedHistoryReader.mapping(columns), launches);
             }
-            try {
-                Path dir = Files.createTempDirectory("prescient-feedback");
-                dir.toFile().deleteOnExit();
-                WorldParameters d = WorldParameters.defaults(strength, seed);
-                WorldParameters p = new WorldParameters(simulatedDays, d.baseLevel(), d.trendPerDay(), d.weeklyAmplitude(), d.volatility(),
-                        d.launchesPerWeek(), d.launchSize(), d.warning(), d.emergency(), d.feedbackStrength(), d.delayIntercept(),
-                        d.delayPressure(), d.delayRiskAversion(), d.delayComplexity(), d.delayDays(), d.maxEfficiency(),
-                        d.efficiencyRate(), d.learningDays(), d.targetUtilisation(), d.infraLookback(), d.infraAggressiveness(),
-                        d.infraLeadDays(), d.shockProbability(), d.shockDays(), seed);
-                WorldSimulator.World w = new WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
-                io.prescient.feedback.history.ObservableWorlds.write(dir, w, false, LocalDate.of(2026, 1, 1));
-                notes.printf(Locale.ROOT, "no --history: a simulated organisation (strength %.2f, seed %d, %d days) exported with its "
-                        + "observable columns to %s%n", strength, seed, simulatedDays, dir);
-                notes.flush();
-                return HistoryInputs.read(dir, java.util.Map.of(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the simulated organisation: " + e.getMessage(), e);
-            }
+            HistoryInputs simulated = io.prescient.feedback.study.SimulatedOrganisation.inputs(strength, seed, simulatedDays);
+            notes.printf(Locale.ROOT, "no --history: a simulated organisation (strength %.2f, seed %d, %d days), exported with its "
+                    + "observable columns and read back%n", strength, seed, simulatedDays);
+            notes.flush();
+            return simulated;
         }
 
         FeedbackStudy.Settings settings(int horizon, int paths) {
@@ -406,7 +383,11 @@ public final class FeedbackCommand {
             LocalDate start = study.inputs().history().dates().get(0);
             List<Launch> added = new ArrayList<>();
             for (String l : launches) {
-                added.add(launch(l, start));
+                try {
+                    added.add(FeedbackStudy.WhatIf.launch(l, start));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--" + e.getMessage(), e);
+                }
             }
             FeedbackStudy.Answer a = study.whatIf(new FeedbackStudy.WhatIf(base, market, added, capacity));
             if (json) {
@@ -436,22 +417,6 @@ public final class FeedbackCommand {
             table.print(console);
             console.println("equilibrium: " + (a.converged() ? "converged after " + a.iterations() + " iterations" : "NOT converged"));
             console.println("stability: " + a.stability().describe());
-        }
-
-        static Launch launch(String spec, LocalDate start) {
-            String[] kv = spec.split("=", 2);
-            try {
-                String[] sizeTeam = kv[1].split(":", 2);
-                double size = Double.parseDouble(sizeTeam[0]);
-                if (!(size > 0)) {
-                    throw new NumberFormatException();
-                }
-                return new Launch((int) java.time.temporal.ChronoUnit.DAYS.between(start, LocalDate.parse(kv[0].strip())), size, 0.5, 0.5,
-                        sizeTeam.length > 1 ? sizeTeam[1] : "");
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("--launch: expected date=size or date=size:team, e.g. 2026-11-03=500:payments, got '"
-                        + spec + "'");
-            }
         }
     }
 

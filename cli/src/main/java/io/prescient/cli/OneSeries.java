@@ -27,7 +27,7 @@ final class OneSeries {
                 scenarios, new LoopConfig.Actuator("dry-run", Optional.empty()), List.of(new LoopConfig.Workload(item,
                 Optional.ofNullable(metric), 1, capacity, Optional.empty(), covariateSources, Optional.empty(), unitPrice)), Optional.empty(),
                 Optional.empty(), new LoopConfig.Monitor(LoopConfig.Defaults.MONITOR_WINDOW,
-                LoopConfig.Defaults.minCoverage(percentile)), seed, LoopConfig.Defaults.CURRENCY);
+                LoopConfig.Defaults.minCoverage(percentile)), seed, LoopConfig.Defaults.CURRENCY, Optional.empty());
     }
 
     /**

@@ -44,7 +44,7 @@ class CliTest {
                 List.of("model", "promote"), List.of("model", "rollback"), List.of("plan"), List.of("run"), List.of("replay"),
                 List.of("bench"), List.of("bench", "inference"), List.of("feedback"), List.of("feedback", "simulate"), List.of("feedback", "forecast"),
                 List.of("feedback", "optimise"), List.of("feedback", "backtest"),
-                List.of("feedback", "launches"))) {
+                List.of("feedback", "launches"), List.of("feedback", "equilibrium"), List.of("bench", "feedback"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -138,6 +138,57 @@ class CliTest {
         Result models = run("model", "list", "--store", store, "--output", "json");
         assertEquals(0, models.code(), models.err());
         assertTrue(json.readTree(models.out()).get("versions").isArray());
+    }
+
+    /** Every feedback command on a user's own history, read by column name; a malformed one is named by file, line and column. */
+    @Test
+    void feedbackCommandsRunOnTheUsersOwnHistory() throws Exception {
+        var p = io.prescient.feedback.world.WorldParameters.defaults(0.5, 5);
+        var w = new io.prescient.feedback.world.WorldSimulator(p).run(java.time.LocalDate.of(2026, 1, 1));
+        Path dir = home.resolve("org");
+        io.prescient.feedback.study.WorldBenchmark.write(dir, w, false, java.time.LocalDate.of(2026, 1, 1));
+        List<String> lines = Files.readAllLines(dir.resolve("history.csv"));
+        lines.set(0, "day,gpu_hours,gpus,launches,delays");
+        Files.write(dir.resolve("history.csv"), lines);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String history = dir.toString();
+        Result unmapped = run("feedback", "forecast", "--history", history);
+        assertEquals(1, unmapped.code());
+        assertTrue(unmapped.err().contains("history.csv line 1") && unmapped.err().contains("--columns demand=<header>"), unmapped.err());
+
+        Result forecast = run("feedback", "forecast", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--horizon",
+                "10", "--draws", "20", "--paths", "100", "--output", "json");
+        assertEquals(0, forecast.code(), forecast.err());
+        com.fasterxml.jackson.databind.JsonNode f = json.readTree(forecast.out());
+        assertEquals(10, f.get("forecast").get("aware_p50").size());
+        assertEquals(10, f.get("forecast").get("equilibrium").size());
+        assertTrue(f.get("fit").get("policy").get("target").get("lower_95").asDouble() <= 0.75
+                && f.get("fit").get("policy").get("target").get("upper_95").asDouble() >= 0.75, f.get("fit").toString());
+        assertTrue(List.of("stable", "oscillating", "divergent").contains(f.get("forecast").get("stability").get("verdict").asText()));
+
+        Result whatIf = run("feedback", "equilibrium", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--horizon",
+                "10", "--market", "1.3", "--launch", "2027-01-03=2000:search", "--output", "json");
+        assertEquals(0, whatIf.code(), whatIf.err());
+        com.fasterxml.jackson.databind.JsonNode e = json.readTree(whatIf.out());
+        assertTrue(e.get("unconstrained").get(9).asDouble() > e.get("equilibrium").get(9).asDouble(),
+                "at 1.3 times the demand the behaviour holds demand back: " + e);
+        Result badLaunch = run("feedback", "equilibrium", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus",
+                "--launch", "soon=big");
+        assertTrue(badLaunch.err().contains("--launch: expected date=size"), badLaunch.err());
+
+        Result launches = run("feedback", "launches", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--draws", "5");
+        assertEquals(0, launches.code(), launches.err());
+        Result backtest = run("feedback", "backtest", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--first",
+                "270", "--every", "60", "--draws", "10");
+        assertEquals(0, backtest.code(), backtest.err());
+        assertTrue(backtest.out().contains("mean: MAPE naive"), backtest.out());
+
+        lines.set(0, "date,demand,capacity,launches,delays");
+        lines.set(40, lines.get(40).replaceFirst(",[^,]*,", ",n/a,"));
+        Files.write(dir.resolve("history.csv"), lines);
+        Result malformed = run("feedback", "backtest", "--history", history);
+        assertEquals(1, malformed.code());
+        assertTrue(malformed.err().contains("history.csv line 41, field 'demand': found 'n/a'"), malformed.err());
     }
 
     /** The experts and bench commands report as JSON too, in the snake case the other commands use. */

@@ -83,7 +83,8 @@ public final class Serve implements AutoCloseable {
         LoopWhatIf whatIf = new LoopWhatIf(assembly.scenarios(), assembly.scenariosYaml(), loop, state);
         Optional<SeriesStore> store = assembly.store();
         PrescientServer server = PrescientServer.start(settings, new PrescientServer.Sources(state, whatIf,
-                store.map(SeriesStore::models), storeLock, new FeedbackAnalysis(o.feedbackStrength(), 1), o.fleet(), o.experiments()));
+                store.map(SeriesStore::models), storeLock, new FeedbackAnalysis(assembly.config().feedback(), o.feedbackStrength()),
+                o.fleet(), o.experiments()));
         loop.start();
         log.accept(String.format(java.util.Locale.ROOT, "serving %s at %s (dashboard /, API /api, /openapi.yaml, /metrics); run %s",
                 o.mode() instanceof Live l ? "live, a round every " + l.intervalMillis() + " ms" : "a replay on the simulated clock",

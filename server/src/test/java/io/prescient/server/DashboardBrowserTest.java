@@ -62,7 +62,15 @@ class DashboardBrowserTest {
                 new AbTest.Report(100, 100, 14, 1, 3.47, true, List.of(new Effect("cost_change", -0.23, -0.35, -0.10, -0.33, -0.08, -6.4,
                         -0.23), new Effect("saturated_hours_per_vm_day", -1.57, -2.31, -0.83, -2.31, -0.94, -7.6, -1.35))));
         Optional<Map<String, Panel>> august = TestServers.august(12);
-        LoopConfig config = august.isPresent() ? TestServers.config(dir, "cpu_usage_mhz", 2000) : TestServers.config(dir, "requests", 50);
+        var world = new io.prescient.feedback.world.WorldSimulator(io.prescient.feedback.world.WorldParameters.defaults(0.5, 2))
+                .run(java.time.LocalDate.of(2026, 1, 1));
+        io.prescient.feedback.study.WorldBenchmark.write(dir.resolve("org"), world, false, java.time.LocalDate.of(2026, 1, 1));
+        List<String> history = Files.readAllLines(dir.resolve("org").resolve("history.csv"));
+        history.set(0, "date,gpu_hours,capacity,launches,delays");
+        Files.write(dir.resolve("org").resolve("history.csv"), history);
+        String feedback = "feedback: {history: org, columns: \"demand=gpu_hours\"}\n";
+        LoopConfig config = august.isPresent() ? TestServers.config(dir, "cpu_usage_mhz", 2000, feedback)
+                : TestServers.config(dir, "requests", 50, feedback);
         Map<String, Panel> panels = august.orElseGet(() -> TestServers.synthetic(4, 11));
         serve = Serve.start(new Serve.Options(TestServers.assembly(dir, config), panels, 0, Optional.of(fleet),
                 Optional.of(experiments), 0.5, List.of("ensemble")), TestServers.settings(1000, 20), d -> { }, line -> { });
@@ -162,8 +170,12 @@ class DashboardBrowserTest {
     @Test
     void feedbackView() throws Exception {
         open("feedback.html");
-        chartsDrawn("feedback.html", 3);
-        assertTrue(browser.findElement(By.id("summary")).getText().contains("Equilibrium"));
+        chartsDrawn("feedback.html", 6);
+        String summary = browser.findElement(By.id("summary")).getText();
+        assertTrue(summary.contains("org") && summary.contains("365 days") && summary.contains("Stability"), summary);
+        assertEquals(6, browser.findElements(By.cssSelector("#indicators .tile")).size());
+        String metrics = new String(java.net.URI.create(serve.server().url() + "/metrics").toURL().openStream().readAllBytes());
+        assertTrue(metrics.contains("prescient_feedback_loop_strength ") && metrics.contains("prescient_feedback_stable "), metrics);
     }
 
     @Test

@@ -58,7 +58,7 @@ class FleetAtScaleBrowserTest {
             }
         };
         server = PrescientServer.start(TestServers.settings(100_000, 20), new PrescientServer.Sources(state, none, Optional.empty(),
-                new Object(), Map::of, Optional.empty(), Optional.empty()));
+                new Object(), new FeedbackAnalysis(Optional.empty(), 0.5), Optional.empty(), Optional.empty()));
         browser = TestBrowser.start();
         Files.createDirectories(SHOTS);
     }

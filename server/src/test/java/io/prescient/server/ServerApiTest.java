@@ -126,6 +126,25 @@ class ServerApiTest {
         assertTrue(w.get("riskOfKeeping").asDouble() > 0.5);
     }
 
+    /** The feedback what-if: the token, the equilibrium under a stronger market below the demand planned, and bad input refused. */
+    @Test
+    void feedbackEquilibriumWhatIf() throws Exception {
+        String body = json.writeValueAsString(Map.of("market", 1.3, "launches", List.of("2027-01-05=3000:search")));
+        assertEquals(401, post("/api/feedback/equilibrium", body, false).statusCode());
+        HttpResponse<String> r = post("/api/feedback/equilibrium", body, true);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode e = json.readTree(r.body());
+        assertEquals(30, e.get("equilibrium").size());
+        assertTrue(e.get("unconstrained").get(20).asDouble() > e.get("equilibrium").get(20).asDouble(), r.body());
+        assertTrue(e.get("p10").get(20).asDouble() <= e.get("p90").get(20).asDouble(), r.body());
+        HttpResponse<String> bad = post("/api/feedback/equilibrium", "{\"market\": -1}", true);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("'market' must be between"), bad.body());
+        HttpResponse<String> launch = post("/api/feedback/equilibrium", "{\"launches\": [\"soon=big\"]}", true);
+        assertEquals(400, launch.statusCode());
+        assertTrue(launch.body().contains("date=size"), launch.body());
+    }
+
     @Test
     void badRequestsGet4xxWithAMessageAndTheServerStaysUp() throws Exception {
         String name = json.readTree(get("/api/workloads").body()).get(0).get("name").asText();
@@ -246,7 +265,7 @@ class ServerApiTest {
         Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
         for (String p : List.of("/api/health", "/api/fleet", "/api/workloads", "/api/workloads/{item}/{metric}", "/api/series/{item}/{metric}",
                 "/api/forecasts/{item}/{metric}", "/api/plans/{item}/{metric}", "/api/actions", "/api/accuracy", "/api/models", "/api/models/{action}",
-                "/api/scenarios", "/api/whatif", "/api/feedback", "/api/recommendations", "/api/recommendations/{decision}",
+                "/api/scenarios", "/api/whatif", "/api/feedback", "/api/feedback/equilibrium", "/api/recommendations", "/api/recommendations/{decision}",
                 "/api/experiments", "/metrics")) {
             assertTrue(paths.containsKey(p), "openapi.yaml lacks " + p);
         }

@@ -69,6 +69,11 @@ final class TestServers {
 
     /** A loop config over the given panels' series: hourly rounds over the last day, a scenario file as the baseline. */
     static LoopConfig config(Path dir, String metric, double unitCapacity) throws IOException {
+        return config(dir, metric, unitCapacity, "");
+    }
+
+    /** The test config with more top-level keys ({@code extra}, YAML lines). */
+    static LoopConfig config(Path dir, String metric, double unitCapacity, String extra) throws IOException {
         Files.writeString(dir.resolve("scenarios.yaml"), """
                 name: spikes
                 scenarios:
@@ -94,7 +99,7 @@ final class TestServers {
                   - series: "*"
                     metric: %s
                 monitor: {window: 12, min_coverage: 0.8}
-                """.formatted(unitCapacity, metric);
+                """.formatted(unitCapacity, metric) + extra;
         Path file = dir.resolve("prescient.yaml");
         Files.writeString(file, yaml);
         return LoopConfigFile.read(file);

@@ -126,6 +126,12 @@ public final class FeedbackForecaster {
         int t0 = history.size();
         HistoryRow last = history.get(t0 - 1);
         double[] arrivals = Arrays.copyOf(inFlight, horizon + f.leadDays() + f.shockDays() + 2);
+        for (int h = 0; h < Math.min(horizon, f.leadDays()); h++) {
+            if (arrivals[h] > 0 && random.nextDouble() < f.slipProbability()) {
+                arrivals[h + f.shockDays()] += arrivals[h];
+                arrivals[h] = 0;
+            }
+        }
         double[] liveSize = new double[horizon + f.delayDays() * 8 + 3];
         List<Launch> due = new ArrayList<>();
         for (Launch l : calendar) {
@@ -185,7 +191,8 @@ public final class FeedbackForecaster {
             }
             double gap = recent * capacity / f.targetUtilisation() - capacity - onOrder;
             if (gap > 0) {
-                arrivals[Math.min(arrivals.length - 1, h + Math.max(1, f.leadDays()))] += f.aggressiveness() * gap;
+                int late = random.nextDouble() < f.slipProbability() ? f.shockDays() : 0;
+                arrivals[Math.min(arrivals.length - 1, h + Math.max(1, f.leadDays()) + late)] += f.aggressiveness() * gap;
             }
             demand[h] = actual;
             utilisation[h] += u / paths;

@@ -195,7 +195,8 @@ public final class ObservedHistoryReader {
             }
             if (at.containsKey(HistoryColumn.UTILISATION)) {
                 double u = c.positive(at.get(HistoryColumn.UTILISATION), true);
-                if (Math.abs(u - dem / cap) > 0.01 && Math.abs(u / 100 - dem / cap) > 0.01) {
+                double tolerance = Math.max(0.005, 0.01 * dem / cap);
+                if (Math.abs(u - dem / cap) > tolerance && Math.abs(u / 100 - dem / cap) > tolerance) {
                     throw c.problem(at.get(HistoryColumn.UTILISATION), String.format(java.util.Locale.ROOT,
                             "demand over capacity (%.4f, or %.2f as a percentage), or no utilisation column", dem / cap, 100 * dem / cap));
                 }

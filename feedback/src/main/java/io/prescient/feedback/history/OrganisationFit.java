@@ -106,7 +106,8 @@ public record OrganisationFit(ObservedHistory observed, Organisation point, List
                 : EfficiencyPosterior.path(pressure, e.ceiling(), e.rate(), e.learningDays());
         CapacityResponseModel p = policy.model();
         OperatingFacts facts = new OperatingFacts(known.warning(), known.emergency(), target, p.lookback(), aggressiveness,
-                p.leadDays(), known.shockDays(), known.delayDays());
+                p.leadDays(), known.shockDays(), known.delayDays(),
+                Math.min(1, (double) java.util.Arrays.stream(policy.slipped()).sum() / Math.max(1, p.additions())));
         List<HistoryRow> rows = rows(h, pressure, efficiency, load.live(), policy.slipped(), policy.outage());
         return new Organisation(rows, delays, e.model(), facts, Organisation.Outages.of(rows));
     }

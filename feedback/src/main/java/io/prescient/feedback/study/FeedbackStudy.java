@@ -55,7 +55,7 @@ public final class FeedbackStudy {
      * @param effect      naive minus feedback-aware median per day
      */
     public record Forecast(List<LocalDate> days, DemandForecast naive, DemandForecast aware, double[] equilibrium, double[] effect,
-                           boolean converged, int iterations, Stability stability) {
+                           boolean converged, int iterations, List<Double> residuals, Stability stability) {
     }
 
     /**
@@ -77,6 +77,23 @@ public final class FeedbackStudy {
 
         public static WhatIf none() {
             return new WhatIf(1, 1, List.of(), null);
+        }
+
+        /** A launch written {@code date=size} or {@code date=size:team}, its day counted from {@code start}. */
+        public static Launch launch(String spec, LocalDate start) {
+            String[] kv = spec.split("=", 2);
+            try {
+                String[] sizeTeam = kv[1].split(":", 2);
+                double size = Double.parseDouble(sizeTeam[0]);
+                if (!(size > 0)) {
+                    throw new NumberFormatException();
+                }
+                return new Launch((int) java.time.temporal.ChronoUnit.DAYS.between(start, LocalDate.parse(kv[0].strip())), size, 0.5,
+                        0.5, sizeTeam.length > 1 ? sizeTeam[1] : "");
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("launch: expected date=size or date=size:team, e.g. 2026-11-03=500:payments, got '"
+                        + spec + "'");
+            }
         }
     }
 
@@ -128,7 +145,7 @@ public final class FeedbackStudy {
             effect[h] = naive.median()[h] - aware.median()[h];
         }
         return new Forecast(naive.days(), naive, aware, eq.converged() ? eq.demand() : null, effect, eq.converged(),
-                eq.fixedPoint().iterations(), stability(scenario, eq));
+                eq.fixedPoint().iterations(), eq.fixedPoint().residuals(), stability(scenario, eq));
     }
 
     public Answer whatIf(WhatIf w) {
@@ -236,6 +253,56 @@ public final class FeedbackStudy {
         return new LaunchPlan(first, capacity[0], capacity[horizon - 1], plans, a);
     }
 
+    /**
+     * The what-if's equilibrium under parameter uncertainty: solved for {@code draws} of the fitted
+     * organisation; per day the 10th, 50th and 90th percentiles of the equilibrium demand over the
+     * draws whose solver converged (null when none did), and how many did.
+     */
+    public record Band(double[] p10, double[] p50, double[] p90, int converged, int draws) {
+    }
+
+    public Band whatIfBand(WhatIf w, int draws) {
+        List<Launch> calendar = new java.util.ArrayList<>(fit.calendar());
+        calendar.addAll(w.launches());
+        List<double[]> solved = new java.util.ArrayList<>();
+        int n = Math.min(draws, fit.draws().size());
+        for (int i = 0; i < n; i++) {
+            Organisation o = fit.draws().get(i);
+            FeedbackForecaster f = new FeedbackForecaster(o.facts(), settings.horizon(), settings.paths(), settings.seed());
+            double[] unconstrained = f.naive(o.history(), calendar, w.baseFactor()).median();
+            for (int h = 0; h < unconstrained.length; h++) {
+                unconstrained[h] *= w.market();
+            }
+            double[] cap = null;
+            if (w.capacity() != null) {
+                cap = new double[unconstrained.length];
+                java.util.Arrays.fill(cap, w.capacity());
+            }
+            Equilibrium eq = Equilibrium.solve(scenario(o, unconstrained, cap, calendar), SolverSettings.anderson());
+            if (eq.converged()) {
+                solved.add(eq.demand());
+            }
+        }
+        if (solved.isEmpty()) {
+            return new Band(null, null, null, 0, n);
+        }
+        int horizon = settings.horizon();
+        double[] p10 = new double[horizon];
+        double[] p50 = new double[horizon];
+        double[] p90 = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            double[] column = new double[solved.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = solved.get(i)[h];
+            }
+            java.util.Arrays.sort(column);
+            p10[h] = column[(int) (0.1 * (column.length - 1))];
+            p50[h] = column[column.length / 2];
+            p90[h] = column[(int) Math.ceil(0.9 * (column.length - 1))];
+        }
+        return new Band(p10, p50, p90, solved.size(), n);
+    }
+
     /** The loop's verdict: its dynamics after a 20% demand jump over 180 days, and the behaviour's response at the equilibrium. */
     Stability stability(PlanningScenario scenario, Equilibrium eq) {
         Organisation o = fit.point();
@@ -250,7 +317,10 @@ public final class FeedbackStudy {
      * on order, and the behaviour fitted to the history.
      */
     PlanningScenario scenario(double[] unconstrained, double[] capacityCap, List<Launch> calendar) {
-        Organisation o = fit.point();
+        return scenario(fit.point(), unconstrained, capacityCap, calendar);
+    }
+
+    PlanningScenario scenario(Organisation o, double[] unconstrained, double[] capacityCap, List<Launch> calendar) {
         List<HistoryRow> past = o.history();
         int horizon = unconstrained.length;
         double[] inFlight = forecaster().ordersInFlight(past, o.facts());

@@ -20,7 +20,7 @@ public record HistoryRow(LocalDate date, double baseDemand, int plannedLaunches,
             + "delayed_launches,efficiency_gains,utilization_pressure,delivery_shock,capacity_outage";
 
     public String csv() {
-        return String.format(java.util.Locale.ROOT, "%s,%.3f,%d,%.3f,%.3f,%.6f,%d,%.6f,%.6f,%d,%d", date, baseDemand,
+        return String.format(java.util.Locale.ROOT, "%s,%.6f,%d,%.6f,%.6f,%.6f,%d,%.6f,%.6f,%d,%d", date, baseDemand,
                 plannedLaunches, actualDemand, allocatedCapacity, utilization, delayedLaunches, efficiencyGains, utilizationPressure,
                 deliveryShock, capacityOutage);
     }

@@ -111,7 +111,7 @@ class ObservedHistoryReaderTest {
     void aSimulatedWorldsDirectoryReadsWithItsLatentColumns() throws Exception {
         var p = io.prescient.feedback.world.WorldParameters.defaults(0.5, 3);
         var w = new io.prescient.feedback.world.WorldSimulator(p).run(LocalDate.of(2026, 1, 1));
-        ObservableWorlds.write(dir.resolve("world"), w, true, LocalDate.of(2026, 1, 1));
+        io.prescient.feedback.study.WorldBenchmark.write(dir.resolve("world"), w, true, LocalDate.of(2026, 1, 1));
         HistoryInputs in = HistoryInputs.read(dir.resolve("world"), Map.of(), null);
         assertTrue(in.history().latentKnown());
         assertEquals(w.history().get(100).baseDemand(), in.history().baseDemand()[100], 1e-3);

@@ -37,7 +37,7 @@ class OrganisationFitTest {
         var w = new WorldSimulator(p, new SupplyShocks(0.01, 0.25, 5, 0)).run(LocalDate.of(2026, 1, 1));
         assertTrue(w.history().stream().anyMatch(r -> r.capacityOutage() == 1) && w.history().stream().anyMatch(r -> r.deliveryShock() == 1),
                 "the world has outages and slipped orders to infer");
-        ObservableWorlds.write(dir.resolve("w"), w, false, LocalDate.of(2026, 1, 1));
+        io.prescient.feedback.study.WorldBenchmark.write(dir.resolve("w"), w, false, LocalDate.of(2026, 1, 1));
         HistoryInputs in = HistoryInputs.read(dir.resolve("w"), Map.of(), null);
         OrganisationFit fit = OrganisationFit.fit(in.history(), in.calendar(), in.log(), OrganisationFit.Thresholds.defaults(), 50, 1);
         assertTrue(fit.policy().target().covers(0.7), fit.policy().target().toString());
@@ -59,7 +59,7 @@ class OrganisationFitTest {
     void efficiencyIsEstimatedFromDemandAndTheForecastUsesIt() {
         WorldParameters p = world(0.5, 8, 330, 0.75, 0.3);
         var w = new WorldSimulator(p, new SupplyShocks(0.01, 0.25, 5, 0)).run(LocalDate.of(2026, 1, 1));
-        ObservableWorlds.write(dir.resolve("e"), w, false, LocalDate.of(2026, 1, 1));
+        io.prescient.feedback.study.WorldBenchmark.write(dir.resolve("e"), w, false, LocalDate.of(2026, 1, 1));
         HistoryInputs in = HistoryInputs.read(dir.resolve("e"), Map.of(), null).head(300);
         OrganisationFit fit = OrganisationFit.fit(in.history(), in.calendar(), in.log(), OrganisationFit.Thresholds.defaults(), 100, 2);
         double err = 0;
@@ -84,7 +84,7 @@ class OrganisationFitTest {
             var w = new WorldSimulator(p, new SupplyShocks(0.03 * r.nextDouble(), 0.1 + 0.5 * r.nextDouble(), 1 + r.nextInt(10), 0))
                     .run(LocalDate.of(2026, 1, 1));
             Path world = dir.resolve("r" + i);
-            ObservableWorlds.write(world, w, r.nextBoolean(), LocalDate.of(2026, 1, 1));
+            io.prescient.feedback.study.WorldBenchmark.write(world, w, r.nextBoolean(), LocalDate.of(2026, 1, 1));
             assertDoesNotThrow(() -> {
                 HistoryInputs in = HistoryInputs.read(world, Map.of(), null);
                 OrganisationFit fit = OrganisationFit.fit(in.history(), in.calendar(), in.log(), OrganisationFit.Thresholds.defaults(),

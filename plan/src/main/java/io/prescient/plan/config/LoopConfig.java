@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param monitor    rolling accuracy monitor
  * @param seed       the Monte Carlo's seed: the same seed, data and model give the same decisions
  * @param currency   what unit prices ({@code capacity.unit_price}) are in
+ * @param feedback   the organisation's feedback history the server's feedback page analyses, if configured
  */
 public record LoopConfig(Source source, int every, int horizon, double percentile, String model, int paths,
                          Optional<Path> scenarios, Actuator actuator, List<Workload> workloads, Optional<Long> from,
-                         Optional<Long> until, Monitor monitor, long seed, String currency) {
+                         Optional<Long> until, Monitor monitor, long seed, String currency, Optional<Feedback> feedback) {
 
     public LoopConfig {
         workloads = List.copyOf(workloads);
@@ -131,6 +132,16 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
     }
 
     public record Actuator(String type, Optional<Path> path) {
+    }
+
+    /**
+     * An organisation's history for feedback-aware planning ({@code prescient feedback --history}'s
+     * file or directory), with the options the feedback commands take.
+     *
+     * @param columns  header names for roles whose header is not a known name ({@code demand=gpu_hours,...}), or empty
+     * @param launches a launch calendar file apart from the history's, if any
+     */
+    public record Feedback(Path history, String columns, Optional<Path> launches, double warning, double emergency) {
     }
 
     /** Drift when the provisioned percentile's coverage over the last {@code window} forecasts falls below {@code minCoverage}. */

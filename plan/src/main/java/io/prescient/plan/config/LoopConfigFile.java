@@ -39,6 +39,7 @@ import java.util.Set;
  * simulate: {from: 2014-04-20T00:00:00Z, until: 2014-04-21T00:00:00Z}
  * monitor: {window: 24, min_coverage: 0.85}
  * seed: 42                      # Monte Carlo seed
+ * feedback: {history: org/, columns: "demand=gpu_hours", warning: 0.8, emergency: 0.95}   # the feedback page's history
  * </pre>
  * {@code model} is a registered model name (listed by {@code prescient backtest --help}), a combination {@code a+b}, or
  * {@code champion:<scope>} for what a registry scope's champion serves (e.g. a network trained once by
@@ -47,7 +48,7 @@ import java.util.Set;
 public final class LoopConfigFile {
 
     private static final Set<String> TOP = Set.of("source", "every", "horizon", "percentile", "model", "paths", "scenarios",
-            "actuator", "capacity", "workloads", "simulate", "monitor", "seed", "currency");
+            "actuator", "capacity", "workloads", "simulate", "monitor", "seed", "currency", "feedback");
     private static final Set<String> CAPACITY = Set.of("unit_capacity", "target_utilisation", "min_units", "max_units",
             "max_step", "cooldown", "lead", "integer", "unit_price");
 
@@ -137,8 +138,24 @@ public final class LoopConfigFile {
                 yaml.number(mon, "min_coverage", "monitor", LoopConfig.Defaults.minCoverage(percentile)));
         long seed = yaml.whole(top, "seed", "top level", LoopConfig.Defaults.SEED, 0);
         String currency = top.containsKey("currency") ? yaml.text(top.get("currency"), "currency") : LoopConfig.Defaults.CURRENCY;
+        Optional<LoopConfig.Feedback> feedback = Optional.empty();
+        if (top.containsKey("feedback")) {
+            Map<String, Node> f = yaml.mapping(top.get("feedback"), "feedback", Set.of("history", "columns", "launches", "warning", "emergency"));
+            Path history = base.resolve(yaml.text(yaml.required(f, top.get("feedback"), "feedback", "history"), "feedback.history"));
+            if (!Files.exists(history)) {
+                throw yaml.error(f.get("history"), "feedback.history", "an existing history file or directory (" + history + " is not there)");
+            }
+            double warning = yaml.number(f, "warning", "feedback", 0.80);
+            double emergency = yaml.number(f, "emergency", "feedback", 0.95);
+            if (!(warning > 0 && warning < emergency && emergency <= 1.5)) {
+                throw yaml.error(top.get("feedback"), "feedback", "0 < warning < emergency (utilisation thresholds, e.g. 0.80 and 0.95)");
+            }
+            feedback = Optional.of(new LoopConfig.Feedback(history, f.containsKey("columns") ? yaml.text(f.get("columns"), "feedback.columns")
+                    : "", f.containsKey("launches") ? Optional.of(base.resolve(yaml.text(f.get("launches"), "feedback.launches")))
+                    : Optional.empty(), warning, emergency));
+        }
         return new LoopConfig(source, every, horizon, percentile, model, paths, scenarios, actuator, workloads, from, until, monitor, seed,
-                currency);
+                currency, feedback);
     }
 
     private LoopConfig.Actuator actuator(Node node) {

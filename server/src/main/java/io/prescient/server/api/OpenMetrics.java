@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code /metrics} in the OpenMetrics text format: the server's own health (up, loop rounds, HTTP
  * requests and refusals, JVM memory) and, per workload, demand, units and capacity in place, the latest
  * forecast at each kept quantile for a few horizons, the planned capacity at those horizons, and the
- * forecasts' rolling accuracy.
+ * forecasts' rolling accuracy; and the feedback figures of the configured organisation once analysed.
  */
 final class OpenMetrics {
 
@@ -27,11 +27,13 @@ final class OpenMetrics {
     private static final int[] HORIZONS = {1, 6, 12, 24, 48};
 
     private final FleetState state;
+    private final FeedbackView feedback;
     private final LongAdder requests = new LongAdder();
     private final LongAdder refused = new LongAdder();
 
-    OpenMetrics(FleetState state) {
+    OpenMetrics(FleetState state, FeedbackView feedback) {
         this.state = state;
+        this.feedback = feedback;
     }
 
     void request() {
@@ -119,6 +121,9 @@ final class OpenMetrics {
         family(b, "prescient_forecast_mae", "Mean absolute error of the forecast median, forecasts scored so far.");
         all.stream().filter(s -> !s.accuracy().isEmpty()).forEach(s -> sample(b, "prescient_forecast_mae", label(s),
                 s.accuracy().get(s.accuracy().size() - 1).meanAbsoluteError()));
+        for (FeedbackView.Gauge g : feedback.gauges()) {
+            gauge(b, g.name(), g.help(), "", g.value());
+        }
         if (openMetrics) {
             b.append("# EOF\n");
         }

@@ -38,7 +38,7 @@ public final class PrescientServer implements AutoCloseable {
 
     /** What the server serves besides the loop's state. */
     public record Sources(FleetState state, WhatIf whatIf, Optional<ModelRegistry> registry, Object storeLock,
-                          Supplier<Map<String, Object>> feedback, Optional<Path> fleet, Optional<Path> experiments) {
+                          FeedbackView feedback, Optional<Path> fleet, Optional<Path> experiments) {
     }
 
     /** The largest refused body read (and dropped) so that its client receives the refusal. */
@@ -68,7 +68,7 @@ public final class PrescientServer implements AutoCloseable {
 
     public static PrescientServer start(ServerSettings settings, Sources sources) {
         ApiJson json = new ApiJson();
-        OpenMetrics metrics = new OpenMetrics(sources.state());
+        OpenMetrics metrics = new OpenMetrics(sources.state(), sources.feedback());
         RateLimiter reads = new RateLimiter(settings.readsPerSecond(), 2 * settings.readsPerSecond(), System::nanoTime);
         RateLimiter writes = new RateLimiter(settings.writesPerSecond(), Math.max(1, 2 * settings.writesPerSecond()), System::nanoTime);
         double operatorRate = OPERATOR_RATE_FACTOR * settings.readsPerSecond();

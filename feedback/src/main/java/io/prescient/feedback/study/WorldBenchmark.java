@@ -1,7 +1,8 @@
-package io.prescient.feedback.history;
+package io.prescient.feedback.study;
 
 import io.prescient.feedback.forecast.DemandForecast;
-import io.prescient.feedback.forecast.FeedbackForecaster;
+import io.prescient.feedback.history.HistoryInputs;
+import io.prescient.feedback.history.OrganisationFit;
 import io.prescient.feedback.world.HistoryRow;
 import io.prescient.feedback.world.Launch;
 import io.prescient.feedback.world.SupplyShocks;
@@ -24,14 +25,15 @@ import java.util.SplittableRandom;
  * are simulated (each with its own capacity policy and outages), and each is written as an
  * organisation would export it twice, with only the observable columns (date, demand, capacity,
  * launches, delays) and with the latent ones too, plus its launch calendar. Each file goes through
- * the product's reader and fit ({@link HistoryInputs}, {@link OrganisationFit}) and is forecast
+ * the product's reader, fit and forecast ({@link HistoryInputs}, {@link FeedbackStudy}) and is forecast
  * {@code horizon} days past {@code origin}; forecasts are scored against what the world did next.
  */
-public final class ObservableWorlds {
+public final class WorldBenchmark {
 
     /** One world's scores. */
     public record World(long seed, double trueTarget, double trueAggressiveness, double naiveMape, double awareMape,
-                        double latentMape, double coverage, double latentCoverage, String target, String aggressiveness,
+                        double latentMape, double coverage, double latentCoverage, double targetValue, double targetLower,
+                        double targetUpper, double aggressivenessValue, double aggressivenessLower, double aggressivenessUpper,
                         boolean policyCovered) {
     }
 
@@ -48,7 +50,7 @@ public final class ObservableWorlds {
     private final boolean variedPolicies;
 
     /** @param variedPolicies give each world its own capacity policy (target 0.65-0.85, aggressiveness 0.15-0.6), else the default one */
-    public ObservableWorlds(double strength, int origin, int horizon, int paths, double outageProbability, boolean variedPolicies) {
+    public WorldBenchmark(double strength, int origin, int horizon, int paths, double outageProbability, boolean variedPolicies) {
         this.variedPolicies = variedPolicies;
         this.strength = strength;
         this.origin = origin;
@@ -88,19 +90,56 @@ public final class ObservableWorlds {
         write(observable, w, false, start);
         write(latent, w, true, start);
         OrganisationFit.Thresholds known = new OrganisationFit.Thresholds(p.warning(), p.emergency(), p.delayDays(), p.shockDays());
-        HistoryInputs seen = HistoryInputs.read(observable, Map.of(), null).head(origin);
-        HistoryInputs all = HistoryInputs.read(latent, Map.of(), null).head(origin);
-        OrganisationFit fit = OrganisationFit.fit(seen.history(), seen.calendar(), seen.log(), known, 100, seed);
-        OrganisationFit latentFit = OrganisationFit.fit(all.history(), all.calendar(), all.log(), known, 100, seed);
-        FeedbackForecaster f = new FeedbackForecaster(fit.point().facts(), horizon, paths, seed);
-        DemandForecast naive = f.naive(fit.point().history(), fit.calendar());
-        DemandForecast aware = f.feedbackAware(fit.draws(), fit.calendar());
-        DemandForecast withLatent = new FeedbackForecaster(latentFit.point().facts(), horizon, paths, seed)
-                .feedbackAware(latentFit.draws(), latentFit.calendar());
+        FeedbackStudy.Settings settings = new FeedbackStudy.Settings(known, 100, paths, horizon, seed);
+        FeedbackStudy seen = FeedbackStudy.of(HistoryInputs.read(observable, Map.of(), null).head(origin), settings);
+        FeedbackStudy all = FeedbackStudy.of(HistoryInputs.read(latent, Map.of(), null).head(origin), settings);
+        FeedbackStudy.Forecast forecast = seen.forecast();
+        DemandForecast naive = forecast.naive();
+        DemandForecast aware = forecast.aware();
+        DemandForecast withLatent = all.forecast().aware();
+        OrganisationFit fit = seen.fit();
         boolean covered = fit.policy().target().covers(target) && fit.policy().aggressiveness().covers(aggressiveness);
         return new World(seed, target, aggressiveness, naive.mape(actual), aware.mape(actual), withLatent.mape(actual),
-                coverage(aware, actual), coverage(withLatent, actual), fit.policy().target().toString(),
-                fit.policy().aggressiveness().toString(), covered);
+                coverage(aware, actual), coverage(withLatent, actual), fit.policy().target().value(), fit.policy().target().lower(),
+                fit.policy().target().upper(), fit.policy().aggressiveness().value(), fit.policy().aggressiveness().lower(),
+                fit.policy().aggressiveness().upper(), covered);
+    }
+
+    /** What random worlds did to the pipeline: how many went through, and each failure with its world. */
+    public record Robustness(int worlds, int passed, List<String> failures, double seconds) {
+    }
+
+    /**
+     * Random worlds (length 30 to 430 days, strength 0.1 to 0.8, any policy, outage rate up to 3% a
+     * day, observable or latent columns) through reading, fitting, forecasting, the equilibrium with
+     * its stability and a what-if: every exception is a failure.
+     */
+    public static Robustness robustness(int worlds, long seed, Path scratch) {
+        long started = System.nanoTime();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < worlds; i++) {
+            WorldParameters d = WorldParameters.defaults(0.1 + 0.7 * r.nextDouble(), r.nextLong());
+            WorldParameters p = new WorldParameters(30 + r.nextInt(400), d.baseLevel() * Math.exp(4 * r.nextGaussian()),
+                    0.003 * r.nextGaussian(), 0.3 * r.nextDouble(), 0.1 * r.nextDouble(), 5 * r.nextDouble(), 0.1 * r.nextDouble(),
+                    d.warning(), d.emergency(), d.feedbackStrength(), d.delayIntercept(), d.delayPressure(), d.delayRiskAversion(),
+                    d.delayComplexity(), 1 + r.nextInt(14), d.maxEfficiency(), d.efficiencyRate(), d.learningDays(),
+                    0.5 + 0.45 * r.nextDouble(), 1 + r.nextInt(7), 0.02 + 0.98 * r.nextDouble(), r.nextInt(40), r.nextDouble() * 0.5,
+                    1 + r.nextInt(30), d.seed());
+            Path dir = scratch.resolve("random-" + i);
+            try {
+                WorldSimulator.World w = new WorldSimulator(p, new SupplyShocks(0.03 * r.nextDouble(), 0.1 + 0.6 * r.nextDouble(),
+                        1 + r.nextInt(10), 0)).run(LocalDate.of(2026, 1, 1));
+                write(dir, w, r.nextBoolean(), LocalDate.of(2026, 1, 1));
+                FeedbackStudy study = FeedbackStudy.of(HistoryInputs.read(dir, Map.of(), null), new FeedbackStudy.Settings(
+                        OrganisationFit.Thresholds.defaults(), 20, 50, 30, i));
+                study.forecast();
+                study.whatIf(new FeedbackStudy.WhatIf(1.2, 1, List.of(), null));
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.add("world " + i + " (" + p + "): " + e);
+            }
+        }
+        return new Robustness(worlds, worlds - failures.size(), failures, (System.nanoTime() - started) / 1e9);
     }
 
     private static double coverage(DemandForecast f, double[] actual) {
@@ -116,12 +155,12 @@ public final class ObservableWorlds {
         List<String> rows = new ArrayList<>();
         rows.add(latent ? HistoryRow.HEADER : "date,demand,capacity,launches,delays");
         for (HistoryRow r : w.history()) {
-            rows.add(latent ? r.csv() : String.format(Locale.ROOT, "%s,%.3f,%.3f,%d,%d", r.date(), r.actualDemand(),
+            rows.add(latent ? r.csv() : String.format(Locale.ROOT, "%s,%.6f,%.6f,%d,%d", r.date(), r.actualDemand(),
                     r.allocatedCapacity(), r.plannedLaunches(), r.delayedLaunches()));
         }
         List<String> launches = new ArrayList<>(List.of("planned_date,size,complexity,risk_aversion"));
         for (Launch l : w.calendar()) {
-            launches.add(String.format(Locale.ROOT, "%s,%.3f,%.4f,%.4f", start.plusDays(l.day()), l.size(), l.complexity(),
+            launches.add(String.format(Locale.ROOT, "%s,%.6f,%.4f,%.4f", start.plusDays(l.day()), l.size(), l.complexity(),
                     l.riskAversion()));
         }
         try {

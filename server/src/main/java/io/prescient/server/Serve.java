@@ -82,9 +82,21 @@ public final class Serve implements AutoCloseable {
         ServedLoop loop = new ServedLoop(rounds, state, e -> log.accept("a planning round failed (retrying after a backoff): " + e));
         LoopWhatIf whatIf = new LoopWhatIf(assembly.scenarios(), assembly.scenariosYaml(), loop, state);
         Optional<SeriesStore> store = assembly.store();
+        FeedbackAnalysis feedback = new FeedbackAnalysis(assembly.config().feedback(), o.feedbackStrength());
         PrescientServer server = PrescientServer.start(settings, new PrescientServer.Sources(state, whatIf,
-                store.map(SeriesStore::models), storeLock, new FeedbackAnalysis(assembly.config().feedback(), o.feedbackStrength()),
-                o.fleet(), o.experiments()));
+                store.map(SeriesStore::models), storeLock, feedback, o.fleet(), o.experiments()));
+        if (assembly.config().feedback().isPresent()) {
+            // a configured organisation is analysed at once, so /metrics carries its figures before anyone opens the page
+            Thread analyse = new Thread(() -> {
+                try {
+                    feedback.analysis();
+                } catch (RuntimeException e) {
+                    log.accept("the feedback analysis of " + assembly.config().feedback().get().history() + " failed: " + e.getMessage());
+                }
+            }, "feedback-analysis");
+            analyse.setDaemon(true);
+            analyse.start();
+        }
         loop.start();
         log.accept(String.format(java.util.Locale.ROOT, "serving %s at %s (dashboard /, API /api, /openapi.yaml, /metrics); run %s",
                 o.mode() instanceof Live l ? "live, a round every " + l.intervalMillis() + " ms" : "a replay on the simulated clock",

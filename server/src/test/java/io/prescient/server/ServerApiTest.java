@@ -220,7 +220,9 @@ class ServerApiTest {
 
     @Test
     void metricsInTheTextFormatPassPromtoolCheckMetrics() throws Exception {
+        assertEquals(200, get("/api/feedback").statusCode(), "with the feedback figures too");
         HttpResponse<String> r = get("/metrics");
+        assertTrue(r.body().contains("prescient_feedback_loop_strength"), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
         assertFalse(r.body().contains("# EOF"));
         java.util.Optional<Path> promtool = java.util.stream.Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool").map(Path::of)
@@ -239,6 +241,7 @@ class ServerApiTest {
 
     @Test
     void theGrafanaDashboardOnlyQueriesMetricsTheServerExposes() throws Exception {
+        assertEquals(200, get("/api/feedback").statusCode(), "the feedback figures appear once analysed");
         String metrics = get("/metrics").body();
         JsonNode dashboard = json.readTree(Path.of("..", "grafana", "prescient-dashboard.json").toFile());
         int queries = 0;

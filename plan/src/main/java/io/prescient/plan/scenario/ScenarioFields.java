@@ -113,6 +113,27 @@ public final class ScenarioFields {
         }
     }
 
+    /** Text, or {@code otherwise} when the key is absent. */
+    public String text(String key, String otherwise) {
+        return m.containsKey(key) ? yaml.text(m.get(key), field + "." + key) : otherwise;
+    }
+
+    /**
+     * A file the scenario reads, relative to the scenario file's directory. A scenario that does not
+     * come from a file (one sent in a request) may not name files: the server would read them for anyone.
+     */
+    public java.nio.file.Path path(String key) {
+        java.nio.file.Path file = java.nio.file.Path.of(source);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw error(key, "no file: a scenario from " + source + " cannot name files (put it in a scenario file the config names)");
+        }
+        java.nio.file.Path resolved = file.toAbsolutePath().getParent().resolve(yaml.text(required(key), field + "." + key));
+        if (!java.nio.file.Files.exists(resolved)) {
+            throw error(key, "an existing file or directory (" + resolved + " is not there)");
+        }
+        return resolved;
+    }
+
     /** A spike's shape: step (the default), ramp or decay. */
     public Shape shape(String key) {
         if (!m.containsKey(key)) {

@@ -90,7 +90,7 @@ class ScenarioFileTest {
                 error(VALID.replace("sd: 0.1", "sd: big")));
         assertEquals("s.yaml:5: field 'scenarios[0].probability': expected a probability between 0 and 1",
                 error(VALID.replace("probability: 0.5", "probability: 1.5")));
-        assertEquals("s.yaml:4: field 'scenarios[0].type': expected one of event, incident, launch, release, spike, step-change",
+        assertEquals("s.yaml:4: field 'scenarios[0].type': expected one of event, feedback, incident, launch, release, spike, step-change",
                 error(VALID.replace("type: spike", "type: surge")));
         assertEquals("s.yaml:12: field 'scenarios[1].at': expected a time such as 2013-08-20T12:00:00Z, got 'friday'",
                 error(VALID.replace("at: 2013-08-20T12:00:00Z", "at: friday")));

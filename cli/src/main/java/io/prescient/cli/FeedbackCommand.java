@@ -196,10 +196,12 @@ public final class FeedbackCommand {
         }
     }
 
-    static void printFit(PrintWriter out, OrganisationFit fit) {
-        out.printf(Locale.ROOT, "%s: %d days from %s to %s%s%n", fit.observed().source(), fit.observed().days(),
+    static void printFit(PrintWriter out, FeedbackStudy study) {
+        OrganisationFit fit = study.fit();
+        out.printf(Locale.ROOT, "%s: %d days from %s to %s%s; %d launches in the calendar%n", fit.observed().source(), fit.observed().days(),
                 fit.observed().dates().get(0), fit.observed().dates().get(fit.observed().days() - 1),
-                fit.observed().stepDays() == 7 ? " (weekly rows, held over their days)" : "");
+                fit.observed().stepDays() == 7 ? " (weekly rows, held over their days)" : "", study.inputs().calendar().size());
+        study.inputs().skipped().forEach(n -> out.println("  calendar item skipped: " + n));
         fit.notes().forEach(n -> out.println("  " + n));
     }
 
@@ -240,10 +242,11 @@ public final class FeedbackCommand {
                 write(f);
             }
             if (json) {
-                output.print(console, Map.of("fit", fitJson(study.fit()), "forecast", forecastJson(f)));
+                output.print(console, Map.of("fit", fitJson(study.fit()), "calendar_skipped", study.inputs().skipped(), "forecast",
+                        forecastJson(f)));
                 return;
             }
-            printFit(console, study.fit());
+            printFit(console, study);
             TextTable table = new TextTable(List.of("date", "naive", "aware_p50", "aware_p10", "aware_p90", "equilibrium", "effect",
                     "utilisation", "delays", "efficiency"), false, true, true, true, true, true, true, true, true, true);
             for (int h = 0; h < horizon; h++) {
@@ -406,7 +409,7 @@ public final class FeedbackCommand {
                 output.print(console, m);
                 return;
             }
-            printFit(console, study.fit());
+            printFit(console, study);
             TextTable table = new TextTable(List.of("date", "planned", "equilibrium", "capacity", "utilisation", "delayed", "efficiency"),
                     false, true, true, true, true, true, true);
             for (int h = 0; h < horizon; h++) {
@@ -509,7 +512,7 @@ public final class FeedbackCommand {
                         "frontier", t.frontier()));
                 return;
             }
-            printFit(console, study.fit());
+            printFit(console, study);
             console.printf(Locale.ROOT, "your policy (estimated): target utilisation %.3f, order %.3f of the gap a day%n",
                     t.baseline().targetUtilisation(), t.baseline().aggressiveness());
             console.printf(Locale.ROOT, "tuned on 10 fitted worlds (%d evaluations): target utilisation %.3f, order %.3f of the gap a day%n",

@@ -33,7 +33,9 @@ import java.util.Optional;
  * equilibrium of several scenarios with intervals over the parameters' uncertainty; (4) the phase
  * plot of capacity against utilisation; (5) the policy's impact, its own against one tuned in its
  * fitted world; (6) stability and convergence. Plus the live indicators {@code /metrics} carries.
- * Computed on first use and again when the history file changes.
+ * Computed on first use and again when the history or the launch calendar changes (the server
+ * checks on a schedule); the calendar's changes between reads (launches added, dropped, moved) are
+ * listed.
  */
 final class FeedbackAnalysis implements FeedbackView {
 
@@ -41,9 +43,11 @@ final class FeedbackAnalysis implements FeedbackView {
 
     private final Optional<LoopConfig.Feedback> source;
     private final double strength;
-    private FileTime stamp;
+    private List<FileTime> stamp;
     private FeedbackStudy study;
     private Map<String, Object> computed;
+    private List<Launch> calendar;
+    private final List<String> changes = new ArrayList<>();
     private volatile List<Gauge> gauges = List.of();
 
     FeedbackAnalysis(Optional<LoopConfig.Feedback> source, double strength) {
@@ -53,11 +57,26 @@ final class FeedbackAnalysis implements FeedbackView {
 
     @Override
     public synchronized Map<String, Object> analysis() {
-        FileTime now = modified();
-        if (computed == null || now != null && !now.equals(stamp)) {
+        List<FileTime> now = modified();
+        if (computed == null || !now.equals(stamp)) {
             stamp = now;
-            study = FeedbackStudy.of(inputs(), new FeedbackStudy.Settings(thresholds(), 60, 300, HORIZON, 1));
+            HistoryInputs inputs = inputs();
+            LocalDate start = inputs.history().dates().get(0);
+            List<Launch> upcoming = inputs.calendar().stream().filter(l -> l.day() >= inputs.history().days()).toList();
+            if (calendar != null) {
+                changes.addAll(0, CalendarChanges.between(calendar, upcoming, start, java.time.Instant.now()));
+                changes.subList(Math.min(changes.size(), 200), changes.size()).clear();
+            }
+            calendar = upcoming;
+            study = FeedbackStudy.of(inputs, new FeedbackStudy.Settings(thresholds(), 60, 300, HORIZON, 1));
             computed = compute(study);
+            Map<String, Object> launches = new LinkedHashMap<>();
+            launches.put("upcoming", upcoming.stream().map(l -> Map.of("date", start.plusDays(l.day()).toString(), "size", l.size(),
+                    "team", l.team())).toList());
+            launches.put("skipped", inputs.skipped());
+            launches.put("changes", List.copyOf(changes));
+            launches.put("read_at", java.time.Instant.now().toString());
+            computed.put("launches", launches);
         }
         return computed;
     }
@@ -98,17 +117,26 @@ final class FeedbackAnalysis implements FeedbackView {
         return gauges;
     }
 
-    private FileTime modified() {
+    /** When the history and the launch calendar last changed (empty for a simulated organisation). */
+    private List<FileTime> modified() {
         if (source.isEmpty()) {
-            return null;
+            return List.of();
         }
         Path h = source.get().history();
-        Path file = Files.isDirectory(h) ? h.resolve("history.csv") : h;
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the feedback history " + file + ": " + e.getMessage(), e);
+        List<Path> files = new ArrayList<>(List.of(Files.isDirectory(h) ? h.resolve("history.csv") : h));
+        source.get().launches().ifPresent(files::add);
+        if (Files.isDirectory(h) && Files.exists(h.resolve("launches.csv"))) {
+            files.add(h.resolve("launches.csv"));
         }
+        List<FileTime> out = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                out.add(Files.getLastModifiedTime(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the feedback history " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private HistoryInputs inputs() {

@@ -64,10 +64,13 @@ public final class Serve implements AutoCloseable {
     private final ServedLoop loop;
     private final PrescientServer server;
 
-    private Serve(FleetState state, ServedLoop loop, PrescientServer server) {
+    private final Optional<java.util.concurrent.ExecutorService> refresh;
+
+    private Serve(FleetState state, ServedLoop loop, PrescientServer server, Optional<java.util.concurrent.ExecutorService> refresh) {
         this.state = state;
         this.loop = loop;
         this.server = server;
+        this.refresh = refresh;
     }
 
     public static Serve start(Options o, ServerSettings settings, Actuator actuator, Consumer<String> log) {
@@ -85,23 +88,29 @@ public final class Serve implements AutoCloseable {
         FeedbackAnalysis feedback = new FeedbackAnalysis(assembly.config().feedback(), o.feedbackStrength());
         PrescientServer server = PrescientServer.start(settings, new PrescientServer.Sources(state, whatIf,
                 store.map(SeriesStore::models), storeLock, feedback, o.fleet(), o.experiments()));
+        Optional<java.util.concurrent.ExecutorService> refreshing = Optional.empty();
         if (assembly.config().feedback().isPresent()) {
-            // a configured organisation is analysed at once, so /metrics carries its figures before anyone opens the page
-            Thread analyse = new Thread(() -> {
+            // a configured organisation is analysed at once (so /metrics carries its figures before anyone opens the page), and its
+            // history and launch calendar are checked every minute: a change is read, analysed and its calendar changes listed
+            java.util.concurrent.ScheduledExecutorService refresh = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "feedback-analysis");
+                t.setDaemon(true);
+                return t;
+            });
+            refresh.scheduleWithFixedDelay(() -> {
                 try {
                     feedback.analysis();
                 } catch (RuntimeException e) {
                     log.accept("the feedback analysis of " + assembly.config().feedback().get().history() + " failed: " + e.getMessage());
                 }
-            }, "feedback-analysis");
-            analyse.setDaemon(true);
-            analyse.start();
+            }, 0, 60, java.util.concurrent.TimeUnit.SECONDS);
+            refreshing = Optional.of(refresh);
         }
         loop.start();
         log.accept(String.format(java.util.Locale.ROOT, "serving %s at %s (dashboard /, API /api, /openapi.yaml, /metrics); run %s",
                 o.mode() instanceof Live l ? "live, a round every " + l.intervalMillis() + " ms" : "a replay on the simulated clock",
                 server.url(), runId));
-        return new Serve(state, loop, server);
+        return new Serve(state, loop, server, refreshing);
     }
 
     /**
@@ -204,6 +213,7 @@ public final class Serve implements AutoCloseable {
 
     @Override
     public void close() {
+        refresh.ifPresent(java.util.concurrent.ExecutorService::shutdownNow);
         loop.close();
         server.close();
     }

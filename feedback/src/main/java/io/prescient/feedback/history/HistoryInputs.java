@@ -16,13 +16,17 @@ import java.util.Map;
  * What a feedback command reads: a history file, or a directory holding {@code history.csv} and,
  * optionally, {@code launches.csv} (the launch calendar) and {@code decisions.csv} (a per-launch log
  * of delay decisions: day, pressure, risk_aversion, complexity, delayed); a calendar named apart
+ * (Prescient's CSV, a GitHub milestones or issues export, or a JIRA CSV export: {@link LaunchSource})
  * replaces the directory's.
+ *
+ * @param skipped calendar items not read as launches, each with its reason
  */
-public record HistoryInputs(ObservedHistory history, List<Launch> calendar, List<LaunchDecision> log) {
+public record HistoryInputs(ObservedHistory history, List<Launch> calendar, List<LaunchDecision> log, List<String> skipped) {
 
     public HistoryInputs {
         calendar = List.copyOf(calendar);
         log = List.copyOf(log);
+        skipped = List.copyOf(skipped);
     }
 
     /**
@@ -42,15 +46,15 @@ public record HistoryInputs(ObservedHistory history, List<Launch> calendar, List
         ObservedHistory history = new ObservedHistoryReader(columns).read(file);
         Path calendar = launches != null ? launches : dir && Files.isRegularFile(path.resolve("launches.csv")) ? path.resolve("launches.csv")
                 : null;
-        List<Launch> planned = calendar == null ? List.of() : LaunchCalendarReader.read(calendar, history.dates().get(0));
+        LaunchSource planned = calendar == null ? new LaunchSource(List.of(), List.of()) : LaunchSource.read(calendar, history.dates().get(0));
         Path decisions = dir ? path.resolve("decisions.csv") : null;
         List<LaunchDecision> log = decisions != null && Files.isRegularFile(decisions) ? decisions(decisions) : List.of();
-        return new HistoryInputs(history, planned, log);
+        return new HistoryInputs(history, planned.launches(), log, planned.skipped());
     }
 
     /** The first {@code days} days, with the launch log before them and the whole calendar (planned launches are known ahead). */
     public HistoryInputs head(int days) {
-        return new HistoryInputs(history.head(days), calendar, log.stream().filter(d -> d.day() < days).toList());
+        return new HistoryInputs(history.head(days), calendar, log.stream().filter(d -> d.day() < days).toList(), skipped);
     }
 
     static List<LaunchDecision> decisions(Path file) {

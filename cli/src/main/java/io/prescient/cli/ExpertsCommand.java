@@ -5,7 +5,7 @@ import io.prescient.core.store.ModelStatus;
 import io.prescient.core.store.ModelVersion;
 import io.prescient.core.store.SeriesStore;
 import io.prescient.experts.ab.AbTest;
-import io.prescient.experts.ab.Effect;
+import io.prescient.experiment.Effect;
 import io.prescient.experts.actions.Pseudonymiser;
 import io.prescient.experts.catalogue.Catalogue;
 import io.prescient.experts.fleet.Account;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The top-level {@code prescient} command. */
 @Command(name = "prescient", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Predictive, feedback-aware capacity planning.",
-        subcommands = {DemoCommand.class, IngestCommand.class, ForecastCommand.class, BacktestCommand.class, ScoreCommand.class, ExportCommand.class, ModelCommand.class, RunCommand.class, ServeCommand.class, FeedbackCommand.class, ExpertsCommand.class, PlanCommand.class, ScenariosCommand.class, ReplayCommand.class, BenchCommand.class, SeriesCommand.class, DatasetCommand.class,
+        subcommands = {DemoCommand.class, IngestCommand.class, ForecastCommand.class, BacktestCommand.class, ScoreCommand.class, ExportCommand.class, ModelCommand.class, RunCommand.class, ServeCommand.class, FeedbackCommand.class, ExpertsCommand.class, ExperimentCommand.class, PlanCommand.class, ScenariosCommand.class, ReplayCommand.class, BenchCommand.class, SeriesCommand.class, DatasetCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class})
 public final class PrescientCommand implements Runnable {
 

@@ -44,7 +44,8 @@ class CliTest {
                 List.of("model", "promote"), List.of("model", "rollback"), List.of("plan"), List.of("run"), List.of("replay"),
                 List.of("bench"), List.of("bench", "inference"), List.of("feedback"), List.of("feedback", "simulate"), List.of("feedback", "forecast"),
                 List.of("feedback", "optimise"), List.of("feedback", "backtest"),
-                List.of("feedback", "launches"), List.of("feedback", "equilibrium"), List.of("bench", "feedback"))) {
+                List.of("feedback", "launches"), List.of("feedback", "equilibrium"), List.of("bench", "feedback"),
+                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -189,6 +190,40 @@ class CliTest {
         Result malformed = run("feedback", "backtest", "--history", history);
         assertEquals(1, malformed.code());
         assertTrue(malformed.err().contains("history.csv line 41, field 'demand': found 'n/a'"), malformed.err());
+    }
+
+    /** An A/B test of a capacity policy over pools: assigned, outcomes recorded, analysed to a report the server shows. */
+    @Test
+    void experimentAssignAndAnalyse() throws Exception {
+        StringBuilder units = new StringBuilder("unit,stratum,region\n");
+        for (int i = 0; i < 24; i++) {
+            units.append("pool-").append(i).append(',').append(1000 + 37 * i).append(",eu\n");
+        }
+        Path pools = csv("pools.csv", units.toString());
+        Path assignment = home.resolve("assignment.csv");
+        Result assign = run("experiment", "assign", pools.toString(), "--name", "policy-ab", "--out", assignment.toString());
+        assertEquals(0, assign.code(), assign.err());
+        assertTrue(assign.out().contains("24 units, 12 treated, 12 control"), assign.out());
+        List<String> lines = Files.readAllLines(assignment);
+        StringBuilder outcomes = new StringBuilder("unit,look,metric,value\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            outcomes.append(f[0]).append(",1,cost_change,").append((f[1].equals("treatment") ? -0.02 : 0) + 0.05 * r.nextGaussian())
+                    .append('\n');
+        }
+        Path observed = csv("outcomes.csv", outcomes.toString());
+        Path report = home.resolve("report.json");
+        Result analyse = run("experiment", "analyse", "--assignment", assignment.toString(), "--outcomes", observed.toString(), "--metric",
+                "cost_change", "--out", report.toString());
+        assertEquals(0, analyse.code(), analyse.err());
+        assertTrue(analyse.out().contains("continue to look 2 of 3"), analyse.out());
+        com.fasterxml.jackson.databind.JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        assertEquals("CONTINUE", written.get("decision").asText());
+        assertTrue(written.get("effects").get(0).has("welchLow"), "the report's keys are the ones the server's page reads");
+        Result missing = run("experiment", "analyse", "--assignment", pools.toString(), "--outcomes", observed.toString(), "--metric", "x");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("an 'arm' column"), missing.err());
     }
 
     /** The experts and bench commands report as JSON too, in the snake case the other commands use. */

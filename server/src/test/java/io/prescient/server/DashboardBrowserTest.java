@@ -2,7 +2,7 @@ package io.prescient.server;
 
 import io.prescient.core.Panel;
 import io.prescient.experts.ab.AbTest;
-import io.prescient.experts.ab.Effect;
+import io.prescient.experiment.Effect;
 import io.prescient.experts.recommend.AuditLog;
 import io.prescient.experts.recommend.Recommendation;
 import io.prescient.plan.config.LoopConfig;
@@ -61,6 +61,12 @@ class DashboardBrowserTest {
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(experiments.resolve("ab.json").toFile(),
                 new AbTest.Report(100, 100, 14, 1, 3.47, true, List.of(new Effect("cost_change", -0.23, -0.35, -0.10, -0.33, -0.08, -6.4,
                         -0.23), new Effect("saturated_hours_per_vm_day", -1.57, -2.31, -0.83, -2.31, -0.94, -7.6, -1.35))));
+        // a policy experiment on real pools, as 'prescient experiment analyse --out' writes it (no truth: NaN as a string)
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature())
+                .writeValue(experiments.resolve("policy.json").toFile(), new io.prescient.experiment.SequentialTest.Analysis("policy-ab",
+                        "cost_change", 2, 3, 2.454, io.prescient.experiment.SequentialTest.Decision.CONTINUE, 30, 30, 0,
+                        List.of(new Effect("cost_change", -0.04, -0.09, 0.01, -0.08, 0.0, -1.6, Double.NaN))));
         Optional<Map<String, Panel>> august = TestServers.august(12);
         var world = new io.prescient.feedback.world.WorldSimulator(io.prescient.feedback.world.WorldParameters.defaults(0.5, 2))
                 .run(java.time.LocalDate.of(2026, 1, 1));
@@ -191,6 +197,7 @@ class DashboardBrowserTest {
     void abTestResults() throws Exception {
         open("experiments.html");
         chartsDrawn("experiments.html", 1);
-        assertEquals(2, browser.findElements(By.cssSelector("#effects tbody tr")).size());
+        assertEquals(3, browser.findElements(By.cssSelector("#effects tbody tr")).size());
+        assertTrue(browser.findElement(By.cssSelector("#effects tbody")).getText().contains("look 2 of 3: continue"));
     }
 }

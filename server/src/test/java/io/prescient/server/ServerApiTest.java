@@ -3,7 +3,7 @@ package io.prescient.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prescient.experts.ab.AbTest;
-import io.prescient.experts.ab.Effect;
+import io.prescient.experiment.Effect;
 import io.prescient.experts.recommend.AuditLog;
 import io.prescient.experts.recommend.Recommendation;
 import io.prescient.plan.config.LoopConfig;
@@ -145,6 +145,29 @@ class ServerApiTest {
         assertTrue(launch.body().contains("date=size"), launch.body());
     }
 
+    /** An A/B test on real units analysed through the API: the token, an effect found, a bad outcome row named. */
+    @Test
+    void experimentAnalysisOfRealUnits() throws Exception {
+        StringBuilder assignment = new StringBuilder("unit,arm,stratum\n");
+        StringBuilder outcomes = new StringBuilder("unit,look,metric,value\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int i = 0; i < 40; i++) {
+            boolean treated = i % 2 == 0;
+            assignment.append("pool-").append(i).append(treated ? ",treatment," : ",control,").append(i).append('\n');
+            outcomes.append("pool-").append(i).append(",1,cost_change,").append((treated ? -0.2 : 0) + 0.05 * r.nextGaussian()).append('\n');
+        }
+        String body = json.writeValueAsString(Map.of("assignment", assignment.toString(), "outcomes", outcomes.toString(),
+                "metric", "cost_change", "looks", 3, "name", "policy-ab"));
+        assertEquals(401, post("/api/experiments/analyse", body, false).statusCode());
+        HttpResponse<String> ok = post("/api/experiments/analyse", body, true);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals("STOP_EFFECT", json.readTree(ok.body()).get("decision").asText(), ok.body());
+        HttpResponse<String> bad = post("/api/experiments/analyse", json.writeValueAsString(Map.of("assignment", assignment.toString(),
+                "outcomes", "unit,look,metric,value\npool-1,x,cost_change,1\n", "metric", "cost_change")), true);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("request field 'outcomes' line 2, field 'look'"), bad.body());
+    }
+
     @Test
     void badRequestsGet4xxWithAMessageAndTheServerStaysUp() throws Exception {
         String name = json.readTree(get("/api/workloads").body()).get(0).get("name").asText();
@@ -269,7 +292,7 @@ class ServerApiTest {
         for (String p : List.of("/api/health", "/api/fleet", "/api/workloads", "/api/workloads/{item}/{metric}", "/api/series/{item}/{metric}",
                 "/api/forecasts/{item}/{metric}", "/api/plans/{item}/{metric}", "/api/actions", "/api/accuracy", "/api/models", "/api/models/{action}",
                 "/api/scenarios", "/api/whatif", "/api/feedback", "/api/feedback/equilibrium", "/api/recommendations", "/api/recommendations/{decision}",
-                "/api/experiments", "/metrics")) {
+                "/api/experiments", "/api/experiments/analyse", "/metrics")) {
             assertTrue(paths.containsKey(p), "openapi.yaml lacks " + p);
         }
         assertFalse(get("/api/scenarios").body().isBlank());

@@ -64,6 +64,11 @@ public final class DelimitedLines implements AutoCloseable {
         }
     }
 
+    /** Reads {@code text} (e.g. a request's field), naming it {@code source} in errors. */
+    public static DelimitedLines of(String source, String text, char separator) {
+        return new DelimitedLines(source, new BufferedReader(new java.io.StringReader(text)), separator);
+    }
+
     public String source() {
         return source;
     }

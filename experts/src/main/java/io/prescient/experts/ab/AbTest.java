@@ -5,6 +5,8 @@ import io.prescient.experts.fleet.FleetSimulator;
 import io.prescient.experts.fleet.OperatingPolicy;
 import io.prescient.experts.fleet.ResourceDay;
 
+import io.prescient.experiment.Effect;
+import io.prescient.experiment.EffectEstimator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,9 +48,6 @@ public final class AbTest {
     public static final String UTILISATION = "utilisation";
     public static final String SATURATION = "saturated_hours_per_vm_day";
 
-    /** O'Brien-Fleming constants for 1 to 5 equally spaced looks at a two-sided 5% level (Jennison and Turnbull, table 2.3). */
-    private static final double[] OBRIEN_FLEMING = {1.960, 1.977, 2.004, 2.024, 2.040};
-
     private final FleetSimulator simulator;
     private final int[] looks;
     private final long seed;
@@ -69,14 +68,10 @@ public final class AbTest {
         List<ResourceDay> asTreated = simulator.run(accounts, treatment).resourceDays();
         Set<String> treated = assign(accounts, asControl);
         int k = looks.length;
-        if (k < 1 || k > OBRIEN_FLEMING.length) {
-            throw new IllegalArgumentException("an A/B test takes 1 to " + OBRIEN_FLEMING.length + " looks; got " + k);
-        }
-        double c = OBRIEN_FLEMING[k - 1];
         EffectEstimator estimator = new EffectEstimator(2000, seed);
         Report last = null;
         for (int look = 1; look <= k; look++) {
-            double boundary = c * Math.sqrt((double) k / look);
+            double boundary = io.prescient.experiment.Looks.boundary(look, k);
             int end = looks[look - 1];
             Map<String, double[]> yc = outcomes(asControl, end);
             Map<String, double[]> yt = outcomes(asTreated, end);

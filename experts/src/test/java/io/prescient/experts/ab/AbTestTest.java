@@ -1,5 +1,6 @@
 package io.prescient.experts.ab;
 
+import io.prescient.experiment.Effect;
 import io.prescient.experts.catalogue.Catalogue;
 import io.prescient.experts.fleet.Account;
 import io.prescient.experts.fleet.ActionSpace;

@@ -95,6 +95,29 @@ final class ExpertRoutes {
             }
         });
         routes.get("/api/experiments", ctx -> json.send(ctx, Map.of("experiments", reports())));
+        routes.post("/api/experiments/analyse", ctx -> {
+            JsonNode body = json.body(ctx);
+            String assignment = text(body, "assignment");
+            String outcomes = text(body, "outcomes");
+            String metric = text(body, "metric");
+            int looks = body.path("looks").isInt() ? body.get("looks").asInt() : 3;
+            String name = body.path("name").isTextual() ? body.get("name").asText() : "experiment";
+            try {
+                json.send(ctx, io.prescient.experiment.SequentialTest.analyse(io.prescient.experiment.Assignment.read(
+                        "request field 'assignment'", assignment, name), io.prescient.experiment.Outcomes.read("request field 'outcomes'",
+                        outcomes), metric, looks, 1));
+            } catch (IllegalArgumentException | io.prescient.core.validation.InvalidInputException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+        });
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw new ApiException(400, "field '" + field + "' is required (a string)");
+        }
+        return n.asText();
     }
 
     private List<JsonNode> reports() throws IOException {

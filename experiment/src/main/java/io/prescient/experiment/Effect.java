@@ -1,9 +1,9 @@
-package io.prescient.experts.ab;
+package io.prescient.experiment;
 
 /**
  * A difference in means (treatment minus control) with a Welch interval and a percentile
- * bootstrap interval at the same level, the Welch statistic, and (in the simulator) the true effect
- * on the same accounts.
+ * bootstrap interval at the same level, the Welch statistic, and (in a simulator) the true effect
+ * on the same units; NaN for an experiment on real units, where it is not known.
  */
 public record Effect(String metric, double estimate, double welchLow, double welchHigh, double bootstrapLow, double bootstrapHigh,
                      double statistic, double truth) {

@@ -1,4 +1,4 @@
-package io.prescient.experts.ab;
+package io.prescient.experiment;
 
 import org.hipparchus.distribution.continuous.TDistribution;
 
@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Welch and bootstrap intervals for a difference in means. */
-final class EffectEstimator {
+public final class EffectEstimator {
 
     private final int resamples;
     private final long seed;
 
-    EffectEstimator(int resamples, long seed) {
+    public EffectEstimator(int resamples, long seed) {
         this.resamples = resamples;
         this.seed = seed;
     }
@@ -20,7 +20,7 @@ final class EffectEstimator {
      * @param z the critical value of the interval (1.96 for a fixed 95% interval; the look's
      *          boundary for a repeated interval), applied to Welch's t with its degrees of freedom
      */
-    Effect estimate(String metric, double[] treated, double[] control, double z, double truth) {
+    public Effect estimate(String metric, double[] treated, double[] control, double z, double truth) {
         double mt = mean(treated);
         double mc = mean(control);
         double vt = variance(treated, mt) / treated.length;

@@ -30,6 +30,9 @@ import io.prescient.experts.learn.PolicyTraining;
 import io.prescient.experts.learn.Ppo;
 import io.prescient.experts.learn.StateFeatures;
 import io.prescient.experts.recommend.AuditLog;
+import io.prescient.experts.recommend.Decisions;
+import io.prescient.experts.recommend.RecommendationRound;
+import io.prescient.experts.recommend.Status;
 import io.prescient.experts.recommend.ChangeActuator;
 import io.prescient.experts.recommend.Recommendation;
 import io.prescient.experts.recommend.Recommender;
@@ -61,7 +64,7 @@ import java.util.stream.Collectors;
 @Command(name = "experts", mixinStandardHelpOptions = true,
         description = "Find the accounts that run efficiently, learn a policy from them (behavioural cloning, then PPO), "
                 + "recommend changes with explanations, and A/B-test them, on a fleet simulator replaying real VM traces.",
-        subcommands = {ExpertsCommand.Simulate.class, ExpertsCommand.Score.class, ExpertsCommand.Train.class,
+        subcommands = {ExpertsCommand.Actions.class, ExpertsCommand.Simulate.class, ExpertsCommand.Score.class, ExpertsCommand.Train.class,
                 ExpertsCommand.Recommend.class, ExpertsCommand.Accept.class, ExpertsCommand.Reject.class, ExpertsCommand.Abtest.class})
 public final class ExpertsCommand {
 
@@ -97,6 +100,50 @@ public final class ExpertsCommand {
 
     static FleetSimulator simulator(long seed) {
         return new FleetSimulator(space(), Reward.defaults(), START, seed);
+    }
+
+    /** {@code prescient experts actions}. */
+    @Command(name = "actions", mixinStandardHelpOptions = true,
+            description = {"Reads configuration-action logs as they are delivered (a file or a directory tree: CloudTrail's gzipped "
+                    + "JSON files, Kubernetes audit logs, the action CSV; the format read from each file) and prints the actions it "
+                    + "keeps, counted by source and kind (instance types, volumes, autoscaling bounds, launch templates, replicas, "
+                    + "requests, limits), what it skipped and why, and any file it could not read (the others are read)."})
+    public static final class Actions implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "A log file or a directory of them.")
+        Path path;
+        @Option(names = "--list", defaultValue = "0", description = "Also list the first N actions (default: ${DEFAULT-VALUE}).")
+        int list;
+        @Mixin
+        OutputOption output;
+
+        @Override
+        public void run() {
+            boolean json = output.json();
+            io.prescient.experts.actions.ActionLogs logs = io.prescient.experts.actions.ActionLogs.read(path);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                output.print(out, logs);
+                return;
+            }
+            out.printf(Locale.ROOT, "%s: %d log files read%s; %d configuration actions kept%n", path, logs.files(),
+                    logs.failed().isEmpty() ? "" : " (" + logs.failed().size() + " could not be)", logs.actions().size());
+            TextTable kept = new TextTable(List.of("kept (source, kind)", "actions"), false, true);
+            logs.kept().forEach(kept::add);
+            kept.print(out);
+            if (!logs.skipped().isEmpty()) {
+                TextTable skipped = new TextTable(List.of("skipped, because", "events"), false, true);
+                logs.skipped().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e -> skipped.add(e.getKey(),
+                        e.getValue()));
+                skipped.print(out);
+            }
+            logs.failed().forEach(f -> out.println("could not read " + f));
+            for (io.prescient.experts.actions.ConfigAction a : logs.actions().subList(0, Math.min(list, logs.actions().size()))) {
+                out.printf(Locale.ROOT, "%s  %-16s %-40s %-18s %s%n", a.time(), a.account(), a.resource(),
+                        a.kind().name().toLowerCase(Locale.ROOT), a.to());
+            }
+        }
     }
 
     /** {@code prescient experts simulate}. */
@@ -327,12 +374,15 @@ public final class ExpertsCommand {
         double minConfidence;
         @Option(names = "--max-changes", defaultValue = "5", description = "Auto-apply bound per run (default: ${DEFAULT-VALUE}).")
         int maxChanges;
+        @Option(names = "--saturated-hour-cost", defaultValue = "10", description = "What an hour of CPU demand above a new type's "
+                + "vCPUs costs, in USD, for the expected net benefit (default: ${DEFAULT-VALUE}).")
+        double saturatedHourUsd;
         @Mixin
         OutputOption output;
 
-        /** What {@code --output json} prints: the top recommendations by saving, and what was applied. */
-        record Report(String policyId, int vms, int recommendations, double monthlySavingsUsd, List<Recommendation> top,
-                      List<String> applied) {
+        /** What {@code --output json} prints: the top recommendations by expected net benefit, and what was applied. */
+        record Report(String policyId, int vms, int recommendations, double expectedNetUsd, List<Recommendation> top, int withheld,
+                      int alreadyDecided, List<RecommendationRound.Applied> applied) {
         }
 
         private final CliEnvironment environment;
@@ -363,48 +413,25 @@ public final class ExpertsCommand {
                     throw new IllegalArgumentException("account " + account + " has no VMs in " + dir.resolve("resources.csv"));
                 }
             }
-            List<Recommendation> recs = new Recommender(policy, space(), Models.create("ets", 3600, 24, 168), 20, 200).recommend(fleet);
-            AuditLog log = new AuditLog(audit != null ? audit : dir.resolve("recommendations.jsonl"));
-            Instant now = Instant.now();
-            ChangeActuator actuator = ChangeActuator.dryRun();
-            int applied = 0;
-            List<String> appliedIds = new ArrayList<>();
-            double savings = 0;
-            try {
-                for (Recommendation r : recs) {
-                    log.proposed(r, now);
-                    savings += r.monthlySavingsUsd();
-                }
-                List<Recommendation> sorted = new ArrayList<>(recs);
-                sorted.sort((a, b) -> Double.compare(b.monthlySavingsUsd(), a.monthlySavingsUsd()));
-                for (Recommendation r : sorted.subList(0, Math.min(limit, sorted.size()))) {
-                    out.println(r.id());
-                    out.println("  " + r.explanation());
-                }
-                if (autoApply) {
-                    for (Recommendation r : sorted) {
-                        if (applied < maxChanges && r.confidence() >= minConfidence && r.saturationRisk() < 0.5) {
-                            log.decided(r.id(), "accepted", "auto-apply", "confidence " + r.confidence(), now);
-                            String done = actuator.apply(r);
-                            log.decided(r.id(), "applied", "auto-apply", done, now);
-                            out.println("applied " + r.id() + ": " + done);
-                            appliedIds.add(r.id());
-                            applied++;
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the audit log: " + e.getMessage(), e);
-            }
+            Recommender recommender = new Recommender(policy, space(), Models.create("ets", 3600, 24, 168), 20, 200, saturatedHourUsd);
+            Decisions decisions = new Decisions(new AuditLog(audit != null ? audit : dir.resolve("recommendations.jsonl")),
+                    java.time.Clock.systemUTC());
+            RecommendationRound.Result r = RecommendationRound.run(recommender, fleet, decisions, ChangeActuator.dryRun(),
+                    new RecommendationRound.AutoApply(autoApply, minConfidence, maxChanges));
             if (json) {
-                List<Recommendation> sorted = new ArrayList<>(recs);
-                sorted.sort((a, b) -> Double.compare(b.monthlySavingsUsd(), a.monthlySavingsUsd()));
-                output.print(console, new Report(policyId, fleet.vms().size(), recs.size(), savings,
-                        sorted.subList(0, Math.min(limit, sorted.size())), appliedIds));
+                output.print(console, new Report(policyId, fleet.vms().size(), r.open().size(), r.openNetUsd(),
+                        r.open().subList(0, Math.min(limit, r.open().size())), r.withheld().size(), r.decided(), r.applied()));
                 return;
             }
-            out.printf(Locale.ROOT, "%d recommendations for %d VMs, $%.2f a month in total; %d applied; accept or reject with "
-                    + "'prescient experts accept|reject <id> %s'%n", recs.size(), fleet.vms().size(), savings, applied, dir);
+            for (Recommendation x : r.open().subList(0, Math.min(limit, r.open().size()))) {
+                out.println(x.id() + (x.risk().equals("low") ? "" : "  [" + x.risk() + " risk]"));
+                out.println("  " + x.explanation());
+            }
+            r.applied().forEach(a -> out.println(a.status().event() + " " + a.id()));
+            out.printf(Locale.ROOT, "%d recommendations for %d VMs, $%.2f a month expected net benefit in total (ranked by it); %d "
+                    + "withheld for a high saturation risk; %d already decided and not proposed again; %d applied (%s); accept or "
+                    + "reject with 'prescient experts accept|reject <id> %s'%n", r.open().size(), fleet.vms().size(), r.openNetUsd(),
+                    r.withheld().size(), r.decided(), r.applied().size(), "dry run", dir);
         }
     }
 
@@ -449,24 +476,17 @@ public final class ExpertsCommand {
     }
 
     static void decide(PrintWriter out, Path dir, String id, String event, String by, String note, boolean apply) {
-        AuditLog log = new AuditLog(dir.resolve("recommendations.jsonl"));
+        Decisions decisions = new Decisions(new AuditLog(dir.resolve("recommendations.jsonl")), java.time.Clock.systemUTC());
         try {
-            Recommendation r = log.find(id).orElseThrow(() -> new IllegalArgumentException("no recommendation '" + id + "' in "
-                    + dir.resolve("recommendations.jsonl") + "; run 'prescient experts recommend " + dir + "' first"));
-            String status = log.status(id).orElse("proposed");
-            if (!status.equals("proposed")) {
-                throw new IllegalArgumentException("recommendation " + id + " is already " + status);
-            }
-            Instant now = Instant.now();
-            log.decided(id, event, by, note, now);
-            out.println(event + " " + id);
+            Status s = event.equals("accepted") ? decisions.accept(id, by, note) : decisions.reject(id, by, note);
+            out.println(s.event() + " " + id);
             if (apply) {
-                String done = ChangeActuator.dryRun().apply(r);
-                log.decided(id, "applied", by, done, now);
-                out.println(done);
+                out.println(decisions.apply(id, ChangeActuator.dryRun(), by).event() + " " + id + " (the actuator only says what it "
+                        + "would do; the audit log records a dry run)");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use the audit log: " + e.getMessage(), e);
+        } catch (Decisions.Refused e) {
+            throw new IllegalArgumentException(e.getMessage() + (e.status().isEmpty() ? " (" + dir.resolve("recommendations.jsonl")
+                    + "); run 'prescient experts recommend " + dir + "' first" : ""), e);
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Accuracy of feedback-aware forecasting on histories with only the observable columns (date, demand, "
                 + "capacity, launches, delays): per simulated world, the 30-day MAPE of the naive and feedback-aware forecasts "
                 + "(and of the feedback-aware one given the latent columns too), the p10-p90 coverage, and whether the estimated "
-                + "capacity policy's 95% intervals cover the truth. --random N runs N random worlds through the whole pipeline "
+                + "capacity policy's 95%% intervals cover the truth. --random N runs N random worlds through the whole pipeline "
                 + "and counts exceptions."})
 public final class FeedbackBench implements Callable<Integer> {
 

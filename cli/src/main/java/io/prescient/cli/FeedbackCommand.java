@@ -242,8 +242,8 @@ public final class FeedbackCommand {
                 write(f);
             }
             if (json) {
-                output.print(console, Map.of("fit", fitJson(study.fit()), "calendar_skipped", study.inputs().skipped(), "forecast",
-                        forecastJson(f)));
+                output.print(console, Map.of("fit", io.prescient.feedback.study.FeedbackDocuments.fit(study.fit()), "calendar_skipped", study.inputs().skipped(), "forecast",
+                        io.prescient.feedback.study.FeedbackDocuments.forecast(f)));
                 return;
             }
             printFit(console, study);
@@ -293,57 +293,6 @@ public final class FeedbackCommand {
 
     static String num(double v) {
         return String.format(Locale.ROOT, "%.0f", v);
-    }
-
-    static Map<String, Object> fitJson(OrganisationFit fit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", fit.observed().source());
-        m.put("days", fit.observed().days());
-        m.put("step_days", fit.observed().stepDays());
-        m.put("policy", Map.of("target", estimate(fit.policy().target()), "aggressiveness", estimate(fit.policy().aggressiveness()),
-                "lookback_days", fit.policy().lookback(), "lead_days", fit.policy().leadDays(), "additions", fit.policy().additions()));
-        m.put("delays", Map.of("intercept", estimate(fit.delays().intercept()), "pressure", estimate(fit.delays().pressure())));
-        m.put("efficiency_ceiling", estimate(fit.efficiencyCeiling()));
-        m.put("notes", fit.notes());
-        return m;
-    }
-
-    static Map<String, Object> estimate(io.prescient.feedback.behaviour.Estimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", e.value());
-        m.put("standard_error", e.standardError());
-        m.put("lower_95", e.lower());
-        m.put("upper_95", e.upper());
-        return m;
-    }
-
-    static Map<String, Object> stabilityJson(FeedbackStudy.Stability s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verdict", s.verdict().name().toLowerCase(Locale.ROOT));
-        m.put("description", s.describe());
-        m.put("decay_ratio", s.dynamics().decayRatio());
-        m.put("settling_days", s.dynamics().settlingDays());
-        m.put("loop_gain", s.dynamics().loopGain());
-        m.put("spectral_radius", s.response().spectralRadius());
-        return m;
-    }
-
-    static Map<String, Object> forecastJson(FeedbackStudy.Forecast f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days", f.days().stream().map(LocalDate::toString).toList());
-        m.put("naive", f.naive().median());
-        m.put("aware_p50", f.aware().median());
-        m.put("aware_p10", f.aware().p10());
-        m.put("aware_p90", f.aware().p90());
-        m.put("equilibrium", f.equilibrium());
-        m.put("effect", f.effect());
-        m.put("utilisation", f.aware().utilisation());
-        m.put("delays", f.aware().delays());
-        m.put("efficiency", f.aware().efficiency());
-        m.put("converged", f.converged());
-        m.put("iterations", f.iterations());
-        m.put("stability", stabilityJson(f.stability()));
-        return m;
     }
 
     /** {@code prescient feedback equilibrium}: the what-if. */
@@ -396,16 +345,7 @@ public final class FeedbackCommand {
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("what_if", Map.of("base", base, "market", market, "launches", launches, "capacity", capacity == null ? "in place and on order" : capacity));
-                m.put("days", a.days().stream().map(LocalDate::toString).toList());
-                m.put("unconstrained", a.unconstrained());
-                m.put("equilibrium", a.equilibrium());
-                m.put("capacity", a.capacity());
-                m.put("utilisation", a.utilisation());
-                m.put("delayed", a.delayed());
-                m.put("efficiency", a.efficiency());
-                m.put("converged", a.converged());
-                m.put("iterations", a.iterations());
-                m.put("stability", stabilityJson(a.stability()));
+                m.putAll(io.prescient.feedback.study.FeedbackDocuments.answer(a));
                 output.print(console, m);
                 return;
             }
@@ -508,7 +448,7 @@ public final class FeedbackCommand {
                     evaluations);
             var r = t.result();
             if (json) {
-                output.print(console, Map.of("fit", fitJson(study.fit()), "baseline", t.baseline(), "tuned", r, "impact", t.impact(),
+                output.print(console, Map.of("fit", io.prescient.feedback.study.FeedbackDocuments.fit(study.fit()), "baseline", t.baseline(), "tuned", r, "impact", t.impact(),
                         "frontier", t.frontier()));
                 return;
             }

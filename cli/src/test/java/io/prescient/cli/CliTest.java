@@ -45,7 +45,7 @@ class CliTest {
                 List.of("bench"), List.of("bench", "inference"), List.of("feedback"), List.of("feedback", "simulate"), List.of("feedback", "forecast"),
                 List.of("feedback", "optimise"), List.of("feedback", "backtest"),
                 List.of("feedback", "launches"), List.of("feedback", "equilibrium"), List.of("bench", "feedback"),
-                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"))) {
+                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"), List.of("experts", "actions"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -224,6 +224,32 @@ class CliTest {
         Result missing = run("experiment", "analyse", "--assignment", pools.toString(), "--outcomes", observed.toString(), "--metric", "x");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("an 'arm' column"), missing.err());
+    }
+
+    /** experts actions reads a log tree as delivered: kept actions by kind, skipped events by reason, a corrupt file reported. */
+    @Test
+    void expertsActionsReadsALogTree() throws Exception {
+        Path logs = home.resolve("logs");
+        Files.createDirectories(logs.resolve("k8s"));
+        Files.writeString(logs.resolve("k8s").resolve("audit.log"), "{\"kind\":\"Event\",\"level\":\"Request\",\"verb\":\"patch\","
+                + "\"objectRef\":{\"resource\":\"deployments\",\"subresource\":\"scale\",\"namespace\":\"shop\",\"name\":\"web\"},"
+                + "\"requestObject\":{\"spec\":{\"replicas\":4}},\"stageTimestamp\":\"2024-05-01T10:00:00Z\"}\n"
+                + "{\"kind\":\"Event\",\"verb\":\"get\",\"objectRef\":{\"resource\":\"pods\"}}\n");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(logs.resolve("trail.json.gz")))) {
+            out.write(("{\"Records\": [{\"eventTime\": \"2024-05-01T09:00:00Z\", \"eventName\": \"ModifyInstanceAttribute\", "
+                    + "\"recipientAccountId\": \"1\", \"requestParameters\": {\"instanceId\": \"i-1\", \"instanceType\": "
+                    + "{\"value\": \"m6i.large\"}}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.writeString(logs.resolve("broken.json"), "{\"Records\": [");
+        Result text = run("experts", "actions", logs.toString(), "--list", "5");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("3 log files read (1 could not be); 2 configuration actions kept"), text.out());
+        assertTrue(text.out().contains("verb get: changes nothing") && text.out().contains("could not read") , text.out());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                run("experts", "actions", logs.toString(), "--output", "json").out());
+        assertEquals(1, json.get("kept").get("kubernetes-audit replicas").asInt(), json.toString());
+        assertEquals(2, json.get("actions").size());
+        assertEquals(1, json.get("failed").size());
     }
 
     /** The experts and bench commands report as JSON too, in the snake case the other commands use. */

@@ -4,6 +4,7 @@ import io.prescient.feedback.history.HistoryInputs;
 import io.prescient.feedback.history.ObservedHistoryReader;
 import io.prescient.feedback.history.OrganisationFit;
 import io.prescient.feedback.policy.CostModel;
+import io.prescient.feedback.study.FeedbackDocuments;
 import io.prescient.feedback.study.FeedbackStudy;
 import io.prescient.feedback.study.SimulatedOrganisation;
 import io.prescient.feedback.world.HistoryRow;
@@ -96,19 +97,9 @@ final class FeedbackAnalysis implements FeedbackView {
         FeedbackStudy.WhatIf w = new FeedbackStudy.WhatIf(base, market, added, capacity);
         FeedbackStudy.Answer a = s.whatIf(w);
         FeedbackStudy.Band band = s.whatIfBand(w, 20);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days", a.days().stream().map(LocalDate::toString).toList());
-        m.put("unconstrained", a.unconstrained());
-        m.put("equilibrium", a.equilibrium());
+        Map<String, Object> m = new LinkedHashMap<>(FeedbackDocuments.answer(a));
         m.put("p10", band.p10());
         m.put("p90", band.p90());
-        m.put("capacity", a.capacity());
-        m.put("utilisation", a.utilisation());
-        m.put("delayed", a.delayed());
-        m.put("efficiency", a.efficiency());
-        m.put("converged", a.converged());
-        m.put("iterations", a.iterations());
-        m.put("stability", stability(a.stability()));
         return m;
     }
 
@@ -158,13 +149,13 @@ final class FeedbackAnalysis implements FeedbackView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", source.isPresent() ? source.get().history().toString()
                 : String.format(Locale.ROOT, "a simulated organisation (feedback strength %.2f)", strength));
-        m.put("fit", fit(fit));
+        m.put("fit", FeedbackDocuments.fit(fit));
         m.put("history", history(fit));
-        m.put("forecast", forecast(f));
+        m.put("forecast", FeedbackDocuments.forecast(f));
         m.put("scenarios", scenarios(s));
         FeedbackStudy.Tuning t = s.optimise(CostModel.defaults(), 60);
         m.put("policy", policy(t));
-        Map<String, Object> stability = stability(f.stability());
+        Map<String, Object> stability = FeedbackDocuments.stability(f.stability());
         stability.put("residuals", f.residuals());
         m.put("stability", stability);
         double effect = java.util.Arrays.stream(f.effect()).sum() / Math.max(1e-9, java.util.Arrays.stream(f.naive().median()).sum());
@@ -199,19 +190,6 @@ final class FeedbackAnalysis implements FeedbackView {
         return m;
     }
 
-    private static Map<String, Object> fit(OrganisationFit fit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days", fit.observed().days());
-        m.put("notes", fit.notes());
-        m.put("target", fit.policy().target().value());
-        m.put("target_interval", List.of(fit.policy().target().lower(), fit.policy().target().upper()));
-        m.put("aggressiveness", fit.policy().aggressiveness().value());
-        m.put("aggressiveness_interval", List.of(fit.policy().aggressiveness().lower(), fit.policy().aggressiveness().upper()));
-        m.put("lead_days", fit.policy().leadDays());
-        m.put("lookback_days", fit.policy().lookback());
-        return m;
-    }
-
     /** Views 1, 2 and 4: per day of the history. */
     private static Map<String, Object> history(OrganisationFit fit) {
         List<HistoryRow> rows = fit.point().history();
@@ -242,20 +220,6 @@ final class FeedbackAnalysis implements FeedbackView {
         m.put("pressure", pressure);
         m.put("efficiency", efficiency);
         m.put("delay_share", delayShare);
-        return m;
-    }
-
-    private static Map<String, Object> forecast(FeedbackStudy.Forecast f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days", f.days().stream().map(LocalDate::toString).toList());
-        m.put("naive", f.naive().median());
-        m.put("aware", f.aware().median());
-        m.put("aware_p10", f.aware().p10());
-        m.put("aware_p90", f.aware().p90());
-        m.put("equilibrium", f.equilibrium());
-        m.put("utilisation", f.aware().utilisation());
-        m.put("delays", f.aware().delays());
-        m.put("efficiency", f.aware().efficiency());
         return m;
     }
 
@@ -293,20 +257,6 @@ final class FeedbackAnalysis implements FeedbackView {
                 "lower", d.lower(), "upper", d.upper())).toList());
         m.put("frontier", t.frontier().stream().map(x -> Map.of("target", x.policy().targetUtilisation(), "aggressiveness",
                 x.policy().aggressiveness(), "cost", x.cost(), "volatility", x.volatility())).toList());
-        return m;
-    }
-
-    /** View 6. */
-    private static Map<String, Object> stability(FeedbackStudy.Stability s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verdict", s.verdict().name().toLowerCase(Locale.ROOT));
-        m.put("description", s.describe());
-        m.put("step_utilisation", s.dynamics().utilisation());
-        m.put("step_capacity", s.dynamics().capacity());
-        m.put("settling_days", s.dynamics().settlingDays());
-        m.put("loop_gain", s.dynamics().loopGain());
-        m.put("spectral_radius", s.response().spectralRadius());
-        m.put("loop_strength", s.response().strength());
         return m;
     }
 }

@@ -15,8 +15,12 @@ public final class CsvActionReader {
     public static final String HEADER = "time,account,resource,kind,from,to";
 
     public List<ConfigAction> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
+        return read(file.toString(), Files.readString(file));
+    }
+
+    public List<ConfigAction> read(String file, String text) {
+        List<String> lines = text.lines().toList();
+        if (lines.isEmpty() || !lines.get(0).strip().replace("\uFEFF", "").equals(HEADER)) {
             throw new IllegalArgumentException(file + ":1: expected the header '" + HEADER + "'");
         }
         List<ConfigAction> out = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.prescient.experts.fleet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prescient.experts.actions.CloudTrailReader;
 import io.prescient.experts.actions.ConfigAction;
 import io.prescient.experts.catalogue.Catalogue;
 import io.prescient.experts.catalogue.InstanceType;
@@ -27,8 +26,8 @@ import java.util.Map;
 /**
  * A fleet as files, the way an operator would export it: {@code resources.csv}
  * (account,resource,tag,launch_type,current_type), {@code metrics.csv} (resource,time,cpu_vcpu,memory_gib:
- * hourly usage as monitored), {@code cloudtrail.json} (the type changes as CloudTrail records them)
- * and, for simulated fleets, {@code truth.csv} (account,skill). Each file is written to a temporary
+ * hourly usage as monitored), its action logs ({@code cloudtrail.json}, {@code audit.log},
+ * {@code actions.csv} or a {@code logs/} tree as delivered: {@link io.prescient.experts.actions.ActionLogs}) and, for simulated fleets, {@code truth.csv} (account,skill). Each file is written to a temporary
  * name and moved into place, so a failed export leaves no half-written file.
  */
 public final class FleetFiles {
@@ -198,8 +197,17 @@ public final class FleetFiles {
             }
             usage.put(vm.resource(), u);
         }
-        List<ConfigAction> actions = Files.exists(dir.resolve("cloudtrail.json"))
-                ? new CloudTrailReader().read(dir.resolve("cloudtrail.json")) : List.of();
+        List<ConfigAction> actions = new java.util.ArrayList<>();
+        for (String log : List.of("cloudtrail.json", "audit.log", "actions.csv", "logs")) {
+            if (Files.exists(dir.resolve(log))) {
+                io.prescient.experts.actions.ActionLogs read = io.prescient.experts.actions.ActionLogs.read(dir.resolve(log));
+                if (!read.failed().isEmpty()) {
+                    throw new IllegalArgumentException("cannot read the fleet's action log " + read.failed().get(0));
+                }
+                actions.addAll(read.actions());
+            }
+        }
+        actions.sort(java.util.Comparator.comparing(ConfigAction::time));
         Map<String, Skill> truth = new LinkedHashMap<>();
         Path truthFile = dir.resolve("truth.csv");
         if (Files.exists(truthFile)) {

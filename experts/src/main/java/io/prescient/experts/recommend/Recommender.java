@@ -27,7 +27,11 @@ import java.util.stream.Collectors;
  * the forecasting engine (sample paths on the VM's hourly history) read against the new type, as
  * P95 utilisation, expected saturated hours and the chance of any; memory against the new type; the
  * {@code k} expert decisions made in the most similar situations (nearest state features) and how
- * many of them made the same kind of change; and the policy's own probability.
+ * many of them made the same kind of change; and the policy's own probability. P95 utilisation and the
+ * saturated hours are read from the same simulated futures, so the text cannot say a P95 above the
+ * type's capacity beside no chance of saturation. Each is ranked by its expected net benefit (the
+ * saving less the expected saturated hours at a price), flagged with a material risk of saturation
+ * and withheld with a high one ({@link Recommendation#risk}).
  */
 public final class Recommender {
 
@@ -39,13 +43,24 @@ public final class Recommender {
     private final Forecaster forecaster;
     private final int k;
     private final int paths;
+    private final double saturatedHourUsd;
 
-    public Recommender(ExpertPolicy policy, ActionSpace space, Forecaster forecaster, int k, int paths) {
+    /** @param saturatedHourUsd what an hour of CPU demand above the new type's vCPUs costs (slow responses, a revert) */
+    public Recommender(ExpertPolicy policy, ActionSpace space, Forecaster forecaster, int k, int paths, double saturatedHourUsd) {
         this.policy = policy;
         this.space = space;
         this.forecaster = forecaster;
         this.k = k;
         this.paths = paths;
+        this.saturatedHourUsd = saturatedHourUsd;
+    }
+
+    /** Best first: by expected net benefit, withheld ones (high risk) last. */
+    public static List<Recommendation> ranked(List<Recommendation> all) {
+        List<Recommendation> out = new ArrayList<>(all);
+        out.sort(java.util.Comparator.comparing(Recommendation::withheld).thenComparing(Recommendation::expectedNetUsd,
+                java.util.Comparator.reverseOrder()));
+        return out;
     }
 
     public List<Recommendation> recommend(FleetFiles.Recorded fleet) {
@@ -83,9 +98,9 @@ public final class Recommender {
             hours += (double) n / sample.length;
             any += n > 0 ? 1 : 0;
         }
-        double[] median = f.quantile(0.5).clone();
-        Arrays.sort(median);
-        double cpuAfter = median[(int) Math.ceil(0.95 * median.length) - 1] / to.vcpu();
+        // P95 over every simulated hour of every path: the same futures the saturated hours are counted on
+        double[] pooled = Arrays.stream(sample).flatMapToDouble(Arrays::stream).sorted().toArray();
+        double cpuAfter = pooled[(int) Math.ceil(0.95 * pooled.length) - 1] / to.vcpu();
         double cpuBefore = o.cpuUtilisation(0.95);
         double memoryAfter = o.memoryQuantile(0.95) / to.memoryGib();
         int[] similar = similar(StateFeatures.of(o, space));
@@ -95,17 +110,23 @@ public final class Recommender {
                     .equals(kind(move, space.familyOf(o.type()))) ? 1 : 0;
         }
         String id = vm.account() + "/" + vm.resource() + "->" + to.name();
+        double risk = (double) any / sample.length;
+        double net = savings - hours * 52.0 / 12 * saturatedHourUsd;
+        String level = Recommendation.riskOf(risk);
         String text = String.format(Locale.ROOT,
                 "%s (%s) on %s: %s to %s. %s $%.2f a month ($%.3f/h to $%.3f/h). Last week's P95 CPU was %.0f%% of %d vCPUs; "
                         + "the forecast puts next week's P95 at %.0f%% of %d vCPUs, with %.1f expected saturated hours "
                         + "(chance of any: %.0f%%); P95 memory would be %.0f%% of %.0f GiB. In the %d most similar situations, "
-                        + "%d expert decisions were the same kind of change (%s). Policy confidence %.0f%%.",
+                        + "%d expert decisions were the same kind of change (%s). Policy confidence %.0f%%. Expected net benefit "
+                        + "$%.2f a month after the saturated hours it risks at $%.2f each.%s",
                 vm.resource(), vm.tag().label(), o.type().name(), kind(move, space.familyOf(o.type())), to.name(),
                 savings >= 0 ? "Saves" : "Costs more by", Math.abs(savings), o.type().hourlyUsd(), to.hourlyUsd(),
                 100 * cpuBefore, o.type().vcpu(), 100 * cpuAfter, to.vcpu(), hours, 100.0 * any / sample.length,
-                100 * memoryAfter, to.memoryGib(), similar.length, agreeing, kind(move, space.familyOf(o.type())), 100 * confidence);
+                100 * memoryAfter, to.memoryGib(), similar.length, agreeing, kind(move, space.familyOf(o.type())), 100 * confidence, net,
+                saturatedHourUsd, level.equals("high") ? " Withheld: a saturated hour is more likely than not."
+                        : level.equals("material") ? " Flagged: a material chance of saturation; review before applying." : "");
         return new Recommendation(id, vm.account(), vm.resource(), vm.tag().label(), o.type().name(), to.name(), savings, cpuBefore,
-                cpuAfter, memoryAfter, hours, (double) any / sample.length, similar.length, agreeing, confidence, text);
+                cpuAfter, memoryAfter, hours, risk, similar.length, agreeing, confidence, text, net, level);
     }
 
     /** Kinds of change, as a person would name them. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,10 +75,37 @@ public class LearningTest {
         double[][] before = new LearntPolicy(r.network(), SPACE, true).probabilities(recorded.latest());
         double[][] after = new LearntPolicy(stored.network(), SPACE, true).probabilities(recorded.latest());
         assertArrayEquals(before[0], after[0], 1e-6);
-        List<Recommendation> recs = new Recommender(stored, SPACE, Models.create("ets", 3600, 24, 168), 20, 50).recommend(recorded);
+        List<Recommendation> recs = Recommender.ranked(new Recommender(stored, SPACE, Models.create("ets", 3600, 24, 168), 20, 50, 10)
+                .recommend(recorded));
         assertFalse(recs.isEmpty());
         Recommendation first = recs.get(0);
         assertTrue(first.explanation().contains("a month") && first.explanation().contains("similar"), first.explanation());
         assertTrue(first.similarExperts() == 20 && first.confidence() > 0 && first.confidence() <= 1);
+        for (int i = 0; i < recs.size(); i++) {
+            explanationAgreesWithThePlan(recs.get(i));
+            if (i > 0 && recs.get(i).withheld() == recs.get(i - 1).withheld()) {
+                assertTrue(recs.get(i).expectedNetUsd() <= recs.get(i - 1).expectedNetUsd(), "ranked by expected net benefit");
+            }
+        }
+    }
+
+    /** The numbers in the text are the plan's, and the text never says a P95 above capacity beside no risk of saturation. */
+    static void explanationAgreesWithThePlan(Recommendation r) {
+        String t = r.explanation();
+        java.util.function.Function<String, Double> number = pattern -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(t);
+            assertTrue(m.find(), "'" + pattern + "' in: " + t);
+            return Double.parseDouble(m.group(1));
+        };
+        assertEquals(Math.abs(r.monthlySavingsUsd()), number.apply("(?:Saves|Costs more by) \\$([0-9.]+) a month"), 0.006, t);
+        assertEquals(100 * r.cpuP95After(), number.apply("next week's P95 at ([0-9.]+)%"), 0.51, t);
+        assertEquals(100 * r.saturationRisk(), number.apply("chance of any: ([0-9.]+)%"), 0.51, t);
+        assertEquals(r.saturatedHoursWeek(), number.apply("with ([0-9.]+) expected saturated hours"), 0.051, t);
+        assertEquals(r.expectedNetUsd(), number.apply("Expected net benefit \\$(-?[0-9.]+) a month"), 0.006, t);
+        if (r.cpuP95After() >= 1) {
+            assertTrue(r.saturationRisk() > 0 && r.saturatedHoursWeek() > 0, "P95 above the capacity needs saturated hours: " + t);
+        }
+        assertEquals(r.saturationRisk() >= Recommendation.HIGH, t.contains("Withheld"), t);
+        assertEquals(r.saturationRisk() >= Recommendation.MATERIAL && r.saturationRisk() < Recommendation.HIGH, t.contains("Flagged"), t);
     }
 }

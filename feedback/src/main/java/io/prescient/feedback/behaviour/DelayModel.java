@@ -14,43 +14,7 @@ public record DelayModel(Estimate intercept, Estimate pressure, Estimate riskAve
 
     /** @throws IllegalArgumentException with fewer than 20 decisions, or without any delayed and any kept launch */
     public static DelayModel fit(List<LaunchDecision> log) {
-        if (log.size() < 20) {
-            throw new IllegalArgumentException("a delay model needs at least 20 launch decisions, got " + log.size());
-        }
-        boolean[] varies = new boolean[3];
-        for (LaunchDecision d : log) {
-            varies[0] |= d.pressure() != log.get(0).pressure();
-            varies[1] |= d.riskAversion() != log.get(0).riskAversion();
-            varies[2] |= d.complexity() != log.get(0).complexity();
-        }
-        List<String> names = new java.util.ArrayList<>(List.of("intercept"));
-        String[] all = {"pressure", "risk_aversion", "complexity"};
-        for (int k = 0; k < 3; k++) {
-            if (varies[k]) {
-                names.add(all[k]);
-            }
-        }
-        double[][] x = new double[log.size()][];
-        boolean[] y = new boolean[log.size()];
-        int delayed = 0;
-        for (int i = 0; i < log.size(); i++) {
-            LaunchDecision d = log.get(i);
-            double[] full = {d.pressure(), d.riskAversion() - 0.5, d.complexity() - 0.5};
-            x[i] = java.util.stream.IntStream.range(0, 3).filter(k -> varies[k]).mapToDouble(k -> full[k]).toArray();
-            y[i] = d.delayed();
-            delayed += d.delayed() ? 1 : 0;
-        }
-        if (delayed == 0 || delayed == log.size()) {
-            throw new IllegalArgumentException("the launch log has " + (delayed == 0 ? "no delayed" : "only delayed")
-                    + " launches: delay behaviour cannot be estimated");
-        }
-        List<Estimate> fitted = LogisticRegression.fit(x, y, names);
-        List<Estimate> e = new java.util.ArrayList<>(List.of(fitted.get(0)));
-        int next = 1;
-        for (int k = 0; k < 3; k++) {
-            e.add(varies[k] ? fitted.get(next++) : new Estimate(all[k], 0, Double.NaN));
-        }
-        return new DelayModel(e.get(0), e.get(1), e.get(2), e.get(3));
+        return fitShares(log.stream().map(d -> new Due(d.pressure(), d.riskAversion(), d.complexity(), 1, d.delayed() ? 1 : 0)).toList());
     }
 
     /**

@@ -77,6 +77,7 @@ public final class LaunchCalendarReader {
         return -1;
     }
 
+    /** An ISO date, or the date of an ISO date-time with an offset. */
     static LocalDate date(String source, long line, String column, String text) {
         try {
             return LocalDate.parse(text);
@@ -84,7 +85,8 @@ public final class LaunchCalendarReader {
             try {
                 return OffsetDateTime.parse(text).toLocalDate();
             } catch (DateTimeParseException e2) {
-                throw new InvalidInputException(new InputProblem(source, line, column, text, "a date such as 2026-01-31"));
+                throw new InvalidInputException(new InputProblem(source, line, column, text, "a date such as 2026-01-31 (or "
+                        + "2026-01-31T00:00:00Z)"));
             }
         }
     }

@@ -6,8 +6,6 @@ import io.prescient.core.validation.InvalidInputException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -207,17 +205,7 @@ public final class ObservedHistoryReader {
     }
 
     private static LocalDate date(String source, Row row, int i, List<String> header) {
-        String text = row.fields().get(i);
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toLocalDate();
-            } catch (DateTimeParseException e2) {
-                throw new InvalidInputException(new InputProblem(source, row.line(), header.get(i), text,
-                        "a date such as 2026-01-31 (or 2026-01-31T00:00:00Z)"));
-            }
-        }
+        return LaunchCalendarReader.date(source, row.line(), header.get(i), row.fields().get(i));
     }
 
     private static Double number(String text) {

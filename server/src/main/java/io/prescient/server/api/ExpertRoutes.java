@@ -80,18 +80,15 @@ final class ExpertRoutes {
             if (by.length() > 100 || note.length() > 2000) {
                 throw new ApiException(400, "field 'by' takes at most 100 characters and 'note' at most 2000");
             }
-            AuditLog log = log();
+            io.prescient.experts.recommend.Decisions decisions = new io.prescient.experts.recommend.Decisions(log(), clock);
             synchronized (this) {
-                if (log.find(id).isEmpty()) {
-                    throw new ApiException(404, "no recommendation '" + id + "' in the audit log");
+                try {
+                    io.prescient.experts.recommend.Status s = decision.equals("accept") ? decisions.accept(id, by, note)
+                            : decisions.reject(id, by, note);
+                    json.send(ctx, Map.of("id", id, "status", s.event()));
+                } catch (io.prescient.experts.recommend.Decisions.Refused e) {
+                    throw new ApiException(e.status().isEmpty() ? 404 : 409, e.getMessage());
                 }
-                String event = decision.equals("accept") ? "accepted" : "rejected";
-                String now = log.status(id).orElse("proposed");
-                if (!now.equals("proposed")) {
-                    throw new ApiException(409, "recommendation '" + id + "' is already " + now);
-                }
-                log.decided(id, event, by, note, clock.instant());
-                json.send(ctx, Map.of("id", id, "status", event));
             }
         });
         routes.get("/api/experiments", ctx -> json.send(ctx, Map.of("experiments", reports())));

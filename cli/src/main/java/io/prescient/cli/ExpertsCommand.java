@@ -378,11 +378,13 @@ public final class ExpertsCommand {
                 + "vCPUs costs, in USD, for the expected net benefit (default: ${DEFAULT-VALUE}).")
         double saturatedHourUsd;
         @Mixin
+        KubeRecommendations kube = new KubeRecommendations();
+        @Mixin
         OutputOption output;
 
         /** What {@code --output json} prints: the top recommendations by expected net benefit, and what was applied. */
-        record Report(String policyId, int vms, int recommendations, double expectedNetUsd, List<Recommendation> top, int withheld,
-                      int alreadyDecided, List<RecommendationRound.Applied> applied) {
+        record Report(String policyId, String resources, int recommendations, double expectedNetUsd, List<Recommendation> top,
+                      int withheld, int alreadyDecided, List<RecommendationRound.Applied> applied) {
         }
 
         private final CliEnvironment environment;
@@ -396,6 +398,23 @@ public final class ExpertsCommand {
             boolean json = output.json();
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter out = json ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : console;
+            Decisions decisions = new Decisions(new AuditLog(audit != null ? audit : dir.resolve("recommendations.jsonl")),
+                    java.time.Clock.systemUTC());
+            RecommendationRound.AutoApply auto = new RecommendationRound.AutoApply(autoApply, minConfidence, maxChanges);
+            if (Files.exists(dir.resolve("usage.csv"))) {
+                // Kubernetes workloads: their configuration from the audit logs, their usage, VPA-style requests and replicas
+                io.prescient.experts.actions.ActionLogs logs = io.prescient.experts.actions.ActionLogs.read(dir.resolve(
+                        Files.exists(dir.resolve("logs")) ? "logs" : "audit.log"));
+                logs.failed().forEach(f -> out.println("could not read " + f));
+                var configs = io.prescient.experts.workloads.WorkloadConfig.latest(logs.actions());
+                var usage = io.prescient.experts.workloads.WorkloadUsage.read(dir.resolve("usage.csv"));
+                var recommender = new io.prescient.experts.workloads.WorkloadRecommender(
+                        io.prescient.experts.workloads.WorkloadRecommender.Prices.fargate(), 24, 0.15, 0.7, saturatedHourUsd);
+                RecommendationRound.Result r = RecommendationRound.run(recommender.recommend(configs, usage), decisions,
+                        kube.actuator(dir), auto);
+                present(console, out, json, "vpa-style", configs.size() + " workloads", r);
+                return;
+            }
             ExpertPolicy policy;
             String policyId;
             try (SeriesStore s = environment.openStore(store.file(), false)) {
@@ -414,13 +433,14 @@ public final class ExpertsCommand {
                 }
             }
             Recommender recommender = new Recommender(policy, space(), Models.create("ets", 3600, 24, 168), 20, 200, saturatedHourUsd);
-            Decisions decisions = new Decisions(new AuditLog(audit != null ? audit : dir.resolve("recommendations.jsonl")),
-                    java.time.Clock.systemUTC());
-            RecommendationRound.Result r = RecommendationRound.run(recommender, fleet, decisions, ChangeActuator.dryRun(),
-                    new RecommendationRound.AutoApply(autoApply, minConfidence, maxChanges));
+            RecommendationRound.Result r = RecommendationRound.run(recommender, fleet, decisions, kube.actuator(dir), auto);
+            present(console, out, json, policyId, fleet.vms().size() + " VMs", r);
+        }
+
+        private void present(PrintWriter console, PrintWriter out, boolean json, String policyId, String what, RecommendationRound.Result r) {
             if (json) {
-                output.print(console, new Report(policyId, fleet.vms().size(), r.open().size(), r.openNetUsd(),
-                        r.open().subList(0, Math.min(limit, r.open().size())), r.withheld().size(), r.decided(), r.applied()));
+                output.print(console, new Report(policyId, what, r.open().size(), r.openNetUsd(), r.open().subList(0, Math.min(limit,
+                        r.open().size())), r.withheld().size(), r.decided(), r.applied()));
                 return;
             }
             for (Recommendation x : r.open().subList(0, Math.min(limit, r.open().size()))) {
@@ -428,15 +448,17 @@ public final class ExpertsCommand {
                 out.println("  " + x.explanation());
             }
             r.applied().forEach(a -> out.println(a.status().event() + " " + a.id()));
-            out.printf(Locale.ROOT, "%d recommendations for %d VMs, $%.2f a month expected net benefit in total (ranked by it); %d "
-                    + "withheld for a high saturation risk; %d already decided and not proposed again; %d applied (%s); accept or "
-                    + "reject with 'prescient experts accept|reject <id> %s'%n", r.open().size(), fleet.vms().size(), r.openNetUsd(),
-                    r.withheld().size(), r.decided(), r.applied().size(), "dry run", dir);
+            out.printf(Locale.ROOT, "%d recommendations for %s, $%.2f a month expected net benefit in total (ranked by it); %d "
+                    + "withheld for a high saturation risk; %d already decided and not proposed again; %d applied; accept or reject "
+                    + "with 'prescient experts accept|reject <id> %s'%n", r.open().size(), what, r.openNetUsd(), r.withheld().size(),
+                    r.decided(), r.applied().size(), dir);
         }
     }
 
     /** {@code prescient experts accept}. */
-    @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts a recommendation (logged); --apply applies it through the actuator (a dry run).")
+    @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts a recommendation (logged); --apply applies it "
+            + "through the actuator: a Kubernetes workload's through the cluster (a dry run unless --change-cluster, bounded by "
+            + "--max-ratio and the replica bounds), a VM's as the AWS CLI commands it would run.")
     public static final class Accept implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -448,10 +470,12 @@ public final class ExpertsCommand {
         boolean apply;
         @Option(names = "--by", defaultValue = "${sys:user.name}", description = "Who decides (default: the user).")
         String by;
+        @Mixin
+        KubeRecommendations kube = new KubeRecommendations();
 
         @Override
         public void run() {
-            decide(spec.commandLine().getOut(), dir, id, "accepted", by, "", apply);
+            decide(spec.commandLine().getOut(), dir, id, "accepted", by, "", apply ? kube.actuator(dir) : null);
         }
     }
 
@@ -471,18 +495,18 @@ public final class ExpertsCommand {
 
         @Override
         public void run() {
-            decide(spec.commandLine().getOut(), dir, id, "rejected", by, reason, false);
+            decide(spec.commandLine().getOut(), dir, id, "rejected", by, reason, null);
         }
     }
 
-    static void decide(PrintWriter out, Path dir, String id, String event, String by, String note, boolean apply) {
+    static void decide(PrintWriter out, Path dir, String id, String event, String by, String note, ChangeActuator apply) {
         Decisions decisions = new Decisions(new AuditLog(dir.resolve("recommendations.jsonl")), java.time.Clock.systemUTC());
         try {
             Status s = event.equals("accepted") ? decisions.accept(id, by, note) : decisions.reject(id, by, note);
             out.println(s.event() + " " + id);
-            if (apply) {
-                out.println(decisions.apply(id, ChangeActuator.dryRun(), by).event() + " " + id + " (the actuator only says what it "
-                        + "would do; the audit log records a dry run)");
+            if (apply != null) {
+                out.println(decisions.apply(id, apply, by).event() + " " + id + (apply.isDryRun() ? " (a dry run: the actuator only "
+                        + "says what it would do, and the audit log records it so)" : ""));
             }
         } catch (Decisions.Refused e) {
             throw new IllegalArgumentException(e.getMessage() + (e.status().isEmpty() ? " (" + dir.resolve("recommendations.jsonl")

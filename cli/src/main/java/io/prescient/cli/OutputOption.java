@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 /**
  * {@code --output text|json}: how a command that reports prints it. JSON is one document on standard
  * output (progress and notes go to standard error), numbers that are not finite written as {@code null}, a
- * record's components in snake case like the keys the commands write themselves.
+ * record's components in snake case like the keys the commands write themselves, times and dates as ISO text.
  */
 final class OutputOption {
 
@@ -26,7 +26,9 @@ final class OutputOption {
     private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .registerModule(new SimpleModule()
             .addSerializer(Double.class, new NonFinite()).addSerializer(double.class, new NonFinite())
-            .addSerializer(double[].class, new NonFiniteArray()));
+            .addSerializer(double[].class, new NonFiniteArray())
+            .addSerializer(java.time.Instant.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+            .addSerializer(java.time.LocalDate.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
 
     /** @throws IllegalArgumentException for anything but text or json */
     boolean json() {

@@ -177,8 +177,11 @@ class CliTest {
                 "--launch", "soon=big");
         assertTrue(badLaunch.err().contains("--launch: expected date=size"), badLaunch.err());
 
-        Result launches = run("feedback", "launches", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--draws", "5");
+        Result launches = run("feedback", "launches", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--draws", "5",
+                "--output", "json");
         assertEquals(0, launches.code(), launches.err());
+        assertTrue(json.readTree(launches.out()).get("first_day").asText().matches("\\d{4}-\\d{2}-\\d{2}"), "dates as ISO text: "
+                + launches.out());
         Result backtest = run("feedback", "backtest", "--history", history, "--columns", "demand=gpu_hours,capacity=gpus", "--first",
                 "270", "--every", "60", "--draws", "10");
         assertEquals(0, backtest.code(), backtest.err());

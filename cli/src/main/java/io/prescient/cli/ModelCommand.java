@@ -32,6 +32,32 @@ public final class ModelCommand {
         out.println("  " + d.reason());
     }
 
+    static java.util.Map<String, Object> decisionJson(ModelDecision d) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("kind", String.valueOf(d.kind()));
+        m.put("scope", d.scope());
+        m.put("champion", d.champion());
+        m.put("reason", d.reason());
+        return m;
+    }
+
+    static java.util.Map<String, Object> trainedJson(ModelTrainer.Trained t) {
+        Validation v = t.validation();
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", t.version().id());
+        m.put("model", t.version().model());
+        m.put("scope", t.version().scope());
+        m.put("series", t.artifact().bySeries().size());
+        m.put("windows", v.windows());
+        m.put("horizon", v.horizon());
+        m.put("MASE", v.mase());
+        m.put("CRPS", v.crps());
+        m.put("MAE", v.mae());
+        m.put("coverage_80", v.coverage80());
+        return m;
+    }
+
     static void printTrained(PrintWriter out, ModelTrainer.Trained t) {
         Validation v = t.validation();
         out.printf(Locale.ROOT, "registered %s  (%d series, %d windows x %d)  MASE %.4f  CRPS %.4f  MAE %.4f  coverage80 %.4f%n",
@@ -54,6 +80,8 @@ public final class ModelCommand {
         @Option(names = "--model", required = true, completionCandidates = Registered.ModelNames.class,
                 description = "Model: one of ${COMPLETION-CANDIDATES}, or a combination a+b.")
         String model;
+        @Mixin
+        OutputOption output;
 
         private final CliEnvironment environment;
 
@@ -63,17 +91,27 @@ public final class ModelCommand {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            boolean json = output.json();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter out = json ? spec.commandLine().getErr() : console;
             TrainingOptions.Data data = training.data(environment, store.file(), out);
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 ModelRegistry registry = s.models();
                 ModelTrainer.Trained t = training.trainer().train(model, training.scope(), data.panels(), data.covariates(),
                         training.provenance("model train --model " + model));
                 registry.register(t.version(), t.artifact().toBytes());
+                ModelDecision decision = registry.champion(training.scope()).isEmpty()
+                        ? new ModelLifecycle(registry, Clock.systemUTC()).promote(t.version().id(), "first version of the scope") : null;
+                if (json) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("trained", trainedJson(t));
+                    m.put("decision", decision == null ? null : decisionJson(decision));
+                    output.print(console, m);
+                    return;
+                }
                 printTrained(out, t);
-                if (registry.champion(training.scope()).isEmpty()) {
-                    printOutcome(out, new ModelLifecycle(registry, Clock.systemUTC()).promote(t.version().id(),
-                            "first version of the scope"));
+                if (decision != null) {
+                    printOutcome(out, decision);
                 }
             }
         }
@@ -99,6 +137,8 @@ public final class ModelCommand {
         double margin;
         @Option(names = "--metric", defaultValue = "CRPS", description = "CRPS or MASE (default: ${DEFAULT-VALUE}).")
         Validation.Metric metric;
+        @Mixin
+        OutputOption output;
 
         private final CliEnvironment environment;
 
@@ -108,13 +148,20 @@ public final class ModelCommand {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            boolean json = output.json();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter out = json ? spec.commandLine().getErr() : console;
             TrainingOptions.Data data = training.data(environment, store.file(), out);
             try (SeriesStore s = environment.openStore(store.file(), false)) {
                 ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(s.models(), Clock.systemUTC()).cycle(
                         training.scope(), data.panels(), data.covariates(), training.trainer(), challengers, margin, metric,
                         training.provenance("model cycle --challengers " + String.join(",", challengers)
                                 + " --margin " + margin + " --metric " + metric));
+                if (json) {
+                    output.print(console, java.util.Map.of("trained", outcome.trained().stream().map(ModelCommand::trainedJson).toList(),
+                            "decision", decisionJson(outcome.decision())));
+                    return;
+                }
                 outcome.trained().forEach(t -> printTrained(out, t));
                 printOutcome(out, outcome.decision());
             }
@@ -268,6 +315,8 @@ public final class ModelCommand {
 
         @Mixin
         ServerDecision remote;
+        @Mixin
+        OutputOption output;
 
         @Override
         public void run() {
@@ -276,7 +325,12 @@ public final class ModelCommand {
                 return;
             }
             try (SeriesStore s = environment.openStore(store.file(), false)) {
-                printOutcome(spec.commandLine().getOut(), new ModelLifecycle(s.models(), Clock.systemUTC()).promote(id, reason));
+                ModelDecision d = new ModelLifecycle(s.models(), Clock.systemUTC()).promote(id, reason);
+                if (output.json()) {
+                    output.print(spec.commandLine().getOut(), decisionJson(d));
+                } else {
+                    printOutcome(spec.commandLine().getOut(), d);
+                }
             }
         }
     }
@@ -302,6 +356,8 @@ public final class ModelCommand {
 
         @Mixin
         ServerDecision remote;
+        @Mixin
+        OutputOption output;
 
         @Override
         public void run() {
@@ -310,7 +366,12 @@ public final class ModelCommand {
                 return;
             }
             try (SeriesStore s = environment.openStore(store.file(), false)) {
-                printOutcome(spec.commandLine().getOut(), new ModelLifecycle(s.models(), Clock.systemUTC()).rollback(scope, reason));
+                ModelDecision d = new ModelLifecycle(s.models(), Clock.systemUTC()).rollback(scope, reason);
+                if (output.json()) {
+                    output.print(spec.commandLine().getOut(), decisionJson(d));
+                } else {
+                    printOutcome(spec.commandLine().getOut(), d);
+                }
             }
         }
     }

@@ -353,6 +353,16 @@ class CliTest {
         assertTrue(id.find(), trained.out());
         Result shown = run("model", "show", id.group(1));
         assertTrue(shown.out().contains("users"), "the covariate is in the version's parameters and provenance: " + shown.out());
+        Result again = run("model", "train", data.toString(), "--format", "csv", "--freq", "1h", "--model", "dynreg", "--horizon", "12",
+                "--covariates", "users", "--scope", "shop-users", "--output", "json");
+        assertEquals(0, again.code(), again.err());
+        com.fasterxml.jackson.databind.JsonNode second = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out());
+        assertEquals("dynreg", second.get("trained").get("model").asText(), again.out());
+        assertTrue(second.get("decision").isNull(), "a second version is a candidate: " + again.out());
+        Result promoted = run("model", "promote", second.get("trained").get("id").asText(), "--output", "json");
+        assertEquals(0, promoted.code(), promoted.err());
+        assertEquals(second.get("trained").get("id").asText(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(promoted.out())
+                .get("champion").asText(), promoted.out());
 
         List<String> ets = new java.util.ArrayList<>(withCampaign);
         ets.set(ets.indexOf("dynreg"), "ets");

@@ -73,7 +73,8 @@ public final class ExpertsCommand {
 
     /** Options naming the traces the simulator replays and the fleet it builds. */
     static final class FleetOptions {
-        @Option(names = "--data", required = true, description = "Directory of GWA-T-12 Bitbrains VM files (e.g. ../shared/data/bitbrains-rnd/2013-8).")
+        @Option(names = "--data", description = "Directory of GWA-T-12 Bitbrains VM files the simulator replays (e.g. "
+                + "../shared/data/bitbrains-rnd/2013-8).")
         Path data;
         @Option(names = "--accounts", defaultValue = "100", description = "Accounts to simulate (default: ${DEFAULT-VALUE}).")
         int accounts;
@@ -82,8 +83,9 @@ public final class ExpertsCommand {
 
         /** The VM traces: even-numbered ones train, odd-numbered ones are held out. */
         List<Trace> traces(boolean heldOut) {
-            if (!Files.isDirectory(data)) {
-                throw new IllegalArgumentException(data + ": no such directory; pass --data <directory of GWA-T-12 Bitbrains VM files>");
+            if (data == null || !Files.isDirectory(data)) {
+                throw new IllegalArgumentException((data == null ? "no --data" : data + ": no such directory") + "; pass --data <directory "
+                        + "of GWA-T-12 Bitbrains VM files>" + " (or, for 'experts train', --fleet <your fleet directory>)");
             }
             List<Trace> all = BitbrainsTraces.read(data, 0.02);
             List<Trace> out = new ArrayList<>();
@@ -265,6 +267,10 @@ public final class ExpertsCommand {
         StoreOption store;
         @Option(names = "--iterations", defaultValue = "60", description = "PPO iterations (default: ${DEFAULT-VALUE}).")
         int iterations;
+        @Option(names = "--fleet", description = "Learn from your own fleet directory instead (resources.csv, metrics.csv, action "
+                + "logs): experts scored from its recorded outcomes, their logged decisions cloned, PPO on its own recorded usage, "
+                + "a third of its accounts held out.")
+        Path fromFleet;
         @Mixin
         OutputOption output;
 
@@ -286,6 +292,10 @@ public final class ExpertsCommand {
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter out = json ? spec.commandLine().getErr() : console;
             long started = System.nanoTime();
+            if (fromFleet != null) {
+                learnFromFiles(console, out, json);
+                return;
+            }
             FleetBuilder builder = FleetBuilder.defaults(space());
             List<Trace> trainTraces = fleet.traces(false);
             List<Trace> testTraces = fleet.traces(true);
@@ -346,6 +356,59 @@ public final class ExpertsCommand {
                         r.ppo().seconds(), iterations, r.ppo().bestIteration(), pr[0], pr[1], List.of(expert, rightsizer, cloned, learnt),
                         (System.nanoTime() - started) / 1e9));
             }
+        }
+
+        private void learnFromFiles(PrintWriter console, PrintWriter out, boolean json) {
+            FleetFiles.Recorded recorded = readFleet(fromFleet);
+            FleetSimulator simulator = simulator(fleet.seed);
+            io.prescient.experts.learn.LogLearning.Result r = new io.prescient.experts.learn.LogLearning(space(), Catalogue.aws(),
+                    simulator, ExpertScore.defaults(), BehaviourCloning.Settings.defaults(), new Ppo.Settings(iterations, 3e-4, 0.2, 4, 512,
+                    0.9, 0.9, 0.01, fleet.seed)).learn(recorded, line -> out.println("  " + line));
+            PolicyOutcome rightsizer = r.heldOut().get(0);
+            PolicyOutcome learnt = r.heldOut().get(r.heldOut().size() - 1);
+            byte[] artifact = new ExpertPolicy(r.network(), new float[0][], new int[0]).toBytes();
+            String id = "expert-policy-" + UUID.randomUUID().toString().substring(0, 8);
+            try (SeriesStore s = environment.openStore(store.file(), false)) {
+                s.models().register(new ModelVersion(id, "expert-policy", SCOPE, Instant.now(), recorded.start().getEpochSecond(),
+                        recorded.start().getEpochSecond(), String.format(Locale.ROOT, "{\"iterations\": %d, \"experts_cloned\": %d, "
+                        + "\"demonstrations\": %d}", iterations, r.experts().size(), r.demonstrations()), String.format(Locale.ROOT,
+                        "{\"held_out_reward\": %.5f, \"rightsizer_cost_usd\": %.2f, \"cost_usd\": %.2f}", learnt.meanReward(),
+                        rightsizer.costUsd(), learnt.costUsd()), "{\"fleet\": \"" + fromFleet.toString().replace("\\", "/").replace("\"", "")
+                        + "\", \"command\": \"experts train --fleet\"}", ModelStatus.CANDIDATE), artifact);
+                new ModelLifecycle(s.models(), Clock.systemUTC()).promote(id, "trained by experts train --fleet");
+            }
+            if (json) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("policy_id", id);
+                m.put("experts", r.experts());
+                m.put("precision", r.precision());
+                m.put("recall", r.recall());
+                m.put("demonstrations", r.demonstrations());
+                m.put("held_out", r.heldOut());
+                m.put("on_held_out_experts", r.onExperts());
+                m.put("held_out_experts_as_logged", r.loggedExperts());
+                m.put("seconds", r.seconds());
+                output.print(console, m);
+                return;
+            }
+            if (!Double.isNaN(r.precision())) {
+                out.printf(Locale.ROOT, "expert identification against truth.csv (training accounts): precision %.3f, recall %.3f%n",
+                        r.precision(), r.recall());
+            }
+            out.printf("held-out accounts (a third of %s), each policy run on their recorded usage from day %d:%n", fromFleet,
+                    FleetSimulator.FIRST_DECISION_DAY);
+            out.printf("%-30s %12s %14s %16s %8s%n", "policy", "mean_reward", "cost_usd", "saturated_hours", "changes");
+            java.util.List<PolicyOutcome> rows = new java.util.ArrayList<>(r.heldOut());
+            rows.add(r.onExperts());
+            rows.add(r.loggedExperts());
+            for (PolicyOutcome o : rows) {
+                out.printf(Locale.ROOT, "%-30s %12.4f %14.0f %16d %8d%n", o.policy(), o.meanReward(), o.costUsd(), o.violationHours(),
+                        o.changes());
+            }
+            out.printf(Locale.ROOT, "cloned + PPO: cost %.1f%% below the rightsizer, saturated hours %d vs %d; on the held-out experts' "
+                    + "accounts, reward %.4f against %.4f as their operators ran them; registered %s as the champion of %s; %.0f s%n",
+                    100 * (1 - learnt.costUsd() / rightsizer.costUsd()), learnt.violationHours(), rightsizer.violationHours(),
+                    r.onExperts().meanReward(), r.loggedExperts().meanReward(), id, SCOPE, r.seconds());
         }
     }
 

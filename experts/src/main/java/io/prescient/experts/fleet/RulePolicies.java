@@ -25,6 +25,7 @@ public final class RulePolicies {
             case UNDER_PROVISIONER -> underProvisioner();
             case CHURNER -> churner();
             case IDLE -> idle();
+            case UNKNOWN -> throw new IllegalArgumentException("an account of unknown skill has no rule to run it");
         };
     }
 
@@ -103,5 +104,44 @@ public final class RulePolicies {
                     : cpu < 0.4 && memory < 0.4 ? new ActionSpace.Move(family, -1) : space.none(o.type());
             return space.valid(o.type(), m) ? m : space.none(o.type());
         };
+    }
+
+    /**
+     * The VPA-style baseline for VMs: each day, the cheapest type in any family that holds the 90th
+     * percentile of the week's CPU use, its hours weighing half as much each day back, plus 15%, and the
+     * 95th percentile of memory plus 15%; a change only when that type costs more than 3% less or more.
+     */
+    public OperatingPolicy vpaStyle() {
+        return (o, random) -> {
+            InstanceType target = space.cheapestHolding(decayed(o.cpu(), 0.9) * 1.15, decayed(o.memory(), 0.95) * 1.15, null);
+            if (Math.abs(target.hourlyUsd() / o.type().hourlyUsd() - 1) <= 0.03) {
+                return space.none(o.type());
+            }
+            return space.toward(o.type(), target);
+        };
+    }
+
+    /** The weighted quantile of hourly values, the newest hour weighing 1 and each hour 24 back half as much. */
+    static double decayed(double[] hours, double q) {
+        int n = hours.length;
+        if (n == 0) {
+            return 0;
+        }
+        double[][] v = new double[n][2];
+        double total = 0;
+        for (int h = 0; h < n; h++) {
+            v[h][0] = hours[h];
+            v[h][1] = Math.pow(0.5, (n - 1 - h) / 24.0);
+            total += v[h][1];
+        }
+        java.util.Arrays.sort(v, java.util.Comparator.comparingDouble(x -> x[0]));
+        double acc = 0;
+        for (double[] x : v) {
+            acc += x[1];
+            if (acc >= q * total) {
+                return x[0];
+            }
+        }
+        return v[n - 1][0];
     }
 }

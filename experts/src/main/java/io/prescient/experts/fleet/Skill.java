@@ -11,5 +11,7 @@ public enum Skill {
     /** Changes size up or down every few days, whatever the demand. */
     CHURNER,
     /** Never changes anything. */
-    IDLE
+    IDLE,
+    /** Not known: an account read from an organisation's own files. */
+    UNKNOWN
 }

@@ -33,9 +33,13 @@ public record DelayModel(Estimate intercept, Estimate pressure, Estimate riskAve
     public static DelayModel fitShares(List<Due> due) {
         double total = due.stream().mapToDouble(Due::weight).sum();
         double delayed = due.stream().mapToDouble(d -> d.weight() * d.delayedShare()).sum();
-        if (total < 20 || delayed <= 0 || delayed >= total) {
-            throw new IllegalArgumentException("a delay model needs at least 20 launches due with some delayed and some not, got "
-                    + String.format(java.util.Locale.ROOT, "%.1f due, %.1f delayed", total, delayed));
+        if (total < 20) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a delay model needs at least 20 launch decisions, "
+                    + "got %.1f", total));
+        }
+        if (delayed <= 0 || delayed >= total) {
+            throw new IllegalArgumentException("the launch log has " + (delayed <= 0 ? "no delayed" : "only delayed")
+                    + " launches: delay behaviour cannot be estimated");
         }
         boolean[] varies = new boolean[3];
         for (Due d : due) {

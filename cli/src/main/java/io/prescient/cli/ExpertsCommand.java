@@ -265,7 +265,8 @@ public final class ExpertsCommand {
         FleetOptions fleet = new FleetOptions();
         @Mixin
         StoreOption store;
-        @Option(names = "--iterations", defaultValue = "60", description = "PPO iterations (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--iterations", description = "PPO iterations (default: 60 on the simulated accounts, 150 with --fleet).")
+        Integer iterationsGiven;
         int iterations;
         @Option(names = "--fleet", description = "Learn from your own fleet directory instead (resources.csv, metrics.csv, action "
                 + "logs): experts scored from its recorded outcomes, their logged decisions cloned, PPO on its own recorded usage, "
@@ -292,6 +293,7 @@ public final class ExpertsCommand {
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter out = json ? spec.commandLine().getErr() : console;
             long started = System.nanoTime();
+            iterations = iterationsGiven != null ? iterationsGiven : fromFleet != null ? 150 : 60;
             if (fromFleet != null) {
                 learnFromFiles(console, out, json);
                 return;

@@ -36,7 +36,7 @@ public final class FleetBuilder {
     public List<Account> build(List<Trace> pool, int count, String prefix, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Trace> deck = new ArrayList<>();
-        Skill[] skills = Skill.values();
+        Skill[] skills = java.util.Arrays.stream(Skill.values()).filter(s -> s != Skill.UNKNOWN).toArray(Skill[]::new);
         List<Account> out = new ArrayList<>();
         for (int a = 0; a < count; a++) {
             int vms = 4 + random.nextInt(5);

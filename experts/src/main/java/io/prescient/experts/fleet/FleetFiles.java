@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * A fleet as files, the way an operator would export it: {@code resources.csv}
- * (account,resource,tag,launch_type,current_type), {@code metrics.csv} (resource,time,cpu_vcpu,memory_gib:
- * hourly usage as monitored), its action logs ({@code cloudtrail.json}, {@code audit.log},
+ * (account,resource,tag,launch_type,current_type), {@code metrics.csv} (resource,time, then CPU and memory
+ * with their units in the column names, at any step: {@link VmMetrics}; usage as monitored), its action logs ({@code cloudtrail.json}, {@code audit.log},
  * {@code actions.csv} or a {@code logs/} tree as delivered: {@link io.prescient.experts.actions.ActionLogs}) and, for simulated fleets, {@code truth.csv} (account,skill). Each file is written to a temporary
  * name and moved into place, so a failed export leaves no half-written file.
  */
@@ -150,53 +150,6 @@ public final class FleetFiles {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }
         }
-        Path metrics = dir.resolve("metrics.csv");
-        Map<String, List<double[]>> rows = new LinkedHashMap<>();
-        Instant start = null;
-        try (BufferedReader r = Files.newBufferedReader(metrics, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null || !header.strip().equals("resource,time,cpu_vcpu,memory_gib")) {
-                throw new IllegalArgumentException(metrics + ":1: expected the header 'resource,time,cpu_vcpu,memory_gib'");
-            }
-            String line;
-            int n = 1;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = fields(line, 4, metrics, n - 1);
-                try {
-                    Instant t = Instant.parse(f[1]);
-                    if (start == null || t.isBefore(start)) {
-                        start = t;
-                    }
-                    rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new double[] {t.getEpochSecond(),
-                            Double.parseDouble(f[2]), Double.parseDouble(f[3])});
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(metrics + ":" + n + ": expected a time such as 2013-08-01T00:00:00Z and two numbers"
-                            + " (cpu_vcpu, memory_gib), got '" + line + "'", e);
-                }
-            }
-        }
-        if (start == null) {
-            throw new IllegalArgumentException(metrics + ": no metric rows");
-        }
-        Map<String, double[][]> usage = new LinkedHashMap<>();
-        for (Listed vm : vms) {
-            List<double[]> rs = rows.get(vm.resource());
-            if (rs == null) {
-                throw new IllegalArgumentException(metrics + ": no rows for resource " + vm.resource() + " listed in " + resources);
-            }
-            int hours = (int) ((rs.stream().mapToDouble(x -> x[0]).max().orElse(0) - start.getEpochSecond()) / 3600) + 1;
-            double[][] u = new double[2][hours];
-            for (double[] x : rs) {
-                int h = (int) ((x[0] - start.getEpochSecond()) / 3600);
-                u[0][h] = x[1];
-                u[1][h] = x[2];
-            }
-            usage.put(vm.resource(), u);
-        }
         List<ConfigAction> actions = new java.util.ArrayList<>();
         for (String log : List.of("cloudtrail.json", "audit.log", "actions.csv", "logs")) {
             if (Files.exists(dir.resolve(log))) {
@@ -208,6 +161,32 @@ public final class FleetFiles {
             }
         }
         actions.sort(java.util.Comparator.comparing(ConfigAction::time));
+        Path metrics = dir.resolve("metrics.csv");
+        Map<String, Listed> listed = new LinkedHashMap<>();
+        vms.forEach(v -> listed.put(v.resource(), v));
+        VmMetrics.Hourly hourly = VmMetrics.read(metrics, (resource, at) -> {
+            Listed vm = listed.get(resource);
+            if (vm == null) {
+                return null;
+            }
+            InstanceType type = vm.launch();
+            for (ConfigAction a : actions) {
+                if (a.resource().equals(resource) && a.kind() == ConfigAction.Kind.INSTANCE_TYPE && !a.time().isAfter(at)) {
+                    type = catalogue.get(a.to());
+                }
+            }
+            return type;
+        });
+        Instant start = hourly.start();
+        Map<String, double[][]> usage = new LinkedHashMap<>();
+        for (Listed vm : vms) {
+            double[][] u = hourly.usage().get(vm.resource());
+            if (u == null) {
+                throw new IllegalArgumentException(metrics + ": no rows for resource " + vm.resource() + " listed in " + resources);
+            }
+            usage.put(vm.resource(), u);
+        }
+
         Map<String, Skill> truth = new LinkedHashMap<>();
         Path truthFile = dir.resolve("truth.csv");
         if (Files.exists(truthFile)) {

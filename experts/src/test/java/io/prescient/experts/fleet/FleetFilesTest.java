@@ -15,6 +15,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FleetFilesTest {
 
+    /** Five-minute rows in percent and MiB become hourly vCPUs and GiB at the VM's type: m6i.large has 2 vCPUs and 8 GiB. */
+    @Test
+    void metricsInAnyStepAndDeclaredUnitsBecomeHourlyUsage(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("resources.csv"), "account,resource,tag,launch_type,current_type\na,vm1,production,m6i.large,m6i.large\n");
+        StringBuilder m = new StringBuilder("resource,time,cpu_percent,memory_mib\n");
+        for (int i = 0; i < 48 * 12; i++) {
+            m.append("vm1,").append(Instant.parse("2013-08-01T00:00:00Z").plusSeconds(300L * i)).append(',').append(i % 2 == 0 ? 40 : 60)
+                    .append(",4096\n");
+        }
+        Files.writeString(dir.resolve("metrics.csv"), m.toString());
+        FleetFiles.Recorded r = FleetFiles.read(dir, Catalogue.aws());
+        double[][] u = r.usage().get("vm1");
+        assertEquals(48, u[0].length);
+        assertEquals(1.0, u[0][5], 1e-9, "a mean of 40% and 60% of 2 vCPUs");
+        assertEquals(4.0, u[1][5], 1e-9, "4096 MiB");
+    }
+
     @Test
     void aWrittenFleetReadsBackToTheSameDays(@TempDir Path dir) throws Exception {
         List<Account> accounts = FleetBuilder.defaults(FleetTest.SPACE).build(SyntheticTraces.of(10, 30, 4), 10, "acct", 4);
@@ -36,8 +53,18 @@ class FleetFilesTest {
     void aBadMetricsLineIsNamed(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("resources.csv"), "account,resource,tag,launch_type,current_type\na,vm1,production,m6i.large,m6i.large\n");
         Files.writeString(dir.resolve("metrics.csv"), "resource,time,cpu_vcpu,memory_gib\nvm1,2013-08-01T00:00:00Z,0.5,1\nvm1,yesterday,1,1\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
-        assertTrue(e.getMessage().contains("metrics.csv:3"), e.getMessage());
+        RuntimeException e = assertThrows(RuntimeException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
+        assertTrue(e.getMessage().contains("metrics.csv line 3, field 'time'"), e.getMessage());
+        Files.writeString(dir.resolve("metrics.csv"), "resource,time,cpu,memory_gib\nvm1,2013-08-01T00:00:00Z,50,1\n");
+        e = assertThrows(RuntimeException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
+        assertTrue(e.getMessage().contains("cpu_vcpu or cpu_percent"), "no unit, no guess: " + e.getMessage());
+        Files.writeString(dir.resolve("metrics.csv"), "resource,time,cpu_vcpu,memory_gib\nvm1,2013-08-01T00:00:00Z,-0.5,1\n");
+        e = assertThrows(RuntimeException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
+        assertTrue(e.getMessage().contains("line 2, field 'cpu_vcpu': found '-0.5'"), e.getMessage());
+        Files.writeString(dir.resolve("metrics.csv"), "resource,time,cpu_vcpu,memory_gib\nvm1,2013-08-01T00:00:00Z,0.5,1\n"
+                + "vm1,2013-08-03T00:00:00Z,0.5,1\n");
+        e = assertThrows(RuntimeException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
+        assertTrue(e.getMessage().contains("vm1") && e.getMessage().contains("47 hours without a row"), e.getMessage());
         Files.writeString(dir.resolve("resources.csv"), "account,resource,tag,launch_type,current_type\na,vm1,production,m9.huge,m6i.large\n");
         e = assertThrows(IllegalArgumentException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
         assertTrue(e.getMessage().contains("resources.csv:2") && e.getMessage().contains("m9.huge"), e.getMessage());

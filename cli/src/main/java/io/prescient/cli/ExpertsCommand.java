@@ -597,6 +597,17 @@ public final class ExpertsCommand {
         OutputOption output;
         @Option(names = "--out", description = "Also write the report as JSON to this file (what `prescient serve --experiments` shows).")
         Path report;
+        @Option(names = "--fleet", description = "Test on your own fleet directory instead: with --assign, assign its resources; with "
+                + "--assignment and --since, measure their outcomes from its recorded files and analyse.")
+        Path ownFleet;
+        @Option(names = "--assign", description = "With --fleet: write the assignment (unit,arm,stratum) to this CSV.")
+        Path assignTo;
+        @Option(names = "--assignment", description = "With --fleet: the assignment the test runs on.")
+        Path assignment;
+        @Option(names = "--since", description = "With --fleet: when the treatment started (e.g. 2024-05-15T00:00:00Z).")
+        Instant since;
+        @Option(names = "--looks", defaultValue = "3", description = "With --fleet: looks planned, one a week (default: ${DEFAULT-VALUE}).")
+        int looks;
 
         private final CliEnvironment environment;
 
@@ -604,10 +615,56 @@ public final class ExpertsCommand {
             this.environment = environment;
         }
 
+        /** The test on the user's own resources: assign, or measure and analyse. */
+        private void onOwnFleet(PrintWriter out, boolean json) {
+            FleetFiles.Recorded recorded = readFleet(ownFleet);
+            if (assignTo != null) {
+                io.prescient.experiment.Assignment a = io.prescient.experts.ab.ResourceExperiment.assign(recorded, space(), Catalogue.aws(),
+                        ownFleet.getFileName().toString(), fleet.seed);
+                a.write(assignTo);
+                out.printf(Locale.ROOT, "%d resources, %d treated, %d control (stratified by their last week's cost); wrote %s: apply the "
+                        + "recommendations to the treated ones, then run 'prescient experts abtest --fleet %s --assignment %s --since <start>'%n",
+                        a.units().size(), a.treated(), a.units().size() - a.treated(), assignTo, ownFleet, assignTo);
+                return;
+            }
+            if (assignment == null || since == null) {
+                throw new IllegalArgumentException("with --fleet: --assign <file> to assign, or --assignment <file> and --since <time> to "
+                        + "measure and analyse");
+            }
+            io.prescient.experiment.Assignment a = io.prescient.experiment.Assignment.read(assignment, ownFleet.getFileName().toString());
+            io.prescient.experiment.SequentialTest.Analysis r = io.prescient.experiment.SequentialTest.analyse(a,
+                    io.prescient.experts.ab.ResourceExperiment.outcomes(recorded, space(), Catalogue.aws(), a, since),
+                    io.prescient.experts.ab.ResourceExperiment.COST, looks, fleet.seed);
+            if (report != null) {
+                try {
+                    Files.writeString(report, new com.fasterxml.jackson.databind.ObjectMapper().enable(
+                            com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature())
+                            .writerWithDefaultPrettyPrinter().writeValueAsString(r));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);
+                }
+            }
+            if (json) {
+                output.print(out, r);
+                return;
+            }
+            out.printf(Locale.ROOT, "%d treated, %d control resources; look %d of %d (a week each since %s)%n", r.treated(), r.control(),
+                    r.look(), r.planned(), since);
+            for (Effect e : r.effects()) {
+                out.printf(Locale.ROOT, "  %-26s %10.4f  Welch [%.4f, %.4f]  bootstrap [%.4f, %.4f]%n", e.metric(), e.estimate(), e.welchLow(),
+                        e.welchHigh(), e.bootstrapLow(), e.bootstrapHigh());
+            }
+            out.println(r.describe());
+        }
+
         @Override
         public void run() {
             boolean json = output.json();
             PrintWriter out = spec.commandLine().getOut();
+            if (ownFleet != null) {
+                onOwnFleet(out, json);
+                return;
+            }
             RulePolicies rules = new RulePolicies(space());
             List<Account> accounts = FleetBuilder.defaults(space()).build(fleet.traces(true), fleet.accounts, "ab", fleet.seed + 100);
             java.util.function.Function<Account, io.prescient.experts.fleet.OperatingPolicy> control = a -> rules.of(a.skill());

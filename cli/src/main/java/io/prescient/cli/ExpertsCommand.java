@@ -466,40 +466,20 @@ public final class ExpertsCommand {
             Decisions decisions = new Decisions(new AuditLog(audit != null ? audit : dir.resolve("recommendations.jsonl")),
                     java.time.Clock.systemUTC());
             RecommendationRound.AutoApply auto = new RecommendationRound.AutoApply(autoApply, minConfidence, maxChanges);
-            if (Files.exists(dir.resolve("usage.csv"))) {
-                // Kubernetes workloads: their configuration from the audit logs, their usage, VPA-style requests and replicas
-                io.prescient.experts.actions.ActionLogs logs = io.prescient.experts.actions.ActionLogs.read(dir.resolve(
-                        Files.exists(dir.resolve("logs")) ? "logs" : "audit.log"));
-                logs.failed().forEach(f -> out.println("could not read " + f));
-                var configs = io.prescient.experts.workloads.WorkloadConfig.latest(logs.actions());
-                var usage = io.prescient.experts.workloads.WorkloadUsage.read(dir.resolve("usage.csv"));
-                var recommender = new io.prescient.experts.workloads.WorkloadRecommender(
-                        io.prescient.experts.workloads.WorkloadRecommender.Prices.fargate(), 24, 0.15, 0.7, saturatedHourUsd);
-                RecommendationRound.Result r = RecommendationRound.run(recommender.recommend(configs, usage), decisions,
-                        kube.actuator(dir), auto);
-                present(console, out, json, "vpa-style", configs.size() + " workloads", r);
-                return;
-            }
-            ExpertPolicy policy;
-            String policyId;
-            try (SeriesStore s = environment.openStore(store.file(), false)) {
-                ModelVersion champion = s.models().champion(SCOPE).orElseThrow(() -> new IllegalArgumentException(
-                        "no expert policy in the store; run 'prescient experts train --data <traces>' first"));
-                policy = ExpertPolicy.fromBytes(s.models().artifact(champion.id()));
-                policyId = champion.id();
-                out.println("policy " + champion.id());
-            }
-            FleetFiles.Recorded fleet = readFleet(dir);
-            if (account != null) {
-                fleet = new FleetFiles.Recorded(fleet.vms().stream().filter(v -> v.account().equals(account)).toList(), fleet.usage(),
-                        fleet.start(), fleet.actions(), fleet.truth());
-                if (fleet.vms().isEmpty()) {
-                    throw new IllegalArgumentException("account " + account + " has no VMs in " + dir.resolve("resources.csv"));
+            String[] policyId = {"vpa-style"};
+            java.util.function.Supplier<ExpertPolicy> policy = () -> {
+                try (SeriesStore s = environment.openStore(store.file(), false)) {
+                    ModelVersion champion = s.models().champion(SCOPE).orElseThrow(() -> new IllegalArgumentException(
+                            "no expert policy in the store; run 'prescient experts train --fleet <dir>' (or --data <traces>) first"));
+                    policyId[0] = champion.id();
+                    out.println("policy " + champion.id());
+                    return ExpertPolicy.fromBytes(s.models().artifact(champion.id()));
                 }
-            }
-            Recommender recommender = new Recommender(policy, space(), Models.create("ets", 3600, 24, 168), 20, 200, saturatedHourUsd);
-            RecommendationRound.Result r = RecommendationRound.run(recommender, fleet, decisions, kube.actuator(dir), auto);
-            present(console, out, json, policyId, fleet.vms().size() + " VMs", r);
+            };
+            io.prescient.experts.recommend.FleetRecommendations round = io.prescient.experts.recommend.FleetRecommendations.round(dir,
+                    policy, java.util.Optional.ofNullable(account), decisions, kube.actuator(dir), auto, saturatedHourUsd);
+            round.notes().forEach(out::println);
+            present(console, out, json, policyId[0], round.resources(), round.result());
         }
 
         private void present(PrintWriter console, PrintWriter out, boolean json, String policyId, String what, RecommendationRound.Result r) {

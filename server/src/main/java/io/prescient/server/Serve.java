@@ -89,21 +89,34 @@ public final class Serve implements AutoCloseable {
         PrescientServer server = PrescientServer.start(settings, new PrescientServer.Sources(state, whatIf,
                 store.map(SeriesStore::models), storeLock, feedback, o.fleet(), o.experiments()));
         Optional<java.util.concurrent.ExecutorService> refreshing = Optional.empty();
-        if (assembly.config().feedback().isPresent()) {
-            // a configured organisation is analysed at once (so /metrics carries its figures before anyone opens the page), and its
-            // history and launch calendar are checked every minute: a change is read, analysed and its calendar changes listed
+        if (assembly.config().feedback().isPresent() || o.fleet().isPresent()) {
             java.util.concurrent.ScheduledExecutorService refresh = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "feedback-analysis");
+                Thread t = new Thread(r, "background-analysis");
                 t.setDaemon(true);
                 return t;
             });
-            refresh.scheduleWithFixedDelay(() -> {
-                try {
-                    feedback.analysis();
-                } catch (RuntimeException e) {
-                    log.accept("the feedback analysis of " + assembly.config().feedback().get().history() + " failed: " + e.getMessage());
-                }
-            }, 0, 60, java.util.concurrent.TimeUnit.SECONDS);
+            if (assembly.config().feedback().isPresent()) {
+                // a configured organisation is analysed at once (so /metrics carries its figures before anyone opens the page), and
+                // its history and launch calendar are checked every minute: a change is read, analysed and its calendar changes listed
+                refresh.scheduleWithFixedDelay(() -> {
+                    try {
+                        feedback.analysis();
+                    } catch (RuntimeException e) {
+                        log.accept("the feedback analysis of " + assembly.config().feedback().get().history() + " failed: " + e.getMessage());
+                    }
+                }, 0, 60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            o.fleet().ifPresent(fleet -> {
+                // the served fleet is re-recommended on as its files change, checked every five minutes
+                FleetRounds fleetRounds = new FleetRounds(fleet, store.map(SeriesStore::models), storeLock, java.time.Clock.systemUTC(), log);
+                refresh.scheduleWithFixedDelay(() -> {
+                    try {
+                        fleetRounds.run();
+                    } catch (RuntimeException e) {
+                        log.accept("re-recommending on " + fleet + " failed: " + e.getMessage());
+                    }
+                }, 0, 300, java.util.concurrent.TimeUnit.SECONDS);
+            });
             refreshing = Optional.of(refresh);
         }
         loop.start();

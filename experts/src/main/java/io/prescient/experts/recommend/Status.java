@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a recommendation stands, as its audit log's events say: proposed, then accepted or
- * rejected; an accepted one applied, or dry-run (said, not done); a dry-run one may still be applied.
- * Rejected and applied are final.
+ * rejected (decided once); an accepted one applied, or dry-run (said, not done); a dry-run one may
+ * still be applied. Rejected and applied are final.
  */
 public enum Status {
     PROPOSED, ACCEPTED, REJECTED, DRY_RUN, APPLIED;
@@ -28,8 +28,8 @@ public enum Status {
     public boolean allows(Status next) {
         return switch (this) {
             case PROPOSED -> next == ACCEPTED || next == REJECTED;
-            case ACCEPTED -> next == APPLIED || next == DRY_RUN || next == REJECTED;
-            case DRY_RUN -> next == APPLIED || next == REJECTED;
+            case ACCEPTED -> next == APPLIED || next == DRY_RUN;
+            case DRY_RUN -> next == APPLIED;
             case REJECTED, APPLIED -> false;
         };
     }

@@ -63,7 +63,7 @@ final class ExpertRoutes {
                 m.put("status", status.get(id));
                 out.add(m);
             });
-            json.send(ctx, Map.of("recommendations", out));
+            json.send(ctx, Map.of("recommendations", out, "rounds", rounds()));
         });
         routes.post("/api/recommendations/{decision}", ctx -> {
             String decision = ctx.pathParam("decision");
@@ -107,6 +107,24 @@ final class ExpertRoutes {
                 throw new ApiException(400, e.getMessage());
             }
         });
+    }
+
+    /** The last rounds of re-recommending on the served fleet (newest first), as the server's background job records them. */
+    private List<JsonNode> rounds() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        if (fleet.isEmpty() || !Files.exists(fleet.get().resolve("recommendation-rounds.jsonl"))) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(fleet.get().resolve("recommendation-rounds.jsonl"));
+        for (int i = lines.size() - 1; i >= 0 && out.size() < 20; i--) {
+            if (!lines.get(i).isBlank()) {
+                JsonNode n = json.tree(lines.get(i));
+                if (n != null) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode body, String field) {

@@ -32,22 +32,30 @@ public record BaseDemandModel(double intercept, double slope, double weekend, do
         ols.newSampleData(y, x);
         double[] beta = ols.estimateRegressionParameters();
         double[] e = ols.estimateResiduals();
+        double[] ar = ar1(e);
+        double phi = ar[0];
+        double ss = ar[1];
+        double[][] v = ols.estimateRegressionParametersVariance();
+        double errorVariance = ols.estimateErrorVariance() * (1 + Math.abs(phi)) / (1 - Math.abs(phi));
+        return new BaseDemandModel(beta[0], beta[1], beta[2], phi, Math.sqrt(ss / Math.max(1, n - 4)), e[n - 1],
+                history.size() - 1, v[0][0] * errorVariance, v[1][1] * errorVariance, v[0][1] * errorVariance);
+    }
+
+    /** The AR(1) coefficient of residuals (least squares, within +-0.99) and the sum of squared innovations it leaves. */
+    public static double[] ar1(double[] e) {
         double num = 0;
         double den = 0;
-        for (int i = 1; i < n; i++) {
+        for (int i = 1; i < e.length; i++) {
             num += e[i] * e[i - 1];
             den += e[i - 1] * e[i - 1];
         }
         double phi = den > 0 ? Math.max(-0.99, Math.min(0.99, num / den)) : 0;
         double ss = 0;
-        for (int i = 1; i < n; i++) {
+        for (int i = 1; i < e.length; i++) {
             double innovation = e[i] - phi * e[i - 1];
             ss += innovation * innovation;
         }
-        double[][] v = ols.estimateRegressionParametersVariance();
-        double errorVariance = ols.estimateErrorVariance() * (1 + Math.abs(phi)) / (1 - Math.abs(phi));
-        return new BaseDemandModel(beta[0], beta[1], beta[2], phi, Math.sqrt(ss / Math.max(1, n - 4)), e[n - 1],
-                history.size() - 1, v[0][0] * errorVariance, v[1][1] * errorVariance, v[0][1] * errorVariance);
+        return new double[] {phi, ss};
     }
 
     static boolean weekend(DayOfWeek d) {

@@ -157,18 +157,7 @@ public final class EfficiencyPosterior {
         for (int t = 0; t < n; t++) {
             r[t] = y[t] - beta[0] - beta[1] * t - beta[2] * (weekendAt(hat, t));
         }
-        double num = 0;
-        double den = 0;
-        for (int t = 1; t < n; t++) {
-            num += r[t] * r[t - 1];
-            den += r[t - 1] * r[t - 1];
-        }
-        double phi = den > 0 ? Math.max(-0.99, Math.min(0.99, num / den)) : 0;
-        double sse = 0;
-        for (int t = 1; t < n; t++) {
-            double innovation = r[t] - phi * r[t - 1];
-            sse += innovation * innovation;
-        }
+        double sse = io.prescient.feedback.forecast.BaseDemandModel.ar1(r)[1];
         return -(n - 1) / 2.0 * Math.log(Math.max(1e-300, sse / (n - 1))) + jacobian;
     }
 

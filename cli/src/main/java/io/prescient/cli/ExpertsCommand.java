@@ -224,7 +224,7 @@ public final class ExpertsCommand {
                 truth = t2;
             }
             ExpertScore.Weights w = weights == null ? ExpertScore.Weights.defaults() : weights(weights);
-            List<ExpertScore.Breakdown> scored = new ExpertScore(w, BestPractice.defaults(), 10, threshold).score(days, rated);
+            List<ExpertScore.Breakdown> scored = new ExpertScore(w, BestPractice.of(dir), 10, threshold).score(days, rated);
             long experts = scored.stream().filter(ExpertScore.Breakdown::expert).count();
             double[] pr = null;
             if (!truth.isEmpty()) {
@@ -365,7 +365,8 @@ public final class ExpertsCommand {
             FleetSimulator simulator = simulator(fleet.seed);
             io.prescient.experts.learn.LogLearning.Result r = new io.prescient.experts.learn.LogLearning(space(), Catalogue.aws(),
                     simulator, ExpertScore.defaults(), BehaviourCloning.Settings.defaults(), new Ppo.Settings(iterations, 3e-4, 0.2, 4, 512,
-                    0.9, 0.9, 0.01, fleet.seed)).learn(recorded, line -> out.println("  " + line));
+                    0.9, 0.9, 0.01, fleet.seed)).scoredBy(new ExpertScore(ExpertScore.Weights.defaults(), BestPractice.of(fromFleet), 10,
+                    ExpertScore.DEFAULT_THRESHOLD)).learn(recorded, line -> out.println("  " + line));
             PolicyOutcome rightsizer = r.heldOut().get(0);
             PolicyOutcome learnt = r.heldOut().get(r.heldOut().size() - 1);
             byte[] artifact = new ExpertPolicy(r.network(), new float[0][], new int[0]).toBytes();

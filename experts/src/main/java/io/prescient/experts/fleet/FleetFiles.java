@@ -140,12 +140,13 @@ public final class FleetFiles {
     public static Recorded read(Path dir, Catalogue catalogue) throws IOException {
         List<Listed> vms = new ArrayList<>();
         Path resources = dir.resolve("resources.csv");
+        Map<String, Tag> tags = tagMapping(dir.resolve("tags.csv"));
         List<String> lines = lines(resources, "account,resource,tag,launch_type,current_type");
         for (int i = 1; i < lines.size(); i++) {
             String[] f = fields(lines.get(i), 5, resources, i);
             String where = resources + ":" + (i + 1) + ": ";
             try {
-                vms.add(new Listed(f[0], f[1], Tag.parse(f[2]), catalogue.get(f[3]), catalogue.get(f[4])));
+                vms.add(new Listed(f[0], f[1], Tag.parse(f[2], tags), catalogue.get(f[3]), catalogue.get(f[4])));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }
@@ -208,6 +209,24 @@ public final class FleetFiles {
             throw new IllegalArgumentException(file + ":1: expected the header '" + header + "'");
         }
         return lines;
+    }
+
+    /** The organisation's tags by class ({@code tag,class}: production or batch), when the fleet has a tags.csv. */
+    static Map<String, Tag> tagMapping(Path file) throws IOException {
+        Map<String, Tag> out = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        List<String> lines = lines(file, "tag,class");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = fields(lines.get(i), 2, file, i);
+            String c = f[1].strip().toLowerCase(Locale.ROOT);
+            if (!c.equals("production") && !c.equals("batch")) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": field 'class': expected production or batch, got '" + f[1] + "'");
+            }
+            out.put(f[0].strip().toLowerCase(Locale.ROOT), c.equals("production") ? Tag.PRODUCTION : Tag.BATCH);
+        }
+        return out;
     }
 
     private static String[] fields(String line, int count, Path file, int index) {

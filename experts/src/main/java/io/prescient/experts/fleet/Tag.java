@@ -26,6 +26,22 @@ public enum Tag {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads a tag value through the organisation's mapping first ({@code tags.csv}: tag,class), then
+     * the built-in names: production (or anything naming production or a database), batch.
+     */
+    public static Tag parse(String value, java.util.Map<String, Tag> mapping) {
+        Tag mapped = mapping.get(value.strip().toLowerCase(Locale.ROOT));
+        if (mapped != null) {
+            return mapped;
+        }
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ", or a line '" + value.strip() + ",production' (or batch) in tags.csv");
+        }
+    }
+
     /** Reads a tag value; anything naming production or a database counts as production, the rest as batch. */
     public static Tag parse(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);

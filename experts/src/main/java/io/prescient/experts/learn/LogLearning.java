@@ -70,6 +70,11 @@ public final class LogLearning {
         this.ppo = ppo;
     }
 
+    /** The same learning with the organisation's own scoring (its best practices). */
+    public LogLearning scoredBy(ExpertScore own) {
+        return new LogLearning(space, catalogue, simulator, own, cloning, ppo);
+    }
+
     public Result learn(FleetFiles.Recorded fleet, Consumer<String> log) {
         long started = System.nanoTime();
         List<String> ids = new ArrayList<>(new TreeSet<>(fleet.vms().stream().map(FleetFiles.Listed::account).toList()));

@@ -15,6 +15,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FleetFilesTest {
 
+    /** The organisation's own tags map to production or batch through tags.csv; an unmapped one is named with the fix. */
+    @Test
+    void tagsMapThroughTheFleetsTagsFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("resources.csv"), "account,resource,tag,launch_type,current_type\na,vm1,checkout-tier1,m6i.large,m6i.large\n");
+        Files.writeString(dir.resolve("metrics.csv"), "resource,time,cpu_vcpu,memory_gib\nvm1,2013-08-01T00:00:00Z,0.5,1\n");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
+        assertTrue(e.getMessage().contains("resources.csv:2") && e.getMessage().contains("'checkout-tier1,production'"), e.getMessage());
+        Files.writeString(dir.resolve("tags.csv"), "tag,class\nCheckout-Tier1,production\nnightly,batch\n");
+        assertEquals(Tag.PRODUCTION, FleetFiles.read(dir, Catalogue.aws()).vms().get(0).tag());
+        Files.writeString(dir.resolve("tags.csv"), "tag,class\nnightly,sometimes\n");
+        e = assertThrows(RuntimeException.class, () -> FleetFiles.read(dir, Catalogue.aws()));
+        assertTrue(e.getMessage().contains("tags.csv:2: field 'class'"), e.getMessage());
+    }
+
+    /** Best practices from the organisation's file: its keys override the defaults; a bad line is named. */
+    @Test
+    void bestPracticesComeFromTheFleetsFile(@TempDir Path dir) throws Exception {
+        assertEquals(BestPractice.defaults(), BestPractice.of(dir));
+        Files.writeString(dir.resolve("best-practices.txt"), "# ours\nmax_saturated_share = 0.05\nmax_mis_sized_days=7\n");
+        BestPractice ours = BestPractice.of(dir);
+        assertEquals(0.05, ours.maxSaturatedShare(), 1e-12);
+        assertEquals(7, ours.maxMisSizedDays());
+        assertEquals(BestPractice.defaults().minRightFamilyShare(), ours.minRightFamilyShare(), 1e-12);
+        Files.writeString(dir.resolve("best-practices.txt"), "max_saturated_share = 5%\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BestPractice.of(dir));
+        assertTrue(e.getMessage().contains("best-practices.txt:1: field 'max_saturated_share'"), e.getMessage());
+        Files.writeString(dir.resolve("best-practices.txt"), "max_saturation = 0.1\n");
+        e = assertThrows(IllegalArgumentException.class, () -> BestPractice.of(dir));
+        assertTrue(e.getMessage().contains("a key among"), e.getMessage());
+    }
+
     /** Five-minute rows in percent and MiB become hourly vCPUs and GiB at the VM's type: m6i.large has 2 vCPUs and 8 GiB. */
     @Test
     void metricsInAnyStepAndDeclaredUnitsBecomeHourlyUsage(@TempDir Path dir) throws Exception {

@@ -210,7 +210,7 @@ public final class ExpertsCommand {
             boolean json = output.json();
             PrintWriter out = spec.commandLine().getOut();
             FleetFiles.Recorded fleet = readFleet(dir);
-            List<AccountDay> days = AccountDay.of(fleet.resourceDays(space(), Catalogue.aws()));
+            List<AccountDay> days = AccountDay.of(fleet.resourceDays(new ActionSpace(Catalogue.forFleet(dir)), Catalogue.forFleet(dir)));
             Map<String, Double> rated = readRatings(ratings);
             Map<String, Skill> truth = fleet.truth();
             if (key != null) {
@@ -362,8 +362,10 @@ public final class ExpertsCommand {
 
         private void learnFromFiles(PrintWriter console, PrintWriter out, boolean json) {
             FleetFiles.Recorded recorded = readFleet(fromFleet);
-            FleetSimulator simulator = simulator(fleet.seed);
-            io.prescient.experts.learn.LogLearning.Result r = new io.prescient.experts.learn.LogLearning(space(), Catalogue.aws(),
+            Catalogue prices = Catalogue.forFleet(fromFleet);
+            ActionSpace fleetSpace = new ActionSpace(prices);
+            FleetSimulator simulator = new FleetSimulator(fleetSpace, Reward.defaults(), START, fleet.seed);
+            io.prescient.experts.learn.LogLearning.Result r = new io.prescient.experts.learn.LogLearning(fleetSpace, prices,
                     simulator, ExpertScore.defaults(), BehaviourCloning.Settings.defaults(), new Ppo.Settings(iterations, 3e-4, 0.2, 4, 512,
                     0.9, 0.9, 0.01, fleet.seed)).scoredBy(new ExpertScore(ExpertScore.Weights.defaults(), BestPractice.of(fromFleet), 10,
                     ExpertScore.DEFAULT_THRESHOLD)).learn(recorded, line -> out.println("  " + line));
@@ -600,7 +602,8 @@ public final class ExpertsCommand {
         private void onOwnFleet(PrintWriter out, boolean json) {
             FleetFiles.Recorded recorded = readFleet(ownFleet);
             if (assignTo != null) {
-                io.prescient.experiment.Assignment a = io.prescient.experts.ab.ResourceExperiment.assign(recorded, space(), Catalogue.aws(),
+                io.prescient.experiment.Assignment a = io.prescient.experts.ab.ResourceExperiment.assign(recorded,
+                        new ActionSpace(Catalogue.forFleet(ownFleet)), Catalogue.forFleet(ownFleet),
                         ownFleet.getFileName().toString(), fleet.seed);
                 a.write(assignTo);
                 out.printf(Locale.ROOT, "%d resources, %d treated, %d control (stratified by their last week's cost); wrote %s: apply the "
@@ -614,7 +617,8 @@ public final class ExpertsCommand {
             }
             io.prescient.experiment.Assignment a = io.prescient.experiment.Assignment.read(assignment, ownFleet.getFileName().toString());
             io.prescient.experiment.SequentialTest.Analysis r = io.prescient.experiment.SequentialTest.analyse(a,
-                    io.prescient.experts.ab.ResourceExperiment.outcomes(recorded, space(), Catalogue.aws(), a, since),
+                    io.prescient.experts.ab.ResourceExperiment.outcomes(recorded, new ActionSpace(Catalogue.forFleet(ownFleet)),
+                            Catalogue.forFleet(ownFleet), a, since),
                     io.prescient.experts.ab.ResourceExperiment.COST, looks, fleet.seed);
             if (report != null) {
                 try {
@@ -706,7 +710,7 @@ public final class ExpertsCommand {
 
     static FleetFiles.Recorded readFleet(Path dir) {
         try {
-            return FleetFiles.read(dir, Catalogue.aws());
+            return FleetFiles.read(dir, Catalogue.forFleet(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the fleet in " + dir + ": " + e.getMessage(), e);
         }

@@ -68,6 +68,56 @@ public final class Catalogue {
         return new Catalogue(types);
     }
 
+    /**
+     * This catalogue at the organisation's own prices: a CSV of {@code type,hourly_usd} lines (its
+     * negotiated, reserved or savings-plan rates); a type not listed keeps its price, a type the
+     * catalogue does not have or a price that is not positive is an error naming the file and the line.
+     */
+    public Catalogue withPrices(java.nio.file.Path prices) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(prices, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + prices + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").strip().equals("type,hourly_usd")) {
+            throw new IllegalArgumentException(prices + ":1: expected the header 'type,hourly_usd'");
+        }
+        Map<String, InstanceType> m = new LinkedHashMap<>(byName);
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] f = lines.get(i).split(",", -1);
+            String where = prices + ":" + (i + 1) + ": ";
+            if (f.length != 2) {
+                throw new IllegalArgumentException(where + "expected type,hourly_usd, got '" + lines.get(i) + "'");
+            }
+            InstanceType t = byName.get(f[0].strip());
+            if (t == null) {
+                throw new IllegalArgumentException(where + "field 'type': unknown instance type '" + f[0].strip() + "'; the catalogue has "
+                        + byName.keySet());
+            }
+            double price;
+            try {
+                price = Double.parseDouble(f[1].strip());
+            } catch (NumberFormatException e) {
+                price = Double.NaN;
+            }
+            if (!(price > 0)) {
+                throw new IllegalArgumentException(where + "field 'hourly_usd': expected a price > 0, got '" + f[1].strip() + "'");
+            }
+            m.put(t.name(), new InstanceType(t.family(), t.size(), t.vcpu(), t.memoryGib(), price));
+        }
+        return new Catalogue(List.copyOf(m.values()));
+    }
+
+    /** The bundled catalogue at the fleet's own prices when its directory holds a {@code prices.csv}. */
+    public static Catalogue forFleet(java.nio.file.Path fleet) {
+        java.nio.file.Path prices = fleet.resolve("prices.csv");
+        return java.nio.file.Files.exists(prices) ? aws().withPrices(prices) : aws();
+    }
+
     public Optional<InstanceType> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

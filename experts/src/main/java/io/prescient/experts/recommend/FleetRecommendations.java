@@ -50,7 +50,7 @@ public record FleetRecommendations(String resources, List<String> notes, Recomme
         }
         FleetFiles.Recorded fleet;
         try {
-            fleet = FleetFiles.read(dir, Catalogue.aws());
+            fleet = FleetFiles.read(dir, Catalogue.forFleet(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the fleet " + dir + ": " + e.getMessage(), e);
         }
@@ -61,7 +61,7 @@ public record FleetRecommendations(String resources, List<String> notes, Recomme
                 throw new IllegalArgumentException("account " + account.get() + " has no VMs in " + dir.resolve("resources.csv"));
             }
         }
-        Recommender recommender = new Recommender(policy.get(), new ActionSpace(Catalogue.aws()), Models.create("ets", 3600, 24, 168), 20,
+        Recommender recommender = new Recommender(policy.get(), new ActionSpace(Catalogue.forFleet(dir)), Models.create("ets", 3600, 24, 168), 20,
                 200, saturatedHourUsd);
         return new FleetRecommendations(fleet.vms().size() + " VMs", List.of(), RecommendationRound.run(recommender, fleet, decisions,
                 actuator, auto));

@@ -33,4 +33,18 @@ class CatalogueTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> aws.get("t2.nano"));
         assertTrue(e.getMessage().startsWith("unknown instance type 't2.nano'; the catalogue has"), e.getMessage());
     }
+
+    /** The organisation's own prices replace the bundled ones for the types it lists; a bad line is named. */
+    @org.junit.jupiter.api.Test
+    void aFleetsPricesReplaceTheBundledOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(Catalogue.aws().get("m6i.large").hourlyUsd(), Catalogue.forFleet(dir).get("m6i.large").hourlyUsd(), 0);
+        java.nio.file.Files.writeString(dir.resolve("prices.csv"), "type,hourly_usd\nm6i.large,0.061\n");
+        Catalogue ours = Catalogue.forFleet(dir);
+        assertEquals(0.061, ours.get("m6i.large").hourlyUsd(), 1e-12);
+        assertEquals(Catalogue.aws().get("c6i.large").hourlyUsd(), ours.get("c6i.large").hourlyUsd(), 0, "unlisted types keep theirs");
+        java.nio.file.Files.writeString(dir.resolve("prices.csv"), "type,hourly_usd\nm6i.large,0.061\nx9.huge,1\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Catalogue.forFleet(dir));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("prices.csv:3: field 'type'"), e.getMessage());
+    }
 }

@@ -73,6 +73,29 @@ public final class DelimitedLines implements AutoCloseable {
         return source;
     }
 
+    /**
+     * The next record of a file whose header has {@code width} fields, or null at the end.
+     *
+     * @throws InvalidInputException naming the line when it has another number of fields
+     */
+    public List<String> nextRecord(int width) {
+        List<String> f = next();
+        if (f != null && f.size() != width) {
+            throw new InvalidInputException(new InputProblem(source, lineNumber, "", f.size() + " fields", width
+                    + " fields, as in the header"));
+        }
+        return f;
+    }
+
+    /** An ISO instant in {@code column} of the line last returned, or an error naming the file, the line and the column. */
+    public java.time.Instant instant(String column, String text) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(new InputProblem(source, lineNumber, column, text, "a time such as 2024-05-01T10:00:00Z"));
+        }
+    }
+
     /** The number of the line last returned. */
     public long lineNumber() {
         return lineNumber;

@@ -7,7 +7,6 @@ import io.prescient.experts.catalogue.InstanceType;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,18 +55,9 @@ final class VmMetrics {
             }
             String cpuUnit = names.get(cpu);
             String memoryUnit = names.get(memory);
-            for (List<String> f = lines.next(); f != null; f = lines.next()) {
+            for (List<String> f = lines.nextRecord(header.size()); f != null; f = lines.nextRecord(header.size())) {
                 long line = lines.lineNumber();
-                if (f.size() != header.size()) {
-                    throw new InvalidInputException(new InputProblem(source, line, "", f.size() + " fields", header.size() + " fields"));
-                }
-                Instant t;
-                try {
-                    t = Instant.parse(f.get(time));
-                } catch (DateTimeParseException e) {
-                    throw new InvalidInputException(new InputProblem(source, line, header.get(time), f.get(time),
-                            "a time such as 2013-08-01T00:00:00Z"));
-                }
+                Instant t = lines.instant(header.get(time), f.get(time));
                 double c = value(source, line, header.get(cpu), f.get(cpu), cpuUnit.endsWith("percent"));
                 double m = value(source, line, header.get(memory), f.get(memory), memoryUnit.endsWith("percent"));
                 if (cpuUnit.endsWith("percent") || memoryUnit.endsWith("percent")) {

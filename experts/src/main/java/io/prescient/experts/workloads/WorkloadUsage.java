@@ -6,7 +6,6 @@ import io.prescient.core.validation.InvalidInputException;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,18 +71,9 @@ public record WorkloadUsage(List<Sample> samples) {
                 throw new InvalidInputException(new InputProblem(source, 1, cpu < 0 ? "cpu_cores" : "memory_gib", String.join(",", header),
                         "a cpu_cores (or cpu_millicores) and a memory_gib (or memory_mib, memory_bytes) column"));
             }
-            for (List<String> f = lines.next(); f != null; f = lines.next()) {
+            for (List<String> f = lines.nextRecord(header.size()); f != null; f = lines.nextRecord(header.size())) {
                 long line = lines.lineNumber();
-                if (f.size() != header.size()) {
-                    throw new InvalidInputException(new InputProblem(source, line, "", f.size() + " fields", header.size() + " fields"));
-                }
-                Instant t;
-                try {
-                    t = Instant.parse(f.get(time));
-                } catch (DateTimeParseException e) {
-                    throw new InvalidInputException(new InputProblem(source, line, header.get(time), f.get(time),
-                            "a time such as 2024-05-01T10:00:00Z"));
-                }
+                Instant t = lines.instant(header.get(time), f.get(time));
                 double c = number(source, line, header.get(cpu), f.get(cpu)) * cpuScale;
                 double m = number(source, line, header.get(memory), f.get(memory)) * memoryScale;
                 if (f.get(workload).split("/").length != 3) {

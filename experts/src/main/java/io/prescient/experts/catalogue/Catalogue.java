@@ -112,10 +112,27 @@ public final class Catalogue {
         return new Catalogue(List.copyOf(m.values()));
     }
 
-    /** The bundled catalogue at the fleet's own prices when its directory holds a {@code prices.csv}. */
+    /** This catalogue at what the organisation paid, per type, in its Cost and Usage Report; types it did not run keep their price. */
+    public Catalogue withBilling(BillingPrices billed) {
+        Map<String, InstanceType> m = new LinkedHashMap<>(byName);
+        billed.hourlyUsd().forEach((name, price) -> {
+            InstanceType t = byName.get(name);
+            if (t != null && price > 0) {
+                m.put(name, new InstanceType(t.family(), t.size(), t.vcpu(), t.memoryGib(), price));
+            }
+        });
+        return new Catalogue(List.copyOf(m.values()));
+    }
+
+    /**
+     * The bundled catalogue at the fleet's own prices: from its {@code prices.csv} (type,hourly_usd) when
+     * it has one, else from its Cost and Usage Report ({@code billing.csv}) when it has one.
+     */
     public static Catalogue forFleet(java.nio.file.Path fleet) {
         java.nio.file.Path prices = fleet.resolve("prices.csv");
-        return java.nio.file.Files.exists(prices) ? aws().withPrices(prices) : aws();
+        java.nio.file.Path billing = fleet.resolve("billing.csv");
+        return java.nio.file.Files.exists(prices) ? aws().withPrices(prices)
+                : java.nio.file.Files.exists(billing) ? aws().withBilling(BillingPrices.read(billing)) : aws();
     }
 
     public Optional<InstanceType> find(String name) {

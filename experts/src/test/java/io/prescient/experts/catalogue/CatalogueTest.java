@@ -47,4 +47,29 @@ class CatalogueTest {
                 () -> Catalogue.forFleet(dir));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("prices.csv:3: field 'type'"), e.getMessage());
     }
+
+    /** From a Cost and Usage Report: the effective price per instance-hour, savings-plan and reservation hours at their effective cost. */
+    @org.junit.jupiter.api.Test
+    void aCostAndUsageReportGivesWhatWasPaidAnHour(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("billing.csv"), String.join("\n",
+                "identity/LineItemId,lineItem/LineItemType,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,"
+                        + "product/instanceType,savingsPlan/SavingsPlanEffectiveCost,reservation/EffectiveCost",
+                "1,Usage,BoxUsage:m6i.large,10,0.96,m6i.large,,",
+                "2,SavingsPlanCoveredUsage,BoxUsage:m6i.large,10,0.96,m6i.large,0.60,",
+                "3,DiscountedUsage,BoxUsage:c6i.xlarge,24,4.08,c6i.xlarge,,2.40",
+                "4,Usage,EBS:VolumeUsage.gp3,100,8.0,,,",
+                "5,Tax,,0,1.5,,,") + "\n");
+        BillingPrices billed = BillingPrices.read(dir.resolve("billing.csv"));
+        assertEquals((0.96 + 0.60) / 20, billed.hourlyUsd().get("m6i.large"), 1e-12);
+        assertEquals(0.10, billed.hourlyUsd().get("c6i.xlarge"), 1e-12);
+        assertEquals(2, billed.skipped());
+        Catalogue ours = Catalogue.forFleet(dir);
+        assertEquals(0.078, ours.get("m6i.large").hourlyUsd(), 1e-12);
+        assertEquals(Catalogue.aws().get("r6i.large").hourlyUsd(), ours.get("r6i.large").hourlyUsd(), 0, "not run: its list price");
+        java.nio.file.Files.writeString(dir.resolve("billing.csv"), "lineItem/UsageAmount,lineItem/UnblendedCost,product/instanceType\n"
+                + "ten,1,m6i.large\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.prescient.core.validation.InvalidInputException.class,
+                () -> BillingPrices.read(dir.resolve("billing.csv")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("billing.csv line 2, field 'lineItem/UsageAmount'"), e.getMessage());
+    }
 }

@@ -209,29 +209,13 @@ public final class ExpertsCommand {
         public void run() {
             boolean json = output.json();
             PrintWriter out = spec.commandLine().getOut();
-            FleetFiles.Recorded fleet = readFleet(dir);
-            List<AccountDay> days = AccountDay.of(fleet.resourceDays(new ActionSpace(Catalogue.forFleet(dir)), Catalogue.forFleet(dir)));
-            Map<String, Double> rated = readRatings(ratings);
-            Map<String, Skill> truth = fleet.truth();
-            if (key != null) {
-                Pseudonymiser p = pseudonymiser(key);
-                days = days.stream().map(d -> d.withAccount(p.pseudonym("acct", d.account()))).toList();
-                Map<String, Double> r2 = new HashMap<>();
-                rated.forEach((a, v) -> r2.put(p.pseudonym("acct", a), v));
-                rated = r2;
-                Map<String, Skill> t2 = new HashMap<>();
-                truth.forEach((a, v) -> t2.put(p.pseudonym("acct", a), v));
-                truth = t2;
-            }
-            ExpertScore.Weights w = weights == null ? ExpertScore.Weights.defaults() : weights(weights);
-            List<ExpertScore.Breakdown> scored = new ExpertScore(w, BestPractice.of(dir), 10, threshold).score(days, rated);
-            long experts = scored.stream().filter(ExpertScore.Breakdown::expert).count();
-            double[] pr = null;
-            if (!truth.isEmpty()) {
-                Map<String, Skill> t = truth;
-                pr = ExpertScore.precisionRecall(scored, t.keySet().stream().filter(a -> t.get(a) == Skill.EXPERT)
-                        .collect(Collectors.toSet()));
-            }
+            io.prescient.experts.fleet.FleetScoring result = io.prescient.experts.fleet.FleetScoring.score(dir,
+                    weights == null ? ExpertScore.Weights.defaults() : weights(weights), threshold, java.util.Optional.ofNullable(ratings),
+                    java.util.Optional.ofNullable(key));
+            List<ExpertScore.Breakdown> scored = result.scored();
+            Map<String, Skill> truth = result.truth();
+            long experts = result.experts();
+            double[] pr = result.precision() == null ? null : new double[] {result.precision(), result.recall()};
             if (json) {
                 output.print(out, new Report(scored.size(), experts, scored.subList(0, Math.min(top, scored.size())),
                         pr == null ? null : pr[0], pr == null ? null : pr[1]));
@@ -716,36 +700,6 @@ public final class ExpertsCommand {
         }
     }
 
-    static Map<String, Double> readRatings(Path file) {
-        Map<String, Double> out = new HashMap<>();
-        if (file == null) {
-            return out;
-        }
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || (i == 0 && line.startsWith("account"))) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                double v;
-                try {
-                    v = f.length == 2 ? Double.parseDouble(f[1].strip()) : Double.NaN;
-                } catch (NumberFormatException e) {
-                    v = Double.NaN;
-                }
-                if (!(v >= 0 && v <= 5)) {
-                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected account,rating with a rating from 0 to 5");
-                }
-                out.put(f[0].strip(), v);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return out;
-    }
-
     static ExpertScore.Weights weights(double[] w) {
         if (w.length != 5) {
             throw new IllegalArgumentException("--weights takes five numbers: cost,utilisation,sla,practice,feedback");
@@ -753,11 +707,4 @@ public final class ExpertsCommand {
         return new ExpertScore.Weights(w[0], w[1], w[2], w[3], w[4]);
     }
 
-    static Pseudonymiser pseudonymiser(Path key) {
-        try {
-            return new Pseudonymiser(Files.readAllBytes(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the key " + key + ": " + e.getMessage(), e);
-        }
-    }
 }

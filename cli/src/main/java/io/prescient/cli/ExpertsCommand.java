@@ -282,30 +282,20 @@ public final class ExpertsCommand {
                 learnFromFiles(console, out, json);
                 return;
             }
-            FleetBuilder builder = FleetBuilder.defaults(space());
-            List<Trace> trainTraces = fleet.traces(false);
-            List<Trace> testTraces = fleet.traces(true);
-            List<Account> training = builder.build(trainTraces, fleet.accounts, "train", fleet.seed);
-            List<Account> validation = builder.build(trainTraces, Math.max(10, fleet.accounts / 3), "val", fleet.seed + 1);
-            List<Account> heldOut = builder.build(testTraces, fleet.accounts, "test", fleet.seed + 2);
             FleetSimulator simulator = simulator(fleet.seed);
-            PolicyTraining.Result r = new PolicyTraining(simulator, ExpertScore.defaults(), BehaviourCloning.Settings.defaults(),
-                    new Ppo.Settings(iterations, 3e-4, 0.2, 4, 512, 0.9, 0.9, 0.01, fleet.seed)).train(training, validation,
+            io.prescient.experts.learn.SimulatedTraining t = io.prescient.experts.learn.SimulatedTraining.run(simulator, fleet.traces(false),
+                    fleet.traces(true), fleet.accounts, fleet.seed, new Ppo.Settings(iterations, 3e-4, 0.2, 4, 512, 0.9, 0.9, 0.01, fleet.seed),
                     line -> out.println("  " + line));
+            PolicyTraining.Result r = t.result();
+            double[] pr = {t.precision(), t.recall()};
+            PolicyOutcome expert = t.experts();
+            PolicyOutcome rightsizer = t.rightsizer();
+            PolicyOutcome learnt = t.learnt();
+            PolicyOutcome cloned = t.cloned();
             out.printf(Locale.ROOT, "training: cloning %.1f s (%d epochs, held-out accuracy %.3f), PPO %.1f s (%d iterations, kept %d)%n",
                     r.cloning().seconds(), r.cloning().epochs(), r.cloning().validationAccuracy(), r.ppo().seconds(), iterations,
                     r.ppo().bestIteration());
-            RulePolicies rules = new RulePolicies(space());
-            FleetSimulator.Fleet asThemselves = simulator.run(heldOut, a -> rules.of(a.skill()));
-            Set<String> trueExperts = heldOut.stream().filter(a -> a.skill() == Skill.EXPERT).map(Account::id).collect(Collectors.toSet());
-            double[] pr = ExpertScore.precisionRecall(ExpertScore.defaults().score(asThemselves.accountDays(), Map.of()), trueExperts);
-            out.printf(Locale.ROOT, "expert identification on %d held-out accounts: precision %.3f, recall %.3f%n", heldOut.size(), pr[0], pr[1]);
-            PolicyOutcome expert = PolicyOutcome.of("experts' policy", simulator.run(heldOut, a -> rules.expert()));
-            PolicyOutcome rightsizer = PolicyOutcome.of("rule-based rightsizer", simulator.run(heldOut, a -> rules.rightsizer()));
-            PolicyOutcome learnt = PolicyOutcome.of("cloned + PPO", simulator.run(heldOut,
-                    a -> new LearntPolicy(r.network(), space(), true)));
-            PolicyOutcome cloned = PolicyOutcome.of("cloned only", simulator.run(heldOut,
-                    a -> new LearntPolicy(r.cloning().network(), space(), true)));
+            out.printf(Locale.ROOT, "expert identification on %d held-out accounts: precision %.3f, recall %.3f%n", fleet.accounts, pr[0], pr[1]);
             out.printf("held-out accounts, all VMs run by each policy from day %d:%n", FleetSimulator.FIRST_DECISION_DAY);
             out.printf("%-24s %12s %14s %16s %8s%n", "policy", "mean_reward", "cost_usd", "saturated_hours", "changes");
             for (PolicyOutcome o : List.of(expert, rightsizer, cloned, learnt)) {
@@ -314,29 +304,20 @@ public final class ExpertsCommand {
             out.printf(Locale.ROOT, "cloned + PPO: %.1f%% of the experts' reward; cost %.1f%% below the rightsizer; saturated hours %d vs %d%n",
                     100 * learnt.meanReward() / expert.meanReward(), 100 * (1 - learnt.costUsd() / rightsizer.costUsd()),
                     learnt.violationHours(), rightsizer.violationHours());
-            List<Step> demonstrations = simulator.run(training, a -> rules.of(a.skill())).steps().stream()
-                    .filter(s -> r.experts().contains(s.account())).toList();
-            float[][] states = demonstrations.stream().map(s -> StateFeatures.of(s.observation(), space())).toArray(float[][]::new);
-            int[] moves = demonstrations.stream().mapToInt(Step::move).toArray();
-            byte[] artifact = new ExpertPolicy(r.network(), states, moves).toBytes();
-            String id = "expert-policy-" + UUID.randomUUID().toString().substring(0, 8);
             String validationJson = String.format(Locale.ROOT, "{\"held_out_reward\": %.5f, \"experts_reward\": %.5f, "
                     + "\"rightsizer_cost_usd\": %.2f, \"cost_usd\": %.2f, \"saturated_hours\": %d, \"rightsizer_saturated_hours\": %d}",
                     learnt.meanReward(), expert.meanReward(), rightsizer.costUsd(), learnt.costUsd(), learnt.violationHours(),
                     rightsizer.violationHours());
+            String id;
             try (SeriesStore s = environment.openStore(store.file(), false)) {
-                ModelRegistry registry = s.models();
-                registry.register(new ModelVersion(id, "expert-policy", SCOPE, Instant.now(), START.getEpochSecond(),
-                        START.getEpochSecond() + 30L * 86400, String.format(Locale.ROOT,
+                id = io.prescient.experts.learn.PolicyRegistration.register(s.models(), Clock.systemUTC(), r.network(), t.evidence(), space(),
+                        START.getEpochSecond(), START.getEpochSecond() + 30L * 86400, String.format(Locale.ROOT,
                         "{\"iterations\": %d, \"seed\": %d, \"accounts\": %d, \"experts_cloned\": %d}", iterations, fleet.seed,
                         fleet.accounts, r.experts().size()), validationJson,
                         "{\"data\": \"" + fleet.data.toString().replace("\\", "/").replace("\"", "") + "\", \"command\": \"experts train\"}",
-                        ModelStatus.CANDIDATE), artifact);
-                new ModelLifecycle(registry, Clock.systemUTC()).promote(id, "trained by experts train; held-out reward "
-                        + String.format(Locale.ROOT, "%.4f", learnt.meanReward()));
+                        "trained by experts train; held-out reward " + String.format(Locale.ROOT, "%.4f", learnt.meanReward()));
             }
-            out.printf(Locale.ROOT, "registered %s as the champion of %s (%d bytes); total %.0f s%n", id, SCOPE, artifact.length,
-                    (System.nanoTime() - started) / 1e9);
+            out.printf(Locale.ROOT, "registered %s as the champion of %s; total %.0f s%n", id, SCOPE, (System.nanoTime() - started) / 1e9);
             if (json) {
                 output.print(console, new Report(id, r.cloning().seconds(), r.cloning().epochs(), r.cloning().validationAccuracy(),
                         r.ppo().seconds(), iterations, r.ppo().bestIteration(), pr[0], pr[1], List.of(expert, rightsizer, cloned, learnt),
@@ -355,16 +336,15 @@ public final class ExpertsCommand {
                     ExpertScore.DEFAULT_THRESHOLD)).learn(recorded, line -> out.println("  " + line));
             PolicyOutcome rightsizer = r.heldOut().get(0);
             PolicyOutcome learnt = r.heldOut().get(r.heldOut().size() - 1);
-            byte[] artifact = new ExpertPolicy(r.network(), new float[0][], new int[0]).toBytes();
-            String id = "expert-policy-" + UUID.randomUUID().toString().substring(0, 8);
+            String id;
             try (SeriesStore s = environment.openStore(store.file(), false)) {
-                s.models().register(new ModelVersion(id, "expert-policy", SCOPE, Instant.now(), recorded.start().getEpochSecond(),
-                        recorded.start().getEpochSecond(), String.format(Locale.ROOT, "{\"iterations\": %d, \"experts_cloned\": %d, "
-                        + "\"demonstrations\": %d}", iterations, r.experts().size(), r.demonstrations()), String.format(Locale.ROOT,
-                        "{\"held_out_reward\": %.5f, \"rightsizer_cost_usd\": %.2f, \"cost_usd\": %.2f}", learnt.meanReward(),
-                        rightsizer.costUsd(), learnt.costUsd()), "{\"fleet\": \"" + fromFleet.toString().replace("\\", "/").replace("\"", "")
-                        + "\", \"command\": \"experts train --fleet\"}", ModelStatus.CANDIDATE), artifact);
-                new ModelLifecycle(s.models(), Clock.systemUTC()).promote(id, "trained by experts train --fleet");
+                id = io.prescient.experts.learn.PolicyRegistration.register(s.models(), Clock.systemUTC(), r.network(), r.evidence(), fleetSpace,
+                        recorded.start().getEpochSecond(), recorded.start().getEpochSecond(), String.format(Locale.ROOT,
+                        "{\"iterations\": %d, \"experts_cloned\": %d, \"demonstrations\": %d}", iterations, r.experts().size(),
+                        r.demonstrations()), String.format(Locale.ROOT, "{\"held_out_reward\": %.5f, \"rightsizer_cost_usd\": %.2f, "
+                        + "\"cost_usd\": %.2f}", learnt.meanReward(), rightsizer.costUsd(), learnt.costUsd()), "{\"fleet\": \""
+                        + fromFleet.toString().replace("\\", "/").replace("\"", "") + "\", \"command\": \"experts train --fleet\"}",
+                        "trained by experts train --fleet");
             }
             if (json) {
                 java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

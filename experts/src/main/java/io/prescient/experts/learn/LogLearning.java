@@ -44,9 +44,9 @@ public final class LogLearning {
      * @param onExperts       the learnt policy on the held-out accounts the score calls experts
      * @param loggedExperts   those accounts as their operators ran them (their recorded days)
      */
-    public record Result(List<String> experts, double precision, double recall, int demonstrations, BehaviourCloning.Result cloning,
-                         Ppo.Result ppo, List<PolicyOutcome> heldOut, PolicyOutcome onExperts, PolicyOutcome loggedExperts,
-                         double seconds) {
+    public record Result(List<String> experts, double precision, double recall, int demonstrations, List<Step> evidence,
+                         BehaviourCloning.Result cloning, Ppo.Result ppo, List<PolicyOutcome> heldOut, PolicyOutcome onExperts,
+                         PolicyOutcome loggedExperts, double seconds) {
 
         public PolicyNetwork network() {
             return ppo.network();
@@ -112,7 +112,7 @@ public final class LogLearning {
         PolicyOutcome logged = logged(fleet, days, heldOut, testExperts);
         PolicyOutcome onExperts = PolicyOutcome.of("cloned + PPO on them", simulator.run(test.stream().filter(a -> testExperts.contains(a.id()))
                 .toList(), a -> new LearntPolicy(tuned.network(), space, true)));
-        return new Result(experts, pr[0], pr[1], demonstrations.size(), cloned, tuned, outcomes, onExperts, logged,
+        return new Result(experts, pr[0], pr[1], demonstrations.size(), demonstrations, cloned, tuned, outcomes, onExperts, logged,
                 (System.nanoTime() - started) / 1e9);
     }
 

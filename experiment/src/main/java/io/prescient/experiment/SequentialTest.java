@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * The analysis of an experiment at its latest look: per metric, treatment minus control with Welch
  * and bootstrap intervals at the look's O'Brien-Fleming boundary ({@link Looks}). The test stops
- * when the primary metric's statistic reaches the boundary (an effect), at the last planned look
- * (no effect found), or continues. Units of the assignment without an outcome at the look are
+ * when the primary metric's repeated Welch interval excludes zero (an effect), at the last planned
+ * look (no effect found), or continues. Units of the assignment without an outcome at the look are
  * counted as missing, not dropped silently; outcomes for units outside the assignment are refused.
  */
 public final class SequentialTest {
@@ -74,7 +74,10 @@ public final class SequentialTest {
             List<Double> control = new ArrayList<>();
             Set<String> seen = new java.util.HashSet<>();
             for (Outcomes.Outcome o : outcomes.rows()) {
-                if (o.look() == look && o.metric().equals(metric) && seen.add(o.unit())) {
+                if (o.look() == look && o.metric().equals(metric)) {
+                    if (!seen.add(o.unit())) {
+                        throw new IllegalArgumentException("unit '" + o.unit() + "' has two outcomes for '" + metric + "' at look " + look);
+                    }
                     (Assignment.TREATMENT.equals(arms.get(o.unit())) ? treated : control).add(o.value());
                 }
             }
@@ -89,7 +92,9 @@ public final class SequentialTest {
                     control.stream().mapToDouble(Double::doubleValue).toArray(), boundary, Double.NaN));
         }
         Effect p = effects.stream().filter(e -> e.metric().equals(primary)).findFirst().orElseThrow();
-        Decision d = Math.abs(p.statistic()) >= boundary ? Decision.STOP_EFFECT : look == planned ? Decision.STOP_NO_EFFECT : Decision.CONTINUE;
+        // the repeated interval is Welch's at the boundary's tail (a t quantile), so it, not the normal-scale statistic, decides
+        Decision d = p.welchLow() > 0 || p.welchHigh() < 0 ? Decision.STOP_EFFECT : look == planned ? Decision.STOP_NO_EFFECT
+                : Decision.CONTINUE;
         return new Analysis(assignment.experiment(), primary, look, planned, boundary, d, assignment.treated(),
                 assignment.units().size() - assignment.treated(), missing, effects);
     }

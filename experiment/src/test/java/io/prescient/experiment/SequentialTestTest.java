@@ -92,4 +92,20 @@ class SequentialTestTest {
                 () -> SequentialTest.analyse(a, Outcomes.read(f), "cost", 3, 1));
         assertTrue(stranger.getMessage().contains("'stranger'"), stranger.getMessage());
     }
+
+    /** With few units the decision follows the repeated Welch interval (a t quantile), not the normal-scale statistic. */
+    @Test
+    void aSmallTestStopsOnlyWhenItsIntervalExcludesZero() throws Exception {
+        Assignment a = new Assignment("small", List.of(new Assignment.Unit("a", Assignment.TREATMENT, 0),
+                new Assignment.Unit("b", Assignment.TREATMENT, 0), new Assignment.Unit("c", Assignment.TREATMENT, 0),
+                new Assignment.Unit("d", Assignment.CONTROL, 0), new Assignment.Unit("e", Assignment.CONTROL, 0),
+                new Assignment.Unit("f", Assignment.CONTROL, 0)));
+        Path f = dir.resolve("small.csv");
+        Files.writeString(f, "unit,look,metric,value\na,3,m,1.0\nb,3,m,1.6\nc,3,m,2.2\nd,3,m,0\ne,3,m,0.6\nf,3,m,-0.6\n");
+        SequentialTest.Analysis r = SequentialTest.analyse(a, Outcomes.read(f), "m", 3, 1);
+        assertTrue(Math.abs(r.effect("m").statistic()) >= r.boundary(), "the statistic passes the normal-scale boundary");
+        assertEquals(r.effect("m").welchLow() > 0, r.decision() == SequentialTest.Decision.STOP_EFFECT, r.describe());
+        Files.writeString(f, "unit,look,metric,value\na,1,m,1\na,1,m,2\n");
+        assertThrows(IllegalArgumentException.class, () -> SequentialTest.analyse(a, Outcomes.read(f), "m", 3, 1), "duplicates refused");
+    }
 }

@@ -47,7 +47,7 @@ final class FeedbackAnalysis implements FeedbackView {
     private List<FileTime> stamp;
     private FeedbackStudy study;
     private Map<String, Object> computed;
-    private List<Launch> calendar;
+    private List<CalendarChanges.Dated> calendar;
     private final List<String> changes = new ArrayList<>();
     private volatile List<Gauge> gauges = List.of();
 
@@ -60,17 +60,18 @@ final class FeedbackAnalysis implements FeedbackView {
     public synchronized Map<String, Object> analysis() {
         List<FileTime> now = modified();
         if (computed == null || !now.equals(stamp)) {
-            stamp = now;
             HistoryInputs inputs = inputs();
             LocalDate start = inputs.history().dates().get(0);
             List<Launch> upcoming = inputs.calendar().stream().filter(l -> l.day() >= inputs.history().days()).toList();
-            if (calendar != null) {
-                changes.addAll(0, CalendarChanges.between(calendar, upcoming, start, java.time.Instant.now()));
-                changes.subList(Math.min(changes.size(), 200), changes.size()).clear();
-            }
-            calendar = upcoming;
-            study = FeedbackStudy.of(inputs, new FeedbackStudy.Settings(thresholds(), 60, 300, HORIZON, 1));
-            computed = compute(study);
+            List<CalendarChanges.Dated> dated = CalendarChanges.dated(upcoming, start);
+            List<String> found = calendar == null ? List.of() : CalendarChanges.between(calendar, dated, java.time.Instant.now());
+            FeedbackStudy fresh = FeedbackStudy.of(inputs, new FeedbackStudy.Settings(thresholds(), 60, 300, HORIZON, 1));
+            Map<String, Object> analysed = compute(fresh);
+            study = fresh;
+            computed = analysed;
+            calendar = dated;
+            changes.addAll(0, found);
+            changes.subList(Math.min(changes.size(), 200), changes.size()).clear();
             Map<String, Object> launches = new LinkedHashMap<>();
             launches.put("upcoming", upcoming.stream().map(l -> Map.of("date", start.plusDays(l.day()).toString(), "size", l.size(),
                     "team", l.team())).toList());
@@ -78,6 +79,7 @@ final class FeedbackAnalysis implements FeedbackView {
             launches.put("changes", List.copyOf(changes));
             launches.put("read_at", java.time.Instant.now().toString());
             computed.put("launches", launches);
+            stamp = now;
         }
         return computed;
     }

@@ -81,6 +81,7 @@ final class FleetRounds implements Runnable {
         } catch (RuntimeException e) {
             line.put("failed", e.getMessage());
             log.accept("re-recommending on " + fleet + " failed: " + e.getMessage());
+            seen = List.of(); // tried again at the next check (a policy may have been trained meanwhile)
         }
         try {
             Files.writeString(fleet.resolve(FILE), new ObjectMapper().writeValueAsString(line) + "\n", StandardCharsets.UTF_8,

@@ -44,4 +44,13 @@ class FeedbackAnalysisTest {
         assertTrue(changes.get(1).contains("added payments's launch of 700"), changes.toString());
         assertTrue(changes.get(2).contains("dropped ads's launch of 400"), changes.toString());
     }
+
+    /** Reads of a rolling history count days from different starts: the same launch on the same date is no change. */
+    @Test
+    void theSameLaunchOnTheSameDateIsNoChangeWhenTheHistoryRolls() {
+        java.time.LocalDate jan = java.time.LocalDate.of(2026, 1, 1);
+        var before = CalendarChanges.dated(List.of(new io.prescient.feedback.world.Launch(40, 900, 0.5, 0.5, "search")), jan);
+        var after = CalendarChanges.dated(List.of(new io.prescient.feedback.world.Launch(33, 900, 0.5, 0.5, "search")), jan.plusDays(7));
+        assertEquals(List.of(), CalendarChanges.between(before, after, java.time.Instant.now()));
+    }
 }

@@ -67,6 +67,15 @@ public final class KubernetesAuditReader {
             skips.add("not an audit event (kind " + e.path("kind").asText() + ")");
             return;
         }
+        String stage = e.path("stage").asText("ResponseComplete");
+        if (!stage.equals("ResponseComplete")) {
+            skips.add("stage " + stage + " (each change is kept once, at ResponseComplete)");
+            return;
+        }
+        if (e.path("requestURI").asText("").contains("dryRun=")) {
+            skips.add("dry-run request: changes nothing");
+            return;
+        }
         String verb = e.path("verb").asText();
         JsonNode ref = e.path("objectRef");
         String resource = ref.path("resource").asText();

@@ -19,7 +19,8 @@ import java.util.function.BiFunction;
  * {@code resource,time,} then CPU as {@code cpu_vcpu} (vCPUs in use) or {@code cpu_percent} (of the
  * VM's vCPUs at that time) and memory as {@code memory_gib}, {@code memory_mib}, {@code memory_bytes}
  * or {@code memory_percent}. Rows may come at any step: several in an hour are averaged, and an
- * hour between two rows at most {@value #MAX_GAP_HOURS} hours apart takes the earlier row's value;
+ * hour between two rows at most {@value #MAX_GAP_HOURS} hours apart takes the earlier row's value (a VM
+ * whose rows start later than the fleet's, one created during the recording, has no usage before them);
  * a longer gap, a negative value, a percentage above 100 or a column without a unit is an error naming
  * the file, the line (or the resource and the gap) and what was expected.
  */
@@ -103,16 +104,16 @@ final class VmMetrics {
         int last = -1;
         for (int h = 0; h < hours; h++) {
             if (sum[2][h] > 0) {
-                if (last >= 0 && h - last - 1 > MAX_GAP_HOURS || last < 0 && h > MAX_GAP_HOURS) {
+                if (last >= 0 && h - last - 1 > MAX_GAP_HOURS) {
                     throw new InvalidInputException(new InputProblem(source, 0, resource, (h - last - 1) + " hours without a row from "
                             + Instant.ofEpochSecond(first + (last + 1) * 3600L), "rows at most " + MAX_GAP_HOURS + " hours apart (a longer "
                             + "gap cannot be filled honestly: remove the resource or supply its rows)"));
                 }
                 out[0][h] = sum[0][h] / sum[2][h];
                 out[1][h] = sum[1][h] / sum[2][h];
-                for (int g = last + 1; g < h; g++) {
-                    out[0][g] = last >= 0 ? out[0][last] : out[0][h];
-                    out[1][g] = last >= 0 ? out[1][last] : out[1][h];
+                for (int g = Math.max(0, last + 1); last >= 0 && g < h; g++) {
+                    out[0][g] = out[0][last];
+                    out[1][g] = out[1][last];
                 }
                 last = h;
             }

@@ -28,6 +28,10 @@ public final class AuditLog {
         this.file = file;
     }
 
+    public Path file() {
+        return file;
+    }
+
     public void proposed(Recommendation r, Instant at) throws IOException {
         ObjectNode line = json.valueToTree(r);
         line.put("event", "proposed");

@@ -31,12 +31,30 @@ public final class Decisions {
         }
     }
 
+    private static final java.util.concurrent.ConcurrentMap<java.nio.file.Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final AuditLog log;
     private final Clock clock;
+    private final Object lock;
 
     public Decisions(AuditLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
+        this.lock = LOCKS.computeIfAbsent(log.file().toAbsolutePath().normalize(), k -> new Object());
+    }
+
+    /** A read-then-append under one lock per audit log: the same file's threads here, and other processes through a file lock. */
+    private <T> T locked(java.util.function.Supplier<T> step) {
+        synchronized (lock) {
+            java.nio.file.Path lockFile = log.file().resolveSibling(log.file().getFileName() + ".lock");
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = channel.lock()) {
+                return step.get();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock the audit log " + lockFile + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     public Optional<Status> status(String id) {
@@ -47,30 +65,36 @@ public final class Decisions {
         }
     }
 
-    /** Proposes {@code r} unless it has been proposed and decided before; @return whether it is (still or newly) open. */
-    public synchronized boolean propose(Recommendation r) {
-        Optional<Status> now = status(r.id());
-        if (now.isPresent() && now.get() != Status.PROPOSED) {
-            return false;
-        }
-        try {
-            log.proposed(r, clock.instant());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit log: " + e.getMessage(), e);
-        }
-        return true;
+    /** Proposes {@code r} unless it has been proposed before; @return whether it is (still or newly) open. */
+    public boolean propose(Recommendation r) {
+        return locked(() -> {
+            Optional<Status> now = status(r.id());
+            if (now.isPresent()) {
+                return now.get() == Status.PROPOSED;
+            }
+            try {
+                log.proposed(r, clock.instant());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the audit log: " + e.getMessage(), e);
+            }
+            return true;
+        });
     }
 
-    public synchronized Status accept(String id, String by, String note) {
-        return move(id, Status.ACCEPTED, by, note);
+    public Status accept(String id, String by, String note) {
+        return locked(() -> move(id, Status.ACCEPTED, by, note));
     }
 
-    public synchronized Status reject(String id, String by, String note) {
-        return move(id, Status.REJECTED, by, note);
+    public Status reject(String id, String by, String note) {
+        return locked(() -> move(id, Status.REJECTED, by, note));
     }
 
     /** Applies an accepted (or dry-run) recommendation: recorded as applied, or as a dry run when the actuator only says. */
-    public synchronized Status apply(String id, ChangeActuator actuator, String by) {
+    public Status apply(String id, ChangeActuator actuator, String by) {
+        return locked(() -> applyLocked(id, actuator, by));
+    }
+
+    private Status applyLocked(String id, ChangeActuator actuator, String by) {
         Status next = actuator.isDryRun() ? Status.DRY_RUN : Status.APPLIED;
         Status now = current(id);
         if (!now.allows(next)) {

@@ -35,11 +35,11 @@ public final class Quantities {
 
     /** Millicores, rounded up to 10m. */
     public static String cpu(double cores) {
-        return String.format(Locale.ROOT, "%dm", (long) Math.ceil(cores * 100) * 10);
+        return String.format(Locale.ROOT, "%dm", (long) Math.ceil(cores * 100 - 1e-9) * 10);
     }
 
     /** Mebibytes, rounded up to 16Mi. */
     public static String memory(double gib) {
-        return String.format(Locale.ROOT, "%dMi", (long) Math.ceil(gib * 1024 / 16) * 16);
+        return String.format(Locale.ROOT, "%dMi", (long) Math.ceil(gib * 1024 / 16 - 1e-9) * 16);
     }
 }

@@ -124,8 +124,16 @@ public final class WorkloadRecommender {
 
     private Recommendation replicas(String workload, int current, List<WorkloadUsage.Sample> samples, double perPodCpu, double perPodMemory,
                                     double confidence) {
-        Map<Instant, Double> total = new TreeMap<>();
-        samples.forEach(s -> total.merge(s.time(), s.cpu(), Double::sum));
+        // pods are sampled seconds apart: the total of a 5-minute bucket is the sum over pods of each pod's mean CPU in it
+        Map<Long, Map<String, double[]>> buckets = new TreeMap<>();
+        samples.forEach(s -> {
+            double[] m = buckets.computeIfAbsent(Math.floorDiv(s.time().getEpochSecond(), 300L), k -> new TreeMap<>())
+                    .computeIfAbsent(s.pod() + "/" + s.container(), k -> new double[2]);
+            m[0] += s.cpu();
+            m[1]++;
+        });
+        Map<Long, Double> total = new TreeMap<>();
+        buckets.forEach((b, pods) -> total.put(b, pods.values().stream().mapToDouble(m -> m[0] / m[1]).sum()));
         double[] totals = total.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double p95 = totals[(int) Math.ceil(0.95 * totals.length) - 1];
         int wanted = Math.max(1, (int) Math.ceil(p95 / (perPodCpu * target)));
@@ -139,8 +147,8 @@ public final class WorkloadRecommender {
         double net = savings - hoursWeek * 52.0 / 12 * saturatedHourUsd;
         String level = Recommendation.riskOf(risk);
         String text = String.format(Locale.ROOT, "%s: replicas %d to %d (the total CPU use's P95, %.2f cores, over %.0f%% of the %.3f "
-                        + "cores each pod requests). %s $%.2f a month. %.1f%% of hours used more CPU than %d pods request (%.1f hours a "
-                        + "week; risk %.0f%%). Expected net benefit $%.2f a month after those hours at $%.2f each.%s", workload, current, wanted,
+                        + "cores each pod requests). %s $%.2f a month. %.1f%% of 5-minute intervals used more CPU than %d pods request "
+                        + "(%.1f hours a week; risk %.0f%%). Expected net benefit $%.2f a month after those hours at $%.2f each.%s", workload, current, wanted,
                 p95, 100 * target, perPodCpu, savings >= 0 ? "Saves" : "Costs more by", Math.abs(savings), 100 * above, wanted, hoursWeek,
                 100 * risk, net, saturatedHourUsd, suffix(level));
         return new Recommendation(workload + "->replicas=" + wanted, workload.split("/")[0], workload, "kubernetes", "replicas=" + current,

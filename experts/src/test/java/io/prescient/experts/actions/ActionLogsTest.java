@@ -106,4 +106,19 @@ class ActionLogsTest {
         assertTrue(logs.actions().stream().anyMatch(a -> a.kind() == ConfigAction.Kind.REPLICAS), logs.kept().toString());
         assertTrue(logs.skipped().values().stream().mapToInt(Integer::intValue).sum() > 50, logs.skipped().toString());
     }
+
+    /** The default audit policy logs each change at RequestReceived and ResponseComplete: it is kept once; a dry-run write not at all. */
+    @Test
+    void eachChangeIsKeptOnceAndDryRunsNotAtAll() throws Exception {
+        String event = "{\"kind\":\"Event\",\"level\":\"Request\",\"stage\":\"%s\",\"verb\":\"patch\",\"requestURI\":\"%s\","
+                + "\"objectRef\":{\"resource\":\"deployments\",\"namespace\":\"shop\",\"name\":\"web\"},"
+                + "\"requestObject\":{\"spec\":{\"replicas\":5}},\"stageTimestamp\":\"2024-05-01T10:00:00Z\"}";
+        Files.writeString(dir.resolve("audit.log"), String.join("\n",
+                String.format(event, "RequestReceived", "/apis/apps/v1/namespaces/shop/deployments/web"),
+                String.format(event, "ResponseComplete", "/apis/apps/v1/namespaces/shop/deployments/web"),
+                String.format(event, "ResponseComplete", "/apis/apps/v1/namespaces/shop/deployments/web?dryRun=All")) + "\n");
+        ActionLogs logs = ActionLogs.read(dir.resolve("audit.log"));
+        assertEquals(1, logs.actions().size(), logs.actions().toString());
+        assertEquals(Integer.valueOf(1), logs.skipped().get("dry-run request: changes nothing"));
+    }
 }

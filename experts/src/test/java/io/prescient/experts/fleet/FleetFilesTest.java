@@ -15,6 +15,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FleetFilesTest {
 
+    /** A VM created during the recording: its rows start later than the fleet's, and its earlier hours are empty, not an error. */
+    @Test
+    void aVmCreatedDuringTheRecordingIsRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("resources.csv"), "account,resource,tag,launch_type,current_type\na,vm1,production,m6i.large,m6i.large\n"
+                + "a,vm2,batch,m6i.large,m6i.large\n");
+        StringBuilder m = new StringBuilder("resource,time,cpu_vcpu,memory_gib\n");
+        for (int h = 0; h < 72; h++) {
+            m.append("vm1,").append(Instant.parse("2013-08-01T00:00:00Z").plusSeconds(3600L * h)).append(",1,2\n");
+            if (h >= 30) {
+                m.append("vm2,").append(Instant.parse("2013-08-01T00:00:00Z").plusSeconds(3600L * h)).append(",0.5,1\n");
+            }
+        }
+        Files.writeString(dir.resolve("metrics.csv"), m.toString());
+        double[][] u = FleetFiles.read(dir, Catalogue.aws()).usage().get("vm2");
+        assertEquals(0, u[0][10], 0);
+        assertEquals(0.5, u[0][40], 1e-12);
+    }
+
     /** The organisation's own tags map to production or batch through tags.csv; an unmapped one is named with the fix. */
     @Test
     void tagsMapThroughTheFleetsTagsFile(@TempDir Path dir) throws Exception {

@@ -25,7 +25,8 @@ public record LaunchLoad(double[] live, List<Launch> pending, List<Due> due) {
     public record Due(int day, Launch launch, double weight, double delayedShare) {
     }
 
-    private record Part(Launch launch, double weight) {
+    /** @param moved whether an earlier delay moved it here (it is pending if it lands past the history) */
+    private record Part(Launch launch, double weight, boolean moved) {
     }
 
     public static LaunchLoad of(ObservedHistory history, List<Launch> calendar, int delayDays) {
@@ -33,15 +34,17 @@ public record LaunchLoad(double[] live, List<Launch> pending, List<Due> due) {
         Map<Integer, List<Part>> due = new HashMap<>();
         for (Launch l : calendar) {
             if (l.day() >= 0) {
-                due.computeIfAbsent(l.day(), k -> new ArrayList<>()).add(new Part(l, 1));
+                due.computeIfAbsent(l.day(), k -> new ArrayList<>()).add(new Part(l, 1, false));
             }
         }
         double[] ramp = new double[n + 3];
         List<Due> decisions = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             List<Part> today = due.getOrDefault(t, List.of());
-            int planned = history.launches() == null ? today.size() : history.launches()[t];
-            double delayedShare = history.delays() == null || planned == 0 ? 0 : (double) history.delays()[t] / planned;
+            // a weekly history counts a week's launches and delays on its first day: the week's share applies to each of its days
+            int row = history.stepDays() == 7 ? t - t % 7 : t;
+            int planned = history.launches() == null ? today.size() : history.launches()[row];
+            double delayedShare = history.delays() == null || planned == 0 ? 0 : Math.min(1, (double) history.delays()[row] / planned);
             for (Part part : today) {
                 decisions.add(new Due(t, part.launch(), part.weight(), delayedShare));
                 double kept = part.launch().size() * part.weight() * (1 - delayedShare);
@@ -49,7 +52,7 @@ public record LaunchLoad(double[] live, List<Launch> pending, List<Due> due) {
                     ramp[t + r] += kept / 3;
                 }
                 if (delayedShare > 0) {
-                    due.computeIfAbsent(t + delayDays, k -> new ArrayList<>()).add(new Part(part.launch(), part.weight() * delayedShare));
+                    due.computeIfAbsent(t + delayDays, k -> new ArrayList<>()).add(new Part(part.launch(), part.weight() * delayedShare, true));
                 }
             }
         }
@@ -62,7 +65,7 @@ public record LaunchLoad(double[] live, List<Launch> pending, List<Due> due) {
         List<Launch> pending = new ArrayList<>();
         due.forEach((day, parts) -> {
             if (day >= n) {
-                parts.stream().filter(p -> p.weight() < 1).forEach(p -> pending.add(new Launch(day, p.launch().size() * p.weight(),
+                parts.stream().filter(Part::moved).forEach(p -> pending.add(new Launch(day, p.launch().size() * p.weight(),
                         p.launch().complexity(), p.launch().riskAversion(), p.launch().team())));
             }
         });

@@ -88,9 +88,9 @@ public record FeedbackResponse(String name, String target, double probability, L
             double[] high = new double[n];
             for (int i = 0; i < n; i++) {
                 double naive = forecast.naive().median()[i];
-                low[i] = forecast.aware().p10()[i] / naive;
-                mid[i] = forecast.aware().median()[i] / naive;
-                high[i] = forecast.aware().p90()[i] / naive;
+                low[i] = naive > 0 ? forecast.aware().p10()[i] / naive : 1;
+                mid[i] = naive > 0 ? forecast.aware().median()[i] / naive : 1;
+                high[i] = naive > 0 ? forecast.aware().p90()[i] / naive : 1;
             }
             return new FeedbackResponse(f.name(), f.target(), f.probability(), forecast.days(), low, mid, high);
         }

@@ -132,7 +132,10 @@ public final class WorkloadPatcher {
                 double wanted = Quantity.getAmountInBytes(new Quantity(e.getValue())).doubleValue();
                 double allowed = old == null ? wanted : clamp(Quantity.getAmountInBytes(old).doubleValue(), wanted);
                 if (allowed != wanted) {
-                    String q = e.getKey().equals("cpu") ? Math.round(allowed * 1000) + "m" : Math.round(allowed / (1 << 20)) + "Mi";
+                    // Quantity.getAmountInBytes reads any quantity in its base unit: cores for CPU, bytes for memory, a count for GPUs
+                    String q = e.getKey().equals("cpu") ? Math.round(allowed * 1000) + "m"
+                            : e.getKey().contains("memory") || e.getKey().contains("storage") ? Math.round(allowed / (1 << 20)) + "Mi"
+                            : Long.toString(Math.round(allowed));
                     bounded.add(e.getKey() + " " + e.getValue() + " bounded to " + q + " (from " + old + ")");
                     within.put(e.getKey(), q);
                 } else {

@@ -163,7 +163,7 @@ public record LaunchSource(List<Launch> launches, List<String> skipped) {
                 if (f.size() < header.size()) {
                     throw new InvalidInputException(new InputProblem(source, line, "", f.size() + " fields", header.size() + " fields"));
                 }
-                if (status >= 0 && List.of("done", "closed", "cancelled", "won't do").contains(f.get(status).toLowerCase(Locale.ROOT))) {
+                if (status >= 0 && List.of("done", "closed", "resolved", "cancelled", "won't do").contains(f.get(status).toLowerCase(Locale.ROOT))) {
                     skipped.add(what + ": " + f.get(status));
                     continue;
                 }

@@ -116,9 +116,10 @@ class KafkaRestartIT {
         Path marker = dir.resolve("failed-once");
         // the failure comes once a subtask has passed 20 plans and a checkpoint has completed: with 100, a subtask holding
         // few workloads' plans (96 here at the least) could pass them all, and the other finish, before it came (a CI run
-        // ended without the failure); 20 still has plans in the sink's open transaction when it fails
+        // ended without the failure); 20 still has plans in the sink's open transaction when it fails. Records pass 100 ms
+        // apart until then (two CI runs on a loaded machine saw no checkpoint complete before a subtask's plans ran out at 50 ms)
         PlanningJob.plans(points, JobSettings.of(Fleets.assembly(config, java.util.Optional.empty()), Fleets.DAY, 28 * Fleets.DAY))
-                .map(new FailOnceAfterCheckpoint<>(marker, 20, 50)).name("fail once")
+                .map(new FailOnceAfterCheckpoint<>(marker, 20, 100)).name("fail once")
                 .sinkTo(PlanningJob.kafkaSink(kafka.bootstrapServers(), "plans"));
         env.execute("restart test");
         assertTrue(Files.exists(marker), "the failure was injected (after a completed checkpoint)");

@@ -43,6 +43,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--term", defaultValue = "short", description = "short (48 steps), medium (480) or long (720) (default: ${DEFAULT-VALUE}).")
     String term;
 
+    @picocli.CommandLine.Mixin
+    PretrainedOption pretrained;
     @Option(names = "--horizon", description = "Override the term's horizon H.")
     Integer horizon;
 
@@ -119,6 +121,7 @@ public final class BacktestCommand implements Callable<Integer> {
     /** The model (trained first if it learns across series) backtested on every panel with these covariates. */
     private Backtest.Result evaluate(PrintWriter console, ForecastTask task, Map<String, Panel> panels, Backtest.Covariates ofSeries) {
         Backtest backtest = new Backtest(task, input.threads(), ofSeries, knownFuture);
+        pretrained.apply();
         Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
         if (ofSeries != Backtest.Covariates.NONE && !forecaster.readsCovariates()) {
             console.printf(Locale.ROOT, "note: model %s does not read covariates; %s are not used%n", model, covariateOptions.names());

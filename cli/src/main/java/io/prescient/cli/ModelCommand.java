@@ -24,7 +24,7 @@ import java.util.Locale;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Train, validate, register, promote and roll back forecasting models per scope.",
         subcommands = {ModelCommand.Train.class, ModelCommand.Cycle.class, ModelCommand.ListVersions.class,
-                ModelCommand.Show.class, ModelCommand.Promote.class, ModelCommand.Rollback.class})
+                ModelCommand.Show.class, ModelCommand.Promote.class, ModelCommand.Rollback.class, PretrainCommand.class})
 public final class ModelCommand {
 
     static void printOutcome(PrintWriter out, ModelDecision d) {

@@ -22,6 +22,9 @@ public final class TrainingOptions {
     @Mixin
     CovariateOptions covariates;
 
+    @Mixin
+    PretrainedOption pretrained;
+
     @Option(names = "--horizon", defaultValue = "48", description = "Steps per validation window (default: ${DEFAULT-VALUE}).")
     int horizon;
 
@@ -42,6 +45,7 @@ public final class TrainingOptions {
     }
 
     ModelTrainer trainer() {
+        pretrained.apply();
         long step = Steps.parseSeconds(input.freq());
         int season = Steps.season(step);
         return new ModelTrainer(new ModelTrainer.Settings(step, season, horizon, windows, input.threads()), Clock.systemUTC());

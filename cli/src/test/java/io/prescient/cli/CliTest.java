@@ -45,7 +45,7 @@ class CliTest {
                 List.of("bench"), List.of("bench", "inference"), List.of("feedback"), List.of("feedback", "simulate"), List.of("feedback", "forecast"),
                 List.of("feedback", "optimise"), List.of("feedback", "backtest"),
                 List.of("feedback", "launches"), List.of("feedback", "equilibrium"), List.of("bench", "feedback"),
-                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"), List.of("experts", "actions"))) {
+                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"), List.of("experts", "actions"), List.of("model", "pretrain"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -139,6 +139,49 @@ class CliTest {
         Result models = run("model", "list", "--store", store, "--output", "json");
         assertEquals(0, models.code(), models.err());
         assertTrue(json.readTree(models.out()).get("versions").isArray());
+    }
+
+    /** Pretraining from a data folder, then the artifact zero-shot in a backtest and fine-tuned in the registry. */
+    @Test
+    void pretrainThenForecastZeroShotAndFineTuned() throws Exception {
+        Path data = home.resolve("data");
+        Path nab = Files.createDirectories(data.resolve("nab/realAWSCloudwatch"));
+        try (var files = Files.list(Path.of("../samples/nab"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                Files.copy(f, nab.resolve(f.getFileName()));
+            }
+        }
+        Path artifact = home.resolve("mixer.bin");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Result pretrain = run("model", "pretrain", "--data", data.toString(), "--out", artifact.toString(), "--budget", "3s",
+                "--synthetic", "20", "--threads", "1", "--output", "json");
+        assertEquals(0, pretrain.code(), pretrain.err());
+        com.fasterxml.jackson.databind.JsonNode p = json.readTree(pretrain.out());
+        assertTrue(Files.size(artifact) > p.get("bytes").asLong() && p.get("bytes").asLong() < 20_000_000, pretrain.out());
+        assertTrue(p.get("provenance").asText().contains("real series (nab "), p.get("provenance").asText());
+        assertTrue(pretrain.err().contains("genai: skipped"), "a source that is absent is reported: " + pretrain.err());
+
+        Result zeroShot = run("backtest", "../samples/nab", "--freq", "1h", "--term", "short", "--model", "pretrained",
+                "--from", artifact.toString(), "--out", home.resolve("bt").toString(), "--output", "json");
+        assertEquals(0, zeroShot.code(), zeroShot.err());
+        double crps = json.readTree(zeroShot.out()).get("CRPS").asDouble();
+        assertTrue(crps > 0 && Double.isFinite(crps), "a 3-second network forecasts badly, but forecasts: " + zeroShot.out());
+        assertEquals(0, json.readTree(zeroShot.out()).get("fallbacks").asInt(), zeroShot.out());
+
+        Result tuned = run("model", "train", "../samples/nab", "--freq", "1h", "--model", "pretrained-tuned", "--from",
+                artifact.toString(), "--tune", "2s", "--store", home.resolve("store.duckdb").toString(), "--output", "json");
+        assertEquals(0, tuned.code(), tuned.err());
+        com.fasterxml.jackson.databind.JsonNode trained = json.readTree(tuned.out()).get("trained");
+        assertEquals("pretrained-tuned", trained.get("model").asText());
+        Result show = run("model", "show", trained.get("id").asText(), "--store", home.resolve("store.duckdb").toString());
+        assertEquals(0, show.code(), show.err());
+        long stored = Long.parseLong(show.out().replaceAll("(?s).*\\nartifact +(\\d+) bytes.*", "$1"));
+        assertTrue(stored > 1_000_000, "the registry version holds the tuned network itself: " + show.out());
+
+        Result missing = run("backtest", "../samples/nab", "--freq", "1h", "--model", "pretrained", "--from",
+                home.resolve("absent.bin").toString(), "--out", home.resolve("bt2").toString());
+        assertEquals(1, missing.code(), "rejected input");
+        assertTrue(missing.err().contains("absent.bin is not a file"), missing.err());
     }
 
     /** Every feedback command on a user's own history, read by column name; a malformed one is named by file, line and column. */

@@ -5,7 +5,6 @@ import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
 import io.prescient.forecast.History;
-import io.prescient.forecast.QuantileTableForecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -213,22 +212,7 @@ public final class NeuralForecaster implements Forecaster {
 
         /** The network's quantiles of this series, non-negative where the series is, as a forecast. */
         Forecast toForecast(double[][] q, int horizon) {
-            NeuralSpec s = net.spec();
-            double[][] values = new double[horizon][];
-            double[] mean = new double[horizon];
-            int median = Arrays.binarySearch(s.levels(), 0.5);
-            for (int h = 0; h < horizon; h++) {
-                values[h] = q[h].clone();
-                for (int k = 0; k < values[h].length; k++) {
-                    values[h][k] = nonNegative ? Math.max(0, values[h][k]) : values[h][k];
-                    if (k > 0) {
-                        values[h][k] = Math.max(values[h][k], values[h][k - 1]);
-                    }
-                }
-                mean[h] = median >= 0 ? values[h][median] : values[h][values[h].length / 2];
-            }
-            return new QuantileTableForecast(new TimeGrid(history.end(), history.stepSeconds(), horizon), name, s.levels(),
-                    values, mean, io.prescient.forecast.MarginalForecast.DEFAULT_PATH_CORRELATION);
+            return NetworkQuantiles.forecast(name, history, net.spec().levels(), q, horizon, nonNegative);
         }
 
         @Override

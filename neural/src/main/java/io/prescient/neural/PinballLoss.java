@@ -9,11 +9,11 @@ import ai.djl.training.loss.Loss;
  * [batch, horizon] and a mask [batch, horizon] (1 where the target was observed), predictions the
  * quantiles [batch, horizon, levels].
  */
-final class PinballLoss extends Loss {
+public final class PinballLoss extends Loss {
 
     private final float[] levels;
 
-    PinballLoss(double[] levels) {
+    public PinballLoss(double[] levels) {
         super("pinball");
         this.levels = new float[levels.length];
         for (int k = 0; k < levels.length; k++) {
@@ -28,7 +28,7 @@ final class PinballLoss extends Loss {
     }
 
     /** The loss of each sample: [batch], averaged over its observed steps and the levels. */
-    NDArray perSample(NDList labels, NDList predictions) {
+    public NDArray perSample(NDList labels, NDList predictions) {
         NDArray mask = labels.get(1);
         return pointLosses(labels, predictions).sum(new int[] {1, 2}).div(mask.sum(new int[] {1}).mul(levels.length).maximum(1f));
     }

@@ -46,19 +46,27 @@ class ModelContractTest {
     }
 
     private static String budget;
+    private static String tune;
 
     @BeforeAll
     static void shortTraining() {
         budget = System.getProperty("prescient.neural.budget");
+        tune = System.getProperty(NeuralModels.TUNE_PROPERTY);
         System.setProperty("prescient.neural.budget", "4");
+        System.setProperty(NeuralModels.TUNE_PROPERTY, "3");
     }
 
     @AfterAll
     static void restore() {
-        if (budget == null) {
-            System.clearProperty("prescient.neural.budget");
+        restore("prescient.neural.budget", budget);
+        restore(NeuralModels.TUNE_PROPERTY, tune);
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
         } else {
-            System.setProperty("prescient.neural.budget", budget);
+            System.setProperty(property, value);
         }
     }
 

@@ -1,0 +1,226 @@
+package io.prescient.neural.pretrained;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.prescient.neural.DjlRuntime;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained patch mixer: its shape, its parameters (bytes, so that fitted models serialise with it)
+ * and how it was made (the corpus, budget and validation loss, as text). It reads and writes the
+ * artifact file {@code prescient model pretrain} produces. The DJL model is rebuilt from the bytes on
+ * first use in a JVM; inference runs one batch at a time.
+ */
+public final class MixerNet implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String MAGIC = "prescient-mixer";
+    private static final int FORMAT = 1;
+
+    private final MixerSpec spec;
+    private final byte[] parameters;
+    private final String provenance;
+    private transient Model model;
+
+    MixerNet(MixerSpec spec, byte[] parameters, String provenance) {
+        this.spec = spec;
+        this.parameters = parameters.clone();
+        this.provenance = provenance;
+    }
+
+    public MixerSpec spec() {
+        return spec;
+    }
+
+    /** How the network was made, one fact per line. */
+    public String provenance() {
+        return provenance;
+    }
+
+    /** Size of the parameters in bytes. */
+    public int sizeBytes() {
+        return parameters.length;
+    }
+
+    byte[] parameters() {
+        return parameters.clone();
+    }
+
+    /** The same network with a line added to its provenance (e.g. a fine-tuning). */
+    MixerNet withParameters(byte[] tuned, String note) {
+        return new MixerNet(spec, tuned, provenance + "\n" + note);
+    }
+
+    static Block block(MixerSpec spec) {
+        return new PatchMixerBlock(spec);
+    }
+
+    /** Quantiles of each window in the series' units: {@code [window][step][level]}. */
+    public synchronized double[][][] predict(List<Window> windows) {
+        Model m = model();
+        int h = spec.horizon();
+        int q = spec.levels().length;
+        double[][][] out = new double[windows.size()][h][q];
+        try (NDManager manager = m.getNDManager().newSubManager()) {
+            NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs(manager, spec, windows), false)
+                    .singletonOrThrow();
+            float[] flat = predicted.toFloatArray();
+            for (int i = 0; i < windows.size(); i++) {
+                Window w = windows.get(i);
+                for (int j = 0; j < h; j++) {
+                    for (int k = 0; k < q; k++) {
+                        out[i][j][k] = w.restore(flat[(i * h + j) * q + k]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The network's input: [windows, context, 2]. */
+    static NDList inputs(NDManager manager, MixerSpec spec, List<Window> windows) {
+        int c = spec.context();
+        float[] past = new float[windows.size() * 2 * c];
+        for (int i = 0; i < windows.size(); i++) {
+            System.arraycopy(windows.get(i).past(), 0, past, i * 2 * c, 2 * c);
+        }
+        return new NDList(manager.create(past, new Shape(windows.size(), c, 2)));
+    }
+
+    /** The labels: targets and weights, each [windows, horizon]. */
+    static NDList labels(NDManager manager, MixerSpec spec, List<Window> windows) {
+        int h = spec.horizon();
+        float[] target = new float[windows.size() * h];
+        float[] weight = new float[windows.size() * h];
+        for (int i = 0; i < windows.size(); i++) {
+            System.arraycopy(windows.get(i).target(), 0, target, i * h, h);
+            System.arraycopy(windows.get(i).weight(), 0, weight, i * h, h);
+        }
+        return new NDList(manager.create(target, new Shape(windows.size(), h)), manager.create(weight, new Shape(windows.size(), h)));
+    }
+
+    private Model model() {
+        if (model == null) {
+            DjlRuntime.start(DjlRuntime.defaultCacheDir());
+            Model m = Model.newInstance("prescient-mixer");
+            Block block = block(spec);
+            m.setBlock(block);
+            block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, spec.context(), 2));
+            load(block, m.getNDManager(), parameters);
+            model = m;
+        }
+        return model;
+    }
+
+    static void load(Block block, NDManager manager, byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            block.loadParameters(manager, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the network's parameters: " + e.getMessage(), e);
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("the network's parameters do not fit its shape: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] save(Block block) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the network's parameters: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes the artifact: a header, the shape, the provenance and the parameters. */
+    public void write(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
+            try (OutputStream raw = Files.newOutputStream(partial); DataOutputStream out = new DataOutputStream(raw)) {
+                out.writeUTF(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeInt(spec.context());
+                out.writeInt(spec.patch());
+                out.writeInt(spec.width());
+                out.writeInt(spec.depth());
+                out.writeInt(spec.head());
+                out.writeInt(spec.horizon());
+                out.writeInt(spec.levels().length);
+                for (double l : spec.levels()) {
+                    out.writeDouble(l);
+                }
+                out.writeUTF(provenance);
+                out.writeInt(parameters.length);
+                out.write(parameters);
+            }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the artifact " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an artifact {@link #write} wrote. */
+    public static MixerNet read(InputStream stream, String source) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream))) {
+            String magic;
+            try {
+                magic = in.readUTF();
+            } catch (IOException e) {
+                magic = "";
+            }
+            if (!MAGIC.equals(magic)) {
+                throw new IllegalArgumentException(source + ": not a Prescient pretrained model (expected the header '" + MAGIC
+                        + "'; write one with `prescient model pretrain --out " + source + "`)");
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException(source + ": artifact format " + format + ", this version reads " + FORMAT);
+            }
+            int context = in.readInt();
+            int patch = in.readInt();
+            int width = in.readInt();
+            int depth = in.readInt();
+            int head = in.readInt();
+            int horizon = in.readInt();
+            double[] levels = new double[in.readInt()];
+            for (int k = 0; k < levels.length; k++) {
+                levels[k] = in.readDouble();
+            }
+            String provenance = in.readUTF();
+            byte[] parameters = new byte[in.readInt()];
+            in.readFully(parameters);
+            return new MixerNet(new MixerSpec(context, patch, width, depth, head, horizon, levels), parameters, provenance);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": truncated or unreadable pretrained model: " + e.getMessage(), e);
+        }
+    }
+
+    public static MixerNet read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

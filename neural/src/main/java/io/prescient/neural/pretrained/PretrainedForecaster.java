@@ -1,0 +1,183 @@
+package io.prescient.neural.pretrained;
+
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.neural.NetworkQuantiles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The pretrained patch mixer behind the forecaster API. Zero-shot ({@code tuneSeconds} 0) it fits a
+ * series by keeping its last {@code context} steps and forecasts in one forward pass; with a
+ * fine-tuning budget it {@link #needsTraining needs training}: {@link #train} continues training on
+ * the given histories for that long, scoring the loss on the forecast's own horizon, with the last
+ * horizon of every history held out, keeps the pretrained weights unless the tuned ones forecast
+ * that held-out stretch better, and calibrates each quantile's distance from the median on it
+ * ({@link SpreadCalibration}).
+ */
+public final class PretrainedForecaster implements Forecaster {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Series per forward pass in batched inference. */
+    static final int BATCH = 256;
+
+    private final String name;
+    private final MixerNet net;
+    private final int horizon;
+    private final double tuneSeconds;
+    private final SpreadCalibration calibration;
+    private final transient Consumer<String> log;
+
+    public PretrainedForecaster(String name, MixerNet net, int horizon, double tuneSeconds, Consumer<String> log) {
+        this(name, net, horizon, tuneSeconds, SpreadCalibration.none(net.spec().levels().length), log);
+    }
+
+    private PretrainedForecaster(String name, MixerNet net, int horizon, double tuneSeconds, SpreadCalibration calibration,
+                                 Consumer<String> log) {
+        if (horizon > net.spec().horizon()) {
+            throw new IllegalArgumentException(name + " forecasts at most " + net.spec().horizon() + " steps in one pass, not "
+                    + horizon);
+        }
+        this.name = name;
+        this.net = net;
+        this.horizon = horizon;
+        this.tuneSeconds = tuneSeconds;
+        this.calibration = calibration;
+        this.log = log == null ? line -> { } : log;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public MixerNet net() {
+        return net;
+    }
+
+    @Override
+    public boolean needsTraining() {
+        return tuneSeconds > 0;
+    }
+
+    /** Fine-tunes on the histories within the budget; the result forecasts without further training. */
+    @Override
+    public Forecaster train(List<History> histories) {
+        if (!needsTraining()) {
+            return this;
+        }
+        MixerSpec spec = net.spec();
+        List<double[]> training = new ArrayList<>();
+        List<Window> validation = new ArrayList<>();
+        for (History h : histories) {
+            double[] y = h.target();
+            int held = Math.min(horizon, y.length / 5);
+            if (held < 1) {
+                continue;
+            }
+            training.add(Arrays.copyOf(y, y.length - held));
+            Window w = Window.at(y, y.length - held, spec, held, 0);
+            if (w != null && w.labelled()) {
+                validation.add(w);
+            }
+        }
+        MixerTrainer.Settings settings = new MixerTrainer.Settings(128, 50, Integer.MAX_VALUE, tuneSeconds, 3e-4, 42);
+        MixerTrainer.Result r = new MixerTrainer(settings, log).train(spec, net,
+                new SeriesWindows(training, spec, horizon, 0, 0), validation, true,
+                String.format(Locale.ROOT, "fine-tuned on %d series for a horizon of %d", training.size(), horizon));
+        log.accept(String.format(Locale.ROOT, "%s: fine-tuned %d steps in %.0f s; held-out loss %.4f pretrained, %.4f kept",
+                name, r.report().steps(), r.report().seconds(), r.report().startLoss(), r.report().bestLoss()));
+        SpreadCalibration spread = SpreadCalibration.fit(r.net().predict(validation), validation, spec.levels());
+        log.accept(name + ": band factors by level " + Arrays.toString(spread.factors()));
+        return new PretrainedForecaster(name, r.net(), horizon, 0, spread, log);
+    }
+
+    @Override
+    public FittedModel fit(History history) {
+        int keep = Math.min(history.length(), net.spec().context());
+        double[] recent = Arrays.copyOfRange(history.target(), history.length() - keep, history.length());
+        return new Fitted(name, net, calibration, history.grid(), recent, history.nonNegative());
+    }
+
+    /** One forward pass per {@value #BATCH} series. */
+    @Override
+    public List<Forecast> forecastAll(List<History> histories, int steps, List<Map<String, double[]>> futureCovariates) {
+        if (futureCovariates.size() != histories.size()) {
+            throw new IllegalArgumentException(histories.size() + " histories but " + futureCovariates.size()
+                    + " sets of future covariates");
+        }
+        List<Forecast> out = new ArrayList<>(histories.size());
+        for (int from = 0; from < histories.size(); from += BATCH) {
+            List<Fitted> fitted = new ArrayList<>();
+            List<Window> windows = new ArrayList<>();
+            for (History h : histories.subList(from, Math.min(histories.size(), from + BATCH))) {
+                Fitted f = (Fitted) fit(h);
+                fitted.add(f);
+                windows.add(f.window(steps));
+            }
+            double[][][] q = net.predict(windows);
+            for (int i = 0; i < fitted.size(); i++) {
+                out.add(fitted.get(i).toForecast(q[i], steps));
+            }
+        }
+        return out;
+    }
+
+    /** One series: its last {@code context} steps. */
+    record Fitted(String name, MixerNet net, SpreadCalibration calibration, TimeGrid history, double[] recent, boolean nonNegative)
+            implements FittedModel {
+
+        @Override
+        public Forecast forecast(int steps, Map<String, double[]> futureCovariates) {
+            return toForecast(net.predict(List.of(window(steps)))[0], steps);
+        }
+
+        Window window(int steps) {
+            if (steps > net.spec().horizon()) {
+                throw new IllegalArgumentException(name + " forecasts at most " + net.spec().horizon() + " steps, not " + steps);
+            }
+            Window w = Window.at(recent, recent.length, net.spec(), 0, 0);
+            if (w == null) {
+                // too little observed history to standardise: the last value (or 0) with no spread
+                double last = Double.NaN;
+                for (int i = recent.length - 1; i >= 0 && Double.isNaN(last); i--) {
+                    last = recent[i];
+                }
+                double[] flat = new double[Window.MIN_OBSERVED];
+                Arrays.fill(flat, Double.isNaN(last) ? 0 : last);
+                w = Window.at(flat, flat.length, net.spec(), 0, 0);
+            }
+            return w;
+        }
+
+        Forecast toForecast(double[][] q, int steps) {
+            double[][] calibrated = new double[steps][];
+            for (int h = 0; h < steps; h++) {
+                calibrated[h] = calibration.apply(q[h], net.spec().levels());
+            }
+            return NetworkQuantiles.forecast(name, history, net.spec().levels(), calibrated, steps, nonNegative);
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("form", name);
+            p.put("context", net.spec().context());
+            p.put("horizon", net.spec().horizon());
+            p.put("parameter_bytes", net.sizeBytes());
+            p.put("band_factors", calibration.factors());
+            p.put("provenance", net.provenance());
+            return p;
+        }
+    }
+}

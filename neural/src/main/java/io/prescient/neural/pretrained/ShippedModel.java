@@ -1,0 +1,45 @@
+package io.prescient.neural.pretrained;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Where the pretrained network comes from: the artifact named by the system property
+ * {@value #PROPERTY} (what {@code --from} sets), else the one shipped in this module's resources,
+ * read once per JVM.
+ */
+public final class ShippedModel {
+
+    /** The system property naming an artifact file to use instead of the shipped one. */
+    public static final String PROPERTY = "prescient.pretrained.artifact";
+    /** The shipped artifact's resource path. */
+    public static final String RESOURCE = "/io/prescient/neural/pretrained/prescient-mixer.bin";
+
+    private ShippedModel() {
+    }
+
+    /** The artifact in use. */
+    public static MixerNet load() {
+        String file = System.getProperty(PROPERTY);
+        return file == null || file.isBlank() ? Shipped.NET : MixerNet.read(Path.of(file));
+    }
+
+    /** The shipped network, read on first use (a holder: immutable once read). */
+    private static final class Shipped {
+        static final MixerNet NET = read();
+
+        private static MixerNet read() {
+            try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("no pretrained model is shipped in this build (" + RESOURCE
+                            + "): write one with `prescient model pretrain --out <file>` and pass --from <file>");
+                }
+                return MixerNet.read(in, "the shipped model " + RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the shipped model: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -121,8 +121,10 @@ public final class BacktestCommand implements Callable<Integer> {
     /** The model (trained first if it learns across series) backtested on every panel with these covariates. */
     private Backtest.Result evaluate(PrintWriter console, ForecastTask task, Map<String, Panel> panels, Backtest.Covariates ofSeries) {
         Backtest backtest = new Backtest(task, input.threads(), ofSeries, knownFuture);
-        pretrained.apply();
-        Forecaster forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
+        Forecaster forecaster;
+        try (PretrainedOption.Scope models = pretrained.apply()) {
+            forecaster = Models.create(model, task.stepSeconds(), task.season(), task.horizon());
+        }
         if (ofSeries != Backtest.Covariates.NONE && !forecaster.readsCovariates()) {
             console.printf(Locale.ROOT, "note: model %s does not read covariates; %s are not used%n", model, covariateOptions.names());
         }

@@ -95,7 +95,7 @@ public final class ModelCommand {
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter out = json ? spec.commandLine().getErr() : console;
             TrainingOptions.Data data = training.data(environment, store.file(), out);
-            try (SeriesStore s = environment.openStore(store.file(), false)) {
+            try (SeriesStore s = environment.openStore(store.file(), false); var models = training.pretrainedModels()) {
                 ModelRegistry registry = s.models();
                 ModelTrainer.Trained t = training.trainer().train(model, training.scope(), data.panels(), data.covariates(),
                         training.provenance("model train --model " + model));
@@ -152,7 +152,7 @@ public final class ModelCommand {
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter out = json ? spec.commandLine().getErr() : console;
             TrainingOptions.Data data = training.data(environment, store.file(), out);
-            try (SeriesStore s = environment.openStore(store.file(), false)) {
+            try (SeriesStore s = environment.openStore(store.file(), false); var models = training.pretrainedModels()) {
                 ModelLifecycle.CycleOutcome outcome = new ModelLifecycle(s.models(), Clock.systemUTC()).cycle(
                         training.scope(), data.panels(), data.covariates(), training.trainer(), challengers, margin, metric,
                         training.provenance("model cycle --challengers " + String.join(",", challengers)

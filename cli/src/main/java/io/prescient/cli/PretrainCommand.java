@@ -58,7 +58,24 @@ public final class PretrainCommand implements Runnable {
             throw new IllegalArgumentException("--data " + data + " is not a folder: pass the folder that holds nab/, "
                     + "alibaba-genai-2026/, ... (../shared/data here)");
         }
+        if (threads < 1 || synthetic < 0) {
+            throw new IllegalArgumentException("--threads must be 1 or more and --synthetic 0 or more, got " + threads + " and " + synthetic);
+        }
+        // read when PyTorch starts in this process; a process that has already used it keeps its setting
+        String before = System.getProperty("prescient.torch.threads");
         System.setProperty("prescient.torch.threads", Integer.toString(threads));
+        try {
+            pretrain(json, console, log);
+        } finally {
+            if (before == null) {
+                System.clearProperty("prescient.torch.threads");
+            } else {
+                System.setProperty("prescient.torch.threads", before);
+            }
+        }
+    }
+
+    private void pretrain(boolean json, PrintWriter console, PrintWriter log) {
         List<PretrainingCorpus.Entry> entries = new PretrainingCorpus(line -> log.println("  " + line)).read(data, withBitbrains);
         List<CorpusSeries> corpus = entries.stream().map(e -> corpusSeries(e.source(), e.series())).toList();
         Pretraining.Options options = Pretraining.Options.standard(Steps.parseSeconds(budget), seed);

@@ -44,8 +44,12 @@ public final class TrainingOptions {
         return name + "@" + input.freq();
     }
 
+    /** The pretrained models' artifact and budget (--from, --tune) while training; close it after. */
+    PretrainedOption.Scope pretrainedModels() {
+        return pretrained.apply();
+    }
+
     ModelTrainer trainer() {
-        pretrained.apply();
         long step = Steps.parseSeconds(input.freq());
         int season = Steps.season(step);
         return new ModelTrainer(new ModelTrainer.Settings(step, season, horizon, windows, input.threads()), Clock.systemUTC());

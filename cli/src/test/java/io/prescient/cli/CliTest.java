@@ -159,6 +159,7 @@ class CliTest {
         com.fasterxml.jackson.databind.JsonNode p = json.readTree(pretrain.out());
         assertTrue(Files.size(artifact) > p.get("bytes").asLong() && p.get("bytes").asLong() < 20_000_000, pretrain.out());
         assertTrue(p.get("provenance").asText().contains("real series (nab "), p.get("provenance").asText());
+        assertTrue(p.get("steps").asInt() > 0, "it trained: " + pretrain.out());
         assertTrue(pretrain.err().contains("genai: skipped"), "a source that is absent is reported: " + pretrain.err());
 
         Result zeroShot = run("backtest", "../samples/nab", "--freq", "1h", "--term", "short", "--model", "pretrained",

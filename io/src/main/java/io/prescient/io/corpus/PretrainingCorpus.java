@@ -149,7 +149,13 @@ public final class PretrainingCorpus {
                 throw new IllegalArgumentException(file + " line 1: expected a gmt_create column");
             }
             for (List<String> f = lines.next(); f != null; f = lines.next()) {
-                long t = LocalDateTime.parse(f.get(at).strip(), format).toEpochSecond(ZoneOffset.UTC);
+                long t;
+                try {
+                    t = LocalDateTime.parse(f.get(at).strip(), format).toEpochSecond(ZoneOffset.UTC);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(file + " line " + lines.lineNumber() + ", field 'gmt_create': found '"
+                            + (at < f.size() ? f.get(at) : "") + "', expected a time such as 2024-11-15 16:57:50");
+                }
                 counts.merge(Math.floorDiv(t, 600), 1, Integer::sum);
             }
         }
@@ -186,10 +192,10 @@ public final class PretrainingCorpus {
             int created = column(file, header, "creation_time");
             int deleted = column(file, header, "deletion_time");
             for (List<String> f = lines.nextRecord(header.size()); f != null; f = lines.nextRecord(header.size())) {
-                double from = f.get(created).isBlank() ? 0 : Double.parseDouble(f.get(created));
-                double to = f.get(deleted).isBlank() ? Double.NaN : Double.parseDouble(f.get(deleted));
+                double from = seconds(file, lines, header, f, created, 0.0);
+                double to = seconds(file, lines, header, f, deleted, Double.NaN);
                 end = Math.max(end, Math.max(from, Double.isNaN(to) ? 0 : to));
-                lives.add(new Life(f.get(role), f.get(app), Double.parseDouble(f.get(cpu)), from, to));
+                lives.add(new Life(f.get(role), f.get(app), seconds(file, lines, header, f, cpu, null), from, to));
             }
         }
         int bins = (int) Math.ceil(end / step);
@@ -253,7 +259,7 @@ public final class PretrainingCorpus {
                     throw new IllegalArgumentException(file + " line " + lines.lineNumber() + ": Time '" + text
                             + "' is not yyyy-MM-dd HH:mm:ss...");
                 }
-                long minute = Math.round(LocalDateTime.parse(text.substring(0, 19), format).toEpochSecond(ZoneOffset.UTC) / 60.0);
+                long minute = Math.floorDiv(LocalDateTime.parse(text.substring(0, 19), format).toEpochSecond(ZoneOffset.UTC), 60);
                 for (String m : metrics) {
                     int at = header.indexOf(m);
                     if (at >= 0 && !f.get(at).isBlank()) {
@@ -284,13 +290,31 @@ public final class PretrainingCorpus {
         for (Path f : files(dir, ".csv.gz")) {
             for (RegularSeries s : readReported(f, () -> new GwaReader("bitbrains").read(f).series())) {
                 String metric = s.key().metric();
-                if (metric.startsWith("cpu") && s.grid().start() < cut) {
+                if ((metric.equals("cpu_usage_mhz") || metric.equals("cpu_usage_pct")) && s.grid().start() < cut) {
                     int keep = (int) Math.min(s.length(), (cut - s.grid().start()) / s.grid().stepSeconds());
                     out.add(s.slice(0, keep));
                 }
             }
         }
         return out;
+    }
+
+    /** A number of 0 or more in field {@code at}; when it is empty {@code blank}, or an error if that is null. */
+    private static double seconds(Path file, DelimitedLines lines, List<String> header, List<String> f, int at, Double blank) {
+        String text = f.get(at).strip();
+        if (text.isEmpty() && blank != null) {
+            return blank;
+        }
+        try {
+            double v = Double.parseDouble(text);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(file + " line " + lines.lineNumber() + ", field '" + header.get(at) + "': found '" + text
+                + "', expected a number of 0 or more" + (blank == null ? "" : " or nothing"));
     }
 
     private static int column(Path file, List<String> header, String name) {

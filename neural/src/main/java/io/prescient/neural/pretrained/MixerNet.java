@@ -35,6 +35,10 @@ public final class MixerNet implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String MAGIC = "prescient-mixer";
     private static final int FORMAT = 1;
+    /** Parameters an artifact may hold: the 20 MB bound on the shipped file, with room. */
+    static final int MAX_PARAMETER_BYTES = 64 << 20;
+    /** Closes each network's native model once the network is unreachable. */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     private final MixerSpec spec;
     private final byte[] parameters;
@@ -118,14 +122,20 @@ public final class MixerNet implements Serializable {
         return new NDList(manager.create(target, new Shape(windows.size(), h)), manager.create(weight, new Shape(windows.size(), h)));
     }
 
-    private Model model() {
+    private synchronized Model model() {
         if (model == null) {
             DjlRuntime.start(DjlRuntime.defaultCacheDir());
             Model m = Model.newInstance("prescient-mixer");
             Block block = block(spec);
             m.setBlock(block);
             block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, spec.context(), 2));
-            load(block, m.getNDManager(), parameters);
+            try {
+                load(block, m.getNDManager(), parameters);
+            } catch (RuntimeException e) {
+                m.close();
+                throw e;
+            }
+            CLEANER.register(this, m::close);
             model = m;
         }
         return model;
@@ -158,26 +168,38 @@ public final class MixerNet implements Serializable {
             Files.createDirectories(parent);
             Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
             try (OutputStream raw = Files.newOutputStream(partial); DataOutputStream out = new DataOutputStream(raw)) {
-                out.writeUTF(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeInt(spec.context());
-                out.writeInt(spec.patch());
-                out.writeInt(spec.width());
-                out.writeInt(spec.depth());
-                out.writeInt(spec.head());
-                out.writeInt(spec.horizon());
-                out.writeInt(spec.levels().length);
-                for (double l : spec.levels()) {
-                    out.writeDouble(l);
-                }
-                out.writeUTF(provenance);
-                out.writeInt(parameters.length);
-                out.write(parameters);
+                writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+            try {
+                Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the default permissions stand
             }
             Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the artifact " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void writeTo(DataOutputStream out) throws IOException {
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeInt(spec.context());
+        out.writeInt(spec.patch());
+        out.writeInt(spec.width());
+        out.writeInt(spec.depth());
+        out.writeInt(spec.head());
+        out.writeInt(spec.horizon());
+        out.writeInt(spec.levels().length);
+        for (double l : spec.levels()) {
+            out.writeDouble(l);
+        }
+        out.writeUTF(provenance);
+        out.writeInt(parameters.length);
+        out.write(parameters);
     }
 
     /** Reads an artifact {@link #write} wrote. */
@@ -203,14 +225,35 @@ public final class MixerNet implements Serializable {
             int depth = in.readInt();
             int head = in.readInt();
             int horizon = in.readInt();
-            double[] levels = new double[in.readInt()];
+            int levelCount = in.readInt();
+            if (levelCount < 1 || levelCount > 1000) {
+                throw new IllegalArgumentException(source + ": " + levelCount + " quantile levels, expected 1 to 1,000 (a corrupt file?)");
+            }
+            double[] levels = new double[levelCount];
             for (int k = 0; k < levels.length; k++) {
                 levels[k] = in.readDouble();
             }
             String provenance = in.readUTF();
-            byte[] parameters = new byte[in.readInt()];
+            int size = in.readInt();
+            if (size < 1 || size > MAX_PARAMETER_BYTES) {
+                throw new IllegalArgumentException(source + ": " + size + " bytes of parameters, expected 1 to " + MAX_PARAMETER_BYTES
+                        + " (a corrupt file?)");
+            }
+            byte[] parameters = new byte[size];
             in.readFully(parameters);
-            return new MixerNet(new MixerSpec(context, patch, width, depth, head, horizon, levels), parameters, provenance);
+            MixerSpec spec;
+            try {
+                spec = new MixerSpec(context, patch, width, depth, head, horizon, levels);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": the network's shape is invalid: " + e.getMessage(), e);
+            }
+            MixerNet net = new MixerNet(spec, parameters, provenance);
+            try {
+                net.model();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            }
+            return net;
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": truncated or unreadable pretrained model: " + e.getMessage(), e);
         }

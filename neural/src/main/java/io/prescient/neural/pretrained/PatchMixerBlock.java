@@ -20,7 +20,8 @@ import java.util.List;
  * are cut into tokens of {@code patch} steps, embedded, and mixed by layers that alternate an MLP
  * across tokens (time) and one across features, each with layer norm and a residual. The head reads
  * every token and the last {@value MixerSpec#RECENT} values as they are, and writes each horizon
- * step's quantiles as non-crossing increments from the lowest, around the last observed value.
+ * step's quantiles as non-crossing increments from the lowest, around the last step's standardised
+ * value (0, the context's mean, when that step is missing).
  * Input: [batch, context, 2] (standardised value, 1 where observed); output: [batch, horizon, levels],
  * standardised.
  */

@@ -53,7 +53,7 @@ public final class PretrainedForecaster implements Forecaster {
         this.horizon = horizon;
         this.tuneSeconds = tuneSeconds;
         this.calibration = calibration;
-        this.log = log == null ? line -> { } : log;
+        this.log = log;
     }
 
     @Override
@@ -92,14 +92,24 @@ public final class PretrainedForecaster implements Forecaster {
             }
         }
         MixerTrainer.Settings settings = new MixerTrainer.Settings(128, 50, Integer.MAX_VALUE, tuneSeconds, 3e-4, 42);
-        MixerTrainer.Result r = new MixerTrainer(settings, log).train(spec, net,
+        MixerTrainer.Result r = new MixerTrainer(settings, log()).train(spec, net,
                 new SeriesWindows(training, spec, horizon, 0, 0), validation, true,
                 String.format(Locale.ROOT, "fine-tuned on %d series for a horizon of %d", training.size(), horizon));
-        log.accept(String.format(Locale.ROOT, "%s: fine-tuned %d steps in %.0f s; held-out loss %.4f pretrained, %.4f kept",
+        log().accept(String.format(Locale.ROOT, "%s: fine-tuned %d steps in %.0f s; held-out loss %.4f pretrained, %.4f kept",
                 name, r.report().steps(), r.report().seconds(), r.report().startLoss(), r.report().bestLoss()));
-        SpreadCalibration spread = SpreadCalibration.fit(r.net().predict(validation), validation, spec.levels());
-        log.accept(name + ": band factors by level " + Arrays.toString(spread.factors()));
+        double[][][] predicted = new double[validation.size()][][];
+        for (int from = 0; from < validation.size(); from += BATCH) {
+            List<Window> batch = validation.subList(from, Math.min(validation.size(), from + BATCH));
+            System.arraycopy(r.net().predict(batch), 0, predicted, from, batch.size());
+        }
+        SpreadCalibration spread = SpreadCalibration.fit(predicted, validation, spec.levels());
+        log().accept(name + ": band factors by level " + Arrays.toString(spread.factors()));
         return new PretrainedForecaster(name, r.net(), horizon, 0, spread, log);
+    }
+
+    /** Where progress goes: nowhere when none was given or after deserialisation. */
+    private Consumer<String> log() {
+        return log == null ? line -> { } : log;
     }
 
     @Override

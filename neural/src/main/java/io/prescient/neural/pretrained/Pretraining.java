@@ -90,9 +90,14 @@ public final class Pretraining {
                 validation.add(w);
             }
         }
-        MixerTrainer.Batches synthetic = new SeriesWindows(pool, spec, spec.horizon(), EARLY, options.mixProbability());
-        MixerTrainer.Batches observed = training.isEmpty() ? synthetic
+        if (pool.isEmpty() && training.isEmpty()) {
+            throw new IllegalArgumentException("nothing to pretrain on: no real series and no synthetic ones");
+        }
+        MixerTrainer.Batches realWindows = training.isEmpty() ? null
                 : new SeriesWindows(training, spec, spec.horizon(), EARLY, options.mixProbability());
+        MixerTrainer.Batches synthetic = pool.isEmpty() ? realWindows
+                : new SeriesWindows(pool, spec, spec.horizon(), EARLY, options.mixProbability());
+        MixerTrainer.Batches observed = realWindows == null ? synthetic : realWindows;
         MixerTrainer.Batches both = (size, random) -> {
             int fromSynthetic = 0;
             for (int i = 0; i < size; i++) {

@@ -2,7 +2,6 @@ package io.prescient.neural.pretrained;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -23,23 +22,35 @@ public final class ShippedModel {
     /** The artifact in use. */
     public static MixerNet load() {
         String file = System.getProperty(PROPERTY);
-        return file == null || file.isBlank() ? Shipped.NET : MixerNet.read(Path.of(file));
+        if (file != null && !file.isBlank()) {
+            return MixerNet.read(Path.of(file));
+        }
+        if (Shipped.NET == null) {
+            throw new IllegalStateException(Shipped.PROBLEM);
+        }
+        return Shipped.NET;
     }
 
-    /** The shipped network, read on first use (a holder: immutable once read). */
+    /** The shipped network, read on first use (a holder: immutable once read), or why it could not be. */
     private static final class Shipped {
-        static final MixerNet NET = read();
+        static final String PROBLEM;
+        static final MixerNet NET;
 
-        private static MixerNet read() {
+        static {
+            MixerNet net = null;
+            String problem = null;
             try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("no pretrained model is shipped in this build (" + RESOURCE
-                            + "): write one with `prescient model pretrain --out <file>` and pass --from <file>");
+                    problem = "no pretrained model is shipped in this build (" + RESOURCE
+                            + "): write one with `prescient model pretrain --out <file>` and pass --from <file>";
+                } else {
+                    net = MixerNet.read(in, "the shipped model " + RESOURCE);
                 }
-                return MixerNet.read(in, "the shipped model " + RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the shipped model: " + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
+                problem = "cannot read the shipped model " + RESOURCE + ": " + e.getMessage();
             }
+            NET = net;
+            PROBLEM = problem;
         }
     }
 }

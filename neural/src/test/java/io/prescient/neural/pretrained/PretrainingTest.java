@@ -47,7 +47,7 @@ class PretrainingTest {
         for (int i = 0; i < 40; i++) {
             real.add(new CorpusSeries("s" + i, "test", HOUR, daily(600, i)));
         }
-        Pretraining.Options options = new Pretraining.Options(SMALL, new MixerTrainer.Settings(32, 25, steps, 120, 3e-3, 7),
+        Pretraining.Options options = new Pretraining.Options(SMALL, new MixerTrainer.Settings(32, 25, steps, 600, 3e-3, 7),
                 50, 400, 0.3, 0.1);
         return new Pretraining(line -> { }).run(real, options);
     }
@@ -103,9 +103,11 @@ class PretrainingTest {
         }
         List<String> log = new ArrayList<>();
         Forecaster pretrained = new PretrainedForecaster("pretrained", net, 24, 0, null);
-        Forecaster tuned = new PretrainedForecaster("pretrained-tuned", net, 24, 5, log::add).train(histories);
-        assertTrue(!tuned.needsTraining());
+        Forecaster trained = new PretrainedForecaster("pretrained-tuned", net, 24, 5, log::add).train(histories);
+        assertTrue(!trained.needsTraining());
         assertTrue(log.stream().anyMatch(l -> l.contains("band factors")), log.toString());
+        // the weights kept, without the band calibration (which targets coverage, not this loss)
+        Forecaster tuned = new PretrainedForecaster("tuned", ((PretrainedForecaster) trained).net(), 24, 0, null);
         double before = 0;
         double after = 0;
         for (History h : histories) {
@@ -153,6 +155,21 @@ class PretrainingTest {
                 () -> MixerNet.read(new ByteArrayInputStream("not a model".getBytes()), "model.bin"));
         assertTrue(e.getMessage().contains("model.bin") && e.getMessage().contains("model pretrain"), e.getMessage());
         MixerNet net = pretrain(1).net();
+        java.nio.file.Path file;
+        try {
+            file = Files.createTempFile("mixer", ".bin");
+            net.write(file);
+            byte[] whole = Files.readAllBytes(file);
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "an artifact others may read");
+            Files.write(file, Arrays.copyOf(whole, whole.length - 100));
+            IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class, () -> MixerNet.read(file));
+            assertTrue(truncated.getMessage().contains(file.toString()) && truncated.getMessage().contains("truncated"),
+                    truncated.getMessage());
+            Files.delete(file);
+        } catch (java.io.IOException io) {
+            throw new java.io.UncheckedIOException(io);
+        }
         IllegalArgumentException longer = assertThrows(IllegalArgumentException.class,
                 () -> new PretrainedForecaster("pretrained", net, 25, 0, null));
         assertTrue(longer.getMessage().contains("at most 24 steps"), longer.getMessage());

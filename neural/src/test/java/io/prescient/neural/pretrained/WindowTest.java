@@ -27,7 +27,7 @@ class WindowTest {
         assertEquals(0f, w.past()[2 * at30 + 1], "a missing step is masked");
         assertEquals(1f, w.past()[2 * (at30 + 1) + 1]);
         assertEquals((110 - w.loc()) / w.scale(), w.past()[2 * 63], 1e-5, "the last step, standardised");
-        assertEquals(3f, w.weight()[0], 1e-6, "the first two of six scored steps weigh as much as the other four");
+        assertEquals(3f, w.weight()[0], 1e-6, "the first two of six scored steps weigh 6, the other four 4: early steps count more");
         assertEquals(1f, w.weight()[3], 1e-6);
         assertEquals(0f, w.weight()[2], "a missing label weighs nothing");
         assertEquals(0f, w.weight()[6], "steps past the scored ones weigh nothing");

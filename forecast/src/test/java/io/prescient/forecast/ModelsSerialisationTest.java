@@ -18,6 +18,7 @@ class ModelsSerialisationTest {
     static List<String> names() {
         List<String> all = new java.util.ArrayList<>(Models.names());
         all.add("ets+ensemble");
+        all.add("naive|ets+ensemble");
         return all;
     }
 

@@ -31,7 +31,7 @@ for model in "${models[@]}"; do
     python3 - "$out/$model-$task/metrics.json" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
-print("| %s | %s | %.4f | %.4f | %.2f | %.4f | %.1f | %.2f |" % (m["model"], m["task"], m["MASE"], m["CRPS"], m["MAE"],
+print("| %s | %s | %.4f | %.4f | %.2f | %.4f | %.1f | %.2f |" % (m["model"].replace("|", "\\|"), m["task"], m["MASE"], m["CRPS"], m["MAE"],
       m["coverage_80"], m["wall_seconds"], m.get("fit_cpu_ms_per_window", float("nan"))))
 PY
   done

@@ -47,7 +47,7 @@ public record JobSettings(long stepSeconds, int every, int firstDecision, int ma
         LoopConfig c = assembly.config();
         if (assembly.configuredModelNeedsTraining()) {
             throw new IllegalArgumentException("model " + c.model() + " learns across series, which a streaming job cannot do: train it "
-                    + "once (prescient model train --model " + c.model() + " ...) and set model: " + LoopAssembly.CHAMPION_PREFIX
+                    + "once (prescient model train --model '" + c.model() + "' ...) and set model: " + LoopAssembly.CHAMPION_PREFIX
                     + "<its scope> in the config, so the job serves the trained artifact");
         }
         Map<String, CapacityModel> named = new HashMap<>();

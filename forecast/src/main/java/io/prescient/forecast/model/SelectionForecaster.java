@@ -15,21 +15,30 @@ import java.util.Map;
  * Picks, per series, the member model with the lowest quantile loss over the last {@code windows}
  * windows of {@code horizon} steps inside the history (each member refitted at each window's
  * origin, never seeing the window), then refits the winner on the whole history. Ties go to the
- * earlier member. Global members are trained once, through {@link #train}, before any selection.
+ * earlier member. Global members are trained through {@link #train} twice: once on the histories
+ * without their validation windows, the copy that is scored, so a network is not chosen for having
+ * learnt the windows it is judged on; and once on the whole histories, the copy that forecasts.
  */
 public final class SelectionForecaster implements Forecaster {
 
     private final String name;
     private final List<Forecaster> members;
+    /** The members as scored on the validation windows: trained without them, or the members themselves. */
+    private final List<Forecaster> scorers;
     private final int horizon;
     private final int windows;
 
     public SelectionForecaster(String name, List<Forecaster> members, int horizon, int windows) {
+        this(name, members, members, horizon, windows);
+    }
+
+    private SelectionForecaster(String name, List<Forecaster> members, List<Forecaster> scorers, int horizon, int windows) {
         if (members.isEmpty() || horizon < 1 || windows < 1) {
             throw new IllegalArgumentException("need members, a positive horizon and at least one window");
         }
         this.name = name;
         this.members = List.copyOf(members);
+        this.scorers = List.copyOf(scorers);
         this.horizon = horizon;
         this.windows = windows;
     }
@@ -54,11 +63,21 @@ public final class SelectionForecaster implements Forecaster {
         if (!needsTraining()) {
             return this;
         }
-        List<Forecaster> trained = new ArrayList<>();
-        for (Forecaster m : members) {
-            trained.add(m.train(histories));
+        List<History> withoutWindows = new ArrayList<>();
+        for (History h : histories) {
+            int cut = h.length() - windows * horizon;
+            if (cut >= 2 * horizon) {
+                withoutWindows.add(h.head(cut));
+            }
         }
-        return new SelectionForecaster(name, trained, horizon, windows);
+        List<Forecaster> trained = new ArrayList<>();
+        List<Forecaster> scored = new ArrayList<>();
+        for (Forecaster m : members) {
+            Forecaster onAll = m.train(histories);
+            trained.add(onAll);
+            scored.add(!m.needsTraining() ? onAll : withoutWindows.isEmpty() ? onAll : m.train(withoutWindows));
+        }
+        return new SelectionForecaster(name, trained, scored, horizon, windows);
     }
 
     @Override
@@ -72,7 +91,7 @@ public final class SelectionForecaster implements Forecaster {
             }
             History head = history.head(origin);
             for (int i = 0; i < members.size(); i++) {
-                loss[i] += quantileLoss(members.get(i), head, y, origin);
+                loss[i] += quantileLoss(scorers.get(i), head, y, origin);
             }
         }
         int best = 0;

@@ -2,10 +2,15 @@ package io.prescient.forecast.model;
 
 import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecast;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.GaussianForecast;
 import io.prescient.forecast.History;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,5 +44,59 @@ class SelectionForecasterTest {
         FittedModel fitted = selection.fit(History.of(new TimeGrid(0, 3600, flat.length), flat, true));
         assertEquals("naive", fitted.parameters().get("form"));
         assertEquals(7.0, fitted.forecast(24).median()[23], 1e-12);
+    }
+
+    /** A global model that forecasts perfectly what it was trained on, and the series' first value beyond it. */
+    record Memoriser(double[] memory) implements Forecaster {
+
+        @Override
+        public String name() {
+            return "memoriser";
+        }
+
+        @Override
+        public boolean needsTraining() {
+            return true;
+        }
+
+        @Override
+        public Forecaster train(List<History> histories) {
+            return new Memoriser(histories.get(0).target());
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            int from = history.length();
+            return new FittedModel() {
+                @Override
+                public Forecast forecast(int steps, Map<String, double[]> futureCovariates) {
+                    double[] mean = new double[steps];
+                    for (int h = 0; h < steps; h++) {
+                        mean[h] = from + h < memory.length ? memory[from + h] : memory[0];
+                    }
+                    double[] sd = new double[steps];
+                    Arrays.fill(sd, 1e-3);
+                    return new GaussianForecast(history.grid().withLength(steps), "memoriser", mean, sd, false);
+                }
+
+                @Override
+                public Map<String, Object> parameters() {
+                    return Map.of();
+                }
+            };
+        }
+    }
+
+    @Test
+    void aTrainedMemberIsScoredOnWindowsItDidNotLearn() {
+        double[] cycle = new double[24 * 20];
+        for (int t = 0; t < cycle.length; t++) {
+            cycle[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 13.0;
+        }
+        History history = History.of(new TimeGrid(0, 3600, cycle.length), cycle, true);
+        SelectionForecaster choice = new SelectionForecaster("pick", List.of(new Memoriser(new double[1]),
+                new SeasonalNaiveForecaster(24)), 24, 2);
+        FittedModel fitted = choice.train(List.of(history)).fit(history);
+        assertEquals("seasonal-naive", fitted.parameters().get("form"), "the memoriser saw the validation windows");
     }
 }

@@ -1,6 +1,5 @@
 package io.prescient.neural;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,11 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -99,13 +94,7 @@ public final class NeuralNet implements Serializable {
             m.setBlock(block);
             block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, spec.context(), spec.pastFeatures()),
                     new Shape(1, spec.horizon(), spec.futureFeatures()));
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-                block.loadParameters(m.getNDManager(), in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the network's parameters: " + e.getMessage(), e);
-            } catch (MalformedModelException e) {
-                throw new IllegalArgumentException("the network's parameters do not fit its settings: " + e.getMessage(), e);
-            }
+            BlockParameters.load(block, m.getNDManager(), parameters);
             model = m;
         }
         return model;

@@ -15,10 +15,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.prescient.forecast.History;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -82,7 +78,7 @@ public final class NeuralTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(spec.batch(), spec.context(), spec.pastFeatures()),
                         new Shape(spec.batch(), spec.horizon(), spec.futureFeatures()));
-                byte[] best = parameters(block);
+                byte[] best = BlockParameters.save(block);
                 double bestLoss = Double.POSITIVE_INFINITY;
                 List<Double> losses = new ArrayList<>();
                 int stale = 0;
@@ -116,7 +112,7 @@ public final class NeuralTrainer {
                             epoch, trainLoss / Math.max(1, batches), validationLoss, (System.nanoTime() - started) / 1e9));
                     if (validationLoss < bestLoss - 1e-5) {
                         bestLoss = validationLoss;
-                        best = parameters(block);
+                        best = BlockParameters.save(block);
                         stale = 0;
                     } else {
                         stale++;
@@ -196,15 +192,5 @@ public final class NeuralTrainer {
             }
         }
         return sum / weight;
-    }
-
-    private static byte[] parameters(Block block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the network's parameters: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
     }
 }

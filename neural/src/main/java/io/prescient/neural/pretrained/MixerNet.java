@@ -1,6 +1,6 @@
 package io.prescient.neural.pretrained;
 
-import ai.djl.MalformedModelException;
+import io.prescient.neural.BlockParameters;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,8 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.prescient.neural.DjlRuntime;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -130,7 +128,7 @@ public final class MixerNet implements Serializable {
             m.setBlock(block);
             block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, spec.context(), 2));
             try {
-                load(block, m.getNDManager(), parameters);
+                BlockParameters.load(block, m.getNDManager(), parameters);
             } catch (RuntimeException e) {
                 m.close();
                 throw e;
@@ -139,26 +137,6 @@ public final class MixerNet implements Serializable {
             model = m;
         }
         return model;
-    }
-
-    static void load(Block block, NDManager manager, byte[] parameters) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-            block.loadParameters(manager, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the network's parameters: " + e.getMessage(), e);
-        } catch (MalformedModelException e) {
-            throw new IllegalArgumentException("the network's parameters do not fit its shape: " + e.getMessage(), e);
-        }
-    }
-
-    static byte[] save(Block block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the network's parameters: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Writes the artifact: a header, the shape, the provenance and the parameters. */

@@ -1,5 +1,6 @@
 package io.prescient.neural.pretrained;
 
+import io.prescient.neural.BlockParameters;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -91,7 +92,7 @@ public final class MixerTrainer {
                     startFrom(block, spec, start);
                 }
                 double startLoss = evaluate(trainer, block, loss, spec, validation, inUnits);
-                byte[] best = MixerNet.save(block);
+                byte[] best = BlockParameters.save(block);
                 double bestLoss = startLoss;
                 int bestStep = 0;
                 List<Double> losses = new ArrayList<>();
@@ -123,7 +124,7 @@ public final class MixerTrainer {
                         if (v < bestLoss) {
                             bestLoss = v;
                             bestStep = step;
-                            best = MixerNet.save(block);
+                            best = BlockParameters.save(block);
                         }
                     }
                 }
@@ -145,7 +146,7 @@ public final class MixerTrainer {
         try (NDManager scratch = NDManager.newBaseManager()) {
             Block loaded = MixerNet.block(spec);
             loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, spec.context(), 2));
-            MixerNet.load(loaded, scratch, start.parameters());
+            BlockParameters.load(loaded, scratch, start.parameters());
             var from = loaded.getParameters();
             var to = block.getParameters();
             for (int i = 0; i < to.size(); i++) {

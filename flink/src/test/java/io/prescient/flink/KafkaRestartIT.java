@@ -112,7 +112,10 @@ class KafkaRestartIT {
         // unaligned: the barriers overtake the plans queued between operators, so a checkpoint completes mid-stream
         env.getCheckpointConfig().enableUnalignedCheckpoints();
         DataStream<MetricPoint> points = env.fromSource(PlanningJob.kafkaSource(kafka.bootstrapServers(), "metrics", true),
-                PlanningJob.watermarks(Duration.ofMinutes(5)), "metrics topic");
+                PlanningJob.watermarks(Duration.ofMinutes(5)), "metrics topic")
+                // a checkpoint completes before the plans flow: the planner emits plans in bursts and takes no checkpoint
+                // until a burst has drained through the slow failing map below (a CI run saw none complete while they flowed)
+                .map(new SlowUntilCheckpoint<>(20)).name("slow until a checkpoint");
         Path marker = dir.resolve("failed-once");
         // the failure comes once a subtask has passed 20 plans and a checkpoint has completed: with 100, a subtask holding
         // few workloads' plans (96 here at the least) could pass them all, and the other finish, before it came (a CI run
@@ -122,7 +125,9 @@ class KafkaRestartIT {
                 .map(new FailOnceAfterCheckpoint<>(marker, 20, 100)).name("fail once")
                 .sinkTo(PlanningJob.kafkaSink(kafka.bootstrapServers(), "plans"));
         env.execute("restart test");
-        assertTrue(Files.exists(marker), "the failure was injected (after a completed checkpoint)");
+        Path trace = dir.resolve("failed-once.trace");
+        assertTrue(Files.exists(marker), "the failure was injected (after a completed checkpoint); what the subtasks saw:\n"
+                + (Files.exists(trace) ? Files.readString(trace) : "no record reached the failing map"));
 
         List<PlanRecord> expected = new ArrayList<>(Fleets.serverPlans(config, series));
         expected.sort(PlanningJobTest.ORDER);
@@ -132,7 +137,8 @@ class KafkaRestartIT {
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(expected.get(i).same(got.get(i)), "plan " + i + " differs:\n server " + expected.get(i) + "\n kafka  " + got.get(i));
         }
-        System.out.println("KafkaRestartIT: " + got.size() + " plans after a restart: " + Files.readString(marker).trim());
+        System.out.println("KafkaRestartIT: " + got.size() + " plans after a restart: " + Files.readString(marker).trim()
+                + "; what the subtasks saw:\n" + Files.readString(trace));
     }
 
     /** Everything committed in the plans topic (waits until nothing more arrives for two seconds). */

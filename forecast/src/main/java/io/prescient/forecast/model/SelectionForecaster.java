@@ -17,7 +17,8 @@ import java.util.Map;
  * origin, never seeing the window), then refits the winner on the whole history. Ties go to the
  * earlier member. Global members are trained through {@link #train} twice: once on the histories
  * without their validation windows, the copy that is scored, so a network is not chosen for having
- * learnt the windows it is judged on; and once on the whole histories, the copy that forecasts.
+ * learnt the windows it is judged on; and once on the whole histories, the copy that forecasts. A
+ * member that cannot be trained without the windows (too little history) loses every window.
  */
 public final class SelectionForecaster implements Forecaster {
 
@@ -66,7 +67,7 @@ public final class SelectionForecaster implements Forecaster {
         List<History> withoutWindows = new ArrayList<>();
         for (History h : histories) {
             int cut = h.length() - windows * horizon;
-            if (cut >= 2 * horizon) {
+            if (cut > 0) {
                 withoutWindows.add(h.head(cut));
             }
         }
@@ -75,9 +76,30 @@ public final class SelectionForecaster implements Forecaster {
         for (Forecaster m : members) {
             Forecaster onAll = m.train(histories);
             trained.add(onAll);
-            scored.add(!m.needsTraining() ? onAll : withoutWindows.isEmpty() ? onAll : m.train(withoutWindows));
+            scored.add(m.needsTraining() ? scorer(m, withoutWindows) : onAll);
         }
         return new SelectionForecaster(name, trained, scored, horizon, windows);
+    }
+
+    /** The member trained without the validation windows, or, where it cannot be, one that scores no window. */
+    private static Forecaster scorer(Forecaster member, List<History> withoutWindows) {
+        if (withoutWindows.isEmpty()) {
+            return new Unscored(member.name(), "no history is longer than the validation windows");
+        }
+        try {
+            return member.train(withoutWindows);
+        } catch (RuntimeException e) {
+            return new Unscored(member.name(), e.getMessage());
+        }
+    }
+
+    /** A trained member that could not be trained without the validation windows: it loses every window. */
+    record Unscored(String name, String why) implements Forecaster {
+
+        @Override
+        public FittedModel fit(History history) {
+            throw new IllegalStateException(name + " cannot be validated: " + why);
+        }
     }
 
     @Override

@@ -99,4 +99,44 @@ class SelectionForecasterTest {
         FittedModel fitted = choice.train(List.of(history)).fit(history);
         assertEquals("seasonal-naive", fitted.parameters().get("form"), "the memoriser saw the validation windows");
     }
+
+    @Test
+    void aTrainedMemberThatCannotLearnWithoutTheWindowsLosesThemInsteadOfFailing() {
+        double[] cycle = new double[24 * 6];
+        for (int t = 0; t < cycle.length; t++) {
+            cycle[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 13.0;
+        }
+        History history = History.of(new TimeGrid(0, 3600, cycle.length), cycle, true);
+        SelectionForecaster choice = new SelectionForecaster("pick", List.of(new LongHistoryMemoriser(24 * 5),
+                new SeasonalNaiveForecaster(24)), 24, 2);
+        FittedModel fitted = choice.train(List.of(history)).fit(history);
+        assertEquals("seasonal-naive", fitted.parameters().get("form"));
+    }
+
+    /** A memoriser that refuses to train on histories shorter than {@code minimum} steps, as a network does. */
+    record LongHistoryMemoriser(int minimum) implements Forecaster {
+
+        @Override
+        public String name() {
+            return "memoriser";
+        }
+
+        @Override
+        public boolean needsTraining() {
+            return true;
+        }
+
+        @Override
+        public Forecaster train(List<History> histories) {
+            if (histories.get(0).length() < minimum) {
+                throw new IllegalArgumentException("no history is long enough");
+            }
+            return new Memoriser(histories.get(0).target());
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            throw new IllegalStateException("not trained");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import io.prescient.neural.DjlRuntime;
 
 import java.io.DataInputStream;
@@ -76,14 +77,24 @@ public final class MixerNet implements Serializable {
         return new PatchMixerBlock(spec);
     }
 
-    /** Quantiles of each window in the series' units: {@code [window][step][level]}. */
-    public synchronized double[][][] predict(List<Window> windows) {
+    /** Quantiles of each window in the series' units over the whole horizon: {@code [window][step][level]}. */
+    public double[][][] predict(List<Window> windows) {
+        return predict(windows, spec.horizon());
+    }
+
+    /** Quantiles of each window in the series' units over the first {@code steps} steps: {@code [window][step][level]}. */
+    public synchronized double[][][] predict(List<Window> windows, int steps) {
+        if (steps < 1 || steps > spec.horizon()) {
+            throw new IllegalArgumentException("this network forecasts 1 to " + spec.horizon() + " steps, not " + steps);
+        }
         Model m = model();
-        int h = spec.horizon();
+        int h = steps;
         int q = spec.levels().length;
         double[][][] out = new double[windows.size()][h][q];
         try (NDManager manager = m.getNDManager().newSubManager()) {
-            NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs(manager, spec, windows), false)
+            PairList<String, Object> params = new PairList<>();
+            params.add(PatchMixerBlock.STEPS, steps);
+            NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs(manager, spec, windows), false, params)
                     .singletonOrThrow();
             float[] flat = predicted.toFloatArray();
             for (int i = 0; i < windows.size(); i++) {

@@ -23,11 +23,13 @@ import java.util.List;
  * step's quantiles as non-crossing increments from the lowest, around the last step's standardised
  * value (0, the context's mean, when that step is missing).
  * Input: [batch, context, 2] (standardised value, 1 where observed); output: [batch, horizon, levels],
- * standardised.
+ * standardised, or only the first steps when the forward pass names them ({@value #STEPS}).
  */
 final class PatchMixerBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
+    /** The forward pass's parameter naming how many horizon steps to compute (default: all). */
+    static final String STEPS = "steps";
 
     private final MixerSpec spec;
     private final Linear embedding;
@@ -71,12 +73,31 @@ final class PatchMixerBlock extends AbstractBlock {
         }
         NDArray values = past.get(":, " + (spec.context() - MixerSpec.RECENT) + ":, 0");
         NDArray features = x.reshape(batch, (long) spec.tokens() * spec.width()).concat(values, 1);
-        NDArray raw = one(output, store, Activation.gelu(one(hidden, store, features, training)), training)
-                .reshape(batch, spec.horizon(), spec.levels().length);
+        int steps = stepsWanted(params);
+        NDArray head = Activation.gelu(one(hidden, store, features, training));
+        NDArray raw = (steps == spec.horizon() ? one(output, store, head, training) : firstSteps(store, head, steps, training))
+                .reshape(batch, steps, spec.levels().length);
         NDArray lowest = raw.get("..., 0:1");
         NDArray increasing = lowest.concat(lowest.add(Activation.softPlus(raw.get("..., 1:")).cumSum(2)), 2);
         NDArray last = past.get(":, " + (spec.context() - 1) + ", 0").reshape(batch, 1, 1);
         return new NDList(increasing.add(last));
+    }
+
+    /** The horizon asked for in {@code params} ({@value #STEPS}), or the whole horizon. */
+    private int stepsWanted(PairList<String, Object> params) {
+        Object steps = params == null ? null : params.get(STEPS);
+        return steps == null ? spec.horizon() : Math.min(spec.horizon(), Math.max(1, (Integer) steps));
+    }
+
+    /**
+     * The output layer's rows for the first {@code steps} steps only (its rows are step-major): a
+     * 48-step forecast from the 720-step head computes 48/720 of that layer.
+     */
+    private NDArray firstSteps(ParameterStore store, NDArray head, int steps, boolean training) {
+        long rows = (long) steps * spec.levels().length;
+        NDArray weight = store.getValue(output.getParameters().get("weight"), head.getDevice(), training);
+        NDArray bias = store.getValue(output.getParameters().get("bias"), head.getDevice(), training);
+        return Linear.linear(head, weight.get("0:" + rows), bias.get("0:" + rows)).singletonOrThrow();
     }
 
     private static NDArray one(ai.djl.nn.Block block, ParameterStore store, NDArray x, boolean training) {

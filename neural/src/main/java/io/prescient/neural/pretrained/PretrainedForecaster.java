@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The pretrained patch mixer behind the forecaster API. Zero-shot ({@code tuneSeconds} 0) it fits a
- * series by keeping its last {@code context} steps and forecasts in one forward pass; with a
- * fine-tuning budget it {@link #needsTraining needs training}: {@link #train} continues training on
+ * series by keeping its last {@code context} steps and forecasts in one forward pass of its
+ * {@link ContextMembers} (the whole context and its recent part); with a fine-tuning budget it {@link #needsTraining needs training}: {@link #train} continues training on
  * the given histories for that long, scoring the loss on the forecast's own horizon, with the last
  * horizon of every history held out, keeps the pretrained weights unless the tuned ones forecast
  * that held-out stretch better, and calibrates each quantile's distance from the median on it
@@ -78,7 +78,7 @@ public final class PretrainedForecaster implements Forecaster {
         }
         MixerSpec spec = net.spec();
         List<double[]> training = new ArrayList<>();
-        List<Window> validation = new ArrayList<>();
+        List<ContextMembers> heldOut = new ArrayList<>();
         for (History h : histories) {
             double[] y = h.target();
             int held = Math.min(horizon, y.length / 5);
@@ -86,21 +86,27 @@ public final class PretrainedForecaster implements Forecaster {
                 continue;
             }
             training.add(Arrays.copyOf(y, y.length - held));
-            Window w = Window.at(y, y.length - held, spec, held, 0);
-            if (w != null && w.labelled()) {
-                validation.add(w);
+            ContextMembers m = ContextMembers.at(y, y.length - held, spec, held);
+            if (m != null && m.whole().labelled()) {
+                heldOut.add(m);
             }
         }
+        List<Window> validation = heldOut.stream().map(ContextMembers::whole).toList();
         MixerTrainer.Settings settings = new MixerTrainer.Settings(128, 50, Integer.MAX_VALUE, tuneSeconds, 3e-4, 42);
         MixerTrainer.Result r = new MixerTrainer(settings, log()).train(spec, net,
                 new SeriesWindows(training, spec, horizon, 0, 0), validation, true,
                 String.format(Locale.ROOT, "fine-tuned on %d series for a horizon of %d", training.size(), horizon));
         log().accept(String.format(Locale.ROOT, "%s: fine-tuned %d steps in %.0f s; held-out loss %.4f pretrained, %.4f kept",
                 name, r.report().steps(), r.report().seconds(), r.report().startLoss(), r.report().bestLoss()));
-        double[][][] predicted = new double[validation.size()][][];
-        for (int from = 0; from < validation.size(); from += BATCH) {
-            List<Window> batch = validation.subList(from, Math.min(validation.size(), from + BATCH));
-            System.arraycopy(r.net().predict(batch), 0, predicted, from, batch.size());
+        double[][][] predicted = new double[heldOut.size()][][];
+        for (int from = 0; from < heldOut.size(); from += BATCH) {
+            List<ContextMembers> batch = heldOut.subList(from, Math.min(heldOut.size(), from + BATCH));
+            double[][][] q = r.net().predict(ContextMembers.flatten(batch), horizon);
+            int member = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                predicted[from + i] = batch.get(i).combine(q, member);
+                member += batch.get(i).windows().size();
+            }
         }
         SpreadCalibration spread = SpreadCalibration.fit(predicted, validation, spec.levels());
         log().accept(name + ": band factors by level " + Arrays.toString(spread.factors()));
@@ -129,15 +135,17 @@ public final class PretrainedForecaster implements Forecaster {
         List<Forecast> out = new ArrayList<>(histories.size());
         for (int from = 0; from < histories.size(); from += BATCH) {
             List<Fitted> fitted = new ArrayList<>();
-            List<Window> windows = new ArrayList<>();
+            List<ContextMembers> members = new ArrayList<>();
             for (History h : histories.subList(from, Math.min(histories.size(), from + BATCH))) {
                 Fitted f = (Fitted) fit(h);
                 fitted.add(f);
-                windows.add(f.window(steps));
+                members.add(f.members(steps));
             }
-            double[][][] q = net.predict(windows);
+            double[][][] q = net.predict(ContextMembers.flatten(members), steps);
+            int member = 0;
             for (int i = 0; i < fitted.size(); i++) {
-                out.add(fitted.get(i).toForecast(q[i], steps));
+                out.add(fitted.get(i).toForecast(members.get(i).combine(q, member), steps));
+                member += members.get(i).windows().size();
             }
         }
         return out;
@@ -149,15 +157,16 @@ public final class PretrainedForecaster implements Forecaster {
 
         @Override
         public Forecast forecast(int steps, Map<String, double[]> futureCovariates) {
-            return toForecast(net.predict(List.of(window(steps)))[0], steps);
+            ContextMembers members = members(steps);
+            return toForecast(members.combine(net.predict(members.windows(), steps), 0), steps);
         }
 
-        Window window(int steps) {
+        ContextMembers members(int steps) {
             if (steps > net.spec().horizon()) {
                 throw new IllegalArgumentException(name + " forecasts at most " + net.spec().horizon() + " steps, not " + steps);
             }
-            Window w = Window.at(recent, recent.length, net.spec(), 0, 0);
-            if (w == null) {
+            ContextMembers m = ContextMembers.at(recent, recent.length, net.spec(), 0);
+            if (m == null) {
                 // too little observed history to standardise: the last value (or 0) with no spread
                 double last = Double.NaN;
                 for (int i = recent.length - 1; i >= 0 && Double.isNaN(last); i--) {
@@ -165,9 +174,9 @@ public final class PretrainedForecaster implements Forecaster {
                 }
                 double[] flat = new double[Window.MIN_OBSERVED];
                 Arrays.fill(flat, Double.isNaN(last) ? 0 : last);
-                w = Window.at(flat, flat.length, net.spec(), 0, 0);
+                m = ContextMembers.at(flat, flat.length, net.spec(), 0);
             }
-            return w;
+            return m;
         }
 
         Forecast toForecast(double[][] q, int steps) {

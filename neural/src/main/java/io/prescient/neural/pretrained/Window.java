@@ -42,10 +42,19 @@ public record Window(float[] past, float[] target, float[] weight, double loc, d
      * @return the window, or null when the context has fewer than {@value #MIN_OBSERVED} observed values
      */
     public static Window at(double[] y, int origin, MixerSpec spec, int scored, int early) {
+        return at(y, origin, spec, scored, early, spec.context());
+    }
+
+    /**
+     * As {@link #at(double[], int, MixerSpec, int, int)} reading only the last {@code reads} steps
+     * before the origin (the earlier ones are left unobserved, as before a series' start).
+     */
+    public static Window at(double[] y, int origin, MixerSpec spec, int scored, int early, int reads) {
         int c = spec.context();
+        int first = Math.max(0, origin - Math.min(c, reads));
         double sum = 0;
         int n = 0;
-        for (int i = Math.max(0, origin - c); i < origin; i++) {
+        for (int i = first; i < origin; i++) {
             if (!Double.isNaN(y[i])) {
                 sum += y[i];
                 n++;
@@ -57,7 +66,7 @@ public record Window(float[] past, float[] target, float[] weight, double loc, d
         double loc = sum / n;
         double ss = 0;
         double abs = 0;
-        for (int i = Math.max(0, origin - c); i < origin; i++) {
+        for (int i = first; i < origin; i++) {
             if (!Double.isNaN(y[i])) {
                 ss += (y[i] - loc) * (y[i] - loc);
                 abs += Math.abs(y[i]);
@@ -67,7 +76,7 @@ public record Window(float[] past, float[] target, float[] weight, double loc, d
         float[] past = new float[2 * c];
         for (int k = 0; k < c; k++) {
             int i = origin - c + k;
-            if (i >= 0 && !Double.isNaN(y[i])) {
+            if (i >= first && !Double.isNaN(y[i])) {
                 past[2 * k] = clip((y[i] - loc) / scale);
                 past[2 * k + 1] = 1f;
             }

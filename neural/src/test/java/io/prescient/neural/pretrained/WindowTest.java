@@ -44,4 +44,18 @@ class WindowTest {
         assertEquals(Window.LABEL_CLIP, w.target()[0], "a jump after a flat context is clipped, not 5e8");
         assertTrue(w.scale() >= 2, "the spread is floored at 2% of the level: " + w.scale());
     }
+
+    @Test
+    void aWindowCanReadOnlyTheLastSteps() {
+        double[] y = new double[60];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = t < 40 ? 10 : 50 + (t % 2 == 0 ? 1 : -1);
+        }
+        Window w = Window.at(y, 60, SPEC, 0, 0, 20);
+        assertEquals(50, w.loc(), 1e-9, "the mean of the last 20 steps only");
+        assertEquals(1, w.scale(), 1e-9);
+        assertEquals(0f, w.past()[2 * 43 + 1], "the step before them is unobserved");
+        assertEquals(1f, w.past()[2 * 44 + 1]);
+        assertEquals(Window.at(y, 60, SPEC, 0, 0), Window.at(y, 60, SPEC, 0, 0, 64), "reading the whole context is the default");
+    }
 }

@@ -106,6 +106,7 @@ final class PatchMixerBlock extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
+        // the whole horizon: a forward pass that names fewer steps returns only those
         return new Shape[] {new Shape(inputShapes[0].get(0), spec.horizon(), spec.levels().length)};
     }
 

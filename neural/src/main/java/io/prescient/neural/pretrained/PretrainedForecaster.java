@@ -141,7 +141,7 @@ public final class PretrainedForecaster implements Forecaster {
                 fitted.add(f);
                 members.add(f.members(steps));
             }
-            double[][][] q = net.predict(ContextMembers.flatten(members), steps);
+            double[][][] q = net.predict(ContextMembers.flatten(members), Math.max(1, steps));
             int member = 0;
             for (int i = 0; i < fitted.size(); i++) {
                 out.add(fitted.get(i).toForecast(members.get(i).combine(q, member), steps));
@@ -158,7 +158,7 @@ public final class PretrainedForecaster implements Forecaster {
         @Override
         public Forecast forecast(int steps, Map<String, double[]> futureCovariates) {
             ContextMembers members = members(steps);
-            return toForecast(members.combine(net.predict(members.windows(), steps), 0), steps);
+            return toForecast(members.combine(net.predict(members.windows(), Math.max(1, steps)), 0), steps);
         }
 
         ContextMembers members(int steps) {

@@ -43,16 +43,41 @@ class ContextMembersTest {
         assertEquals(128, m.reads()[1]);
     }
 
-    @Test
-    void aShortPastHasOneMemberAndTooLittleNone() {
-        assertEquals(1, ContextMembers.at(shifted(), ContextMembers.RECENT, SPEC, 0).windows().size(),
-                "no more than 128 steps: the recent part is the whole");
-        assertEquals(2, ContextMembers.at(shifted(), ContextMembers.RECENT + 1, SPEC, 0).windows().size());
-        assertNull(ContextMembers.at(shifted(), 10, SPEC, 0));
+    /** A daily-looking cycle of 288 steps around 100, always busy. */
+    static double[] busy(int length) {
+        double[] y = new double[length];
+        for (int t = 0; t < length; t++) {
+            y[t] = 100 + 40 * Math.sin(2 * Math.PI * t / 288) + (t % 2 == 0 ? 5 : -5);
+        }
+        return y;
     }
 
     @Test
-    void theMembersAreAveragedOnlyOverTheStepsTheyRead() {
+    void aShortPastOrAnIdleRecentStretchHasOneReadingAndTooLittleNone() {
+        assertEquals(1, ContextMembers.at(busy(400), 2 * ContextMembers.RECENT - 1, SPEC, 0).windows().size(),
+                "under 256 steps the two readings would nearly coincide");
+        ContextMembers two = ContextMembers.at(busy(400), 2 * ContextMembers.RECENT, SPEC, 0);
+        assertEquals(2, two.windows().size());
+        assertEquals(256, two.reads()[0]);
+        ContextMembers shortPast = ContextMembers.at(busy(400), 100, SPEC, 0);
+        assertEquals(100, shortPast.reads()[0], "the whole reading covers what there is");
+        assertNull(ContextMembers.at(busy(400), 10, SPEC, 0));
+
+        double[] quiet = busy(400);
+        Arrays.fill(quiet, 250, 400, 0.0);
+        assertEquals(1, ContextMembers.at(quiet, 400, SPEC, 0).windows().size(),
+                "a batch job idle for the last 150 steps: the quiet stretch must not narrow the band");
+        Arrays.fill(quiet, 250, 400, 1.0);
+        quiet[399] = 1.01;
+        assertEquals(1, ContextMembers.at(quiet, 400, SPEC, 0).windows().size(), "flat within 2% at 1% of the level: idle");
+        Arrays.fill(quiet, 250, 400, 100.0);
+        quiet[399] = 100.5;
+        assertEquals(2, ContextMembers.at(quiet, 400, SPEC, 0).windows().size(),
+                "flat at the level the series holds: the recent reading keeps the forecast there");
+    }
+
+    @Test
+    void theRecentReadingWeighsAsMuchForHalfItsLengthThenFadesToNothing() {
         ContextMembers m = ContextMembers.at(shifted(), 400, SPEC, 0);
         double[][][] predicted = new double[3][200][3];
         for (double[] step : predicted[0]) {
@@ -63,9 +88,14 @@ class ContextMembersTest {
             Arrays.fill(predicted[2][s], 3);
         }
         double[][] combined = m.combine(predicted, 1);
-        assertEquals(2, combined[0][1], 1e-12, "both members for the first step");
-        assertEquals(2, combined[127][0], 1e-12, "both members for the 128th step");
-        assertEquals(1, combined[128][2], 1e-12, "the whole context alone from the 129th step");
+        assertEquals(2, combined[0][1], 1e-12, "both readings alike for the first step");
+        assertEquals(2, combined[63][0], 1e-12, "... and the 64th");
+        assertEquals((1 + 0.5 * 3) / 1.5, combined[96][2], 1e-12, "half the weight at the 97th");
+        assertEquals(1, combined[127][0], 0.05, "almost nothing left at the 128th");
+        assertEquals(1, combined[128][2], 1e-12, "the whole context alone from the 129th");
+        for (int h = 1; h < 200; h++) {
+            assertTrue(Math.abs(combined[h][0] - combined[h - 1][0]) < 0.05, "no jump at step " + h);
+        }
     }
 
     @Test
@@ -74,7 +104,7 @@ class ContextMembersTest {
         PretrainedForecaster f = new PretrainedForecaster("pretrained", net, 48, 0, null);
         SplittableRandom r = new SplittableRandom(3);
         List<History> histories = new ArrayList<>();
-        for (int length : new int[] {2000, 100, 10, 1500, 129}) {
+        for (int length : new int[] {2000, 100, 10, 1500, 300}) {
             double[] y = new double[length];
             double level = 50 + 500 * r.nextDouble();
             for (int t = 0; t < length; t++) {
@@ -93,8 +123,12 @@ class ContextMembersTest {
         }
         History longest = histories.get(0);
         ContextMembers m = ((PretrainedForecaster.Fitted) f.fit(longest)).members(48);
-        double wholeOnly = net.predict(List.of(m.whole()), 48)[0][0][Arrays.binarySearch(net.spec().levels(), 0.5)];
-        assertNotEquals(wholeOnly, batched.get(0).median()[0], 1e-6, "the recent member moves the forecast");
+        assertEquals(2, m.windows().size());
+        int median = Arrays.binarySearch(net.spec().levels(), 0.5);
+        double[][][] readings = net.predict(m.windows(), 48);
+        assertEquals(m.combine(readings, 0)[0][median], batched.get(0).median()[0], 1e-6, "the forecast is the combined readings");
+        assertNotEquals(readings[0][0][median], batched.get(0).median()[0], 1e-3, "the recent reading moves the forecast");
+        assertEquals(0, f.fit(longest).forecast(0).grid().length(), "no step asked, none forecast");
         assertTrue(Double.isFinite(batched.get(2).median()[0]), "ten steps forecast from their last value");
     }
 

@@ -56,6 +56,8 @@ class WindowTest {
         assertEquals(1, w.scale(), 1e-9);
         assertEquals(0f, w.past()[2 * 43 + 1], "the step before them is unobserved");
         assertEquals(1f, w.past()[2 * 44 + 1]);
-        assertEquals(Window.at(y, 60, SPEC, 0, 0), Window.at(y, 60, SPEC, 0, 0, 64), "reading the whole context is the default");
+        Window whole = Window.at(y, 60, SPEC, 0, 0);
+        assertEquals((40 * 10 + 20 * 50) / 60.0, whole.loc(), 1e-9, "by default the whole context is read");
+        assertEquals(1f, whole.past()[2 * 4 + 1], "the series' first step");
     }
 }

@@ -112,7 +112,7 @@ public final class PretrainCommand implements Runnable {
         console.println(r.net().provenance());
     }
 
-    private static CorpusSeries corpusSeries(String source, RegularSeries s) {
+    static CorpusSeries corpusSeries(String source, RegularSeries s) {
         return new CorpusSeries(s.key().toString() + "@" + Steps.format(s.grid().stepSeconds()), source, s.grid().stepSeconds(),
                 s.values());
     }

@@ -45,7 +45,7 @@ class CliTest {
                 List.of("bench"), List.of("bench", "inference"), List.of("feedback"), List.of("feedback", "simulate"), List.of("feedback", "forecast"),
                 List.of("feedback", "optimise"), List.of("feedback", "backtest"),
                 List.of("feedback", "launches"), List.of("feedback", "equilibrium"), List.of("bench", "feedback"),
-                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"), List.of("experts", "actions"), List.of("model", "pretrain"))) {
+                List.of("experiment"), List.of("experiment", "assign"), List.of("experiment", "analyse"), List.of("experts", "actions"), List.of("model", "pretrain"), List.of("bench", "readings"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -325,6 +325,18 @@ class CliTest {
         assertEquals(10, s.get("accounts").asInt(), score.out());
         assertEquals(3, s.get("top").size(), score.out());
         assertTrue(s.get("top").get(0).get("cost_efficiency").isNumber() && s.get("precision").isNumber(), score.out());
+
+        Path corpus = home.resolve("corpus/nab/realAWSCloudwatch");
+        java.nio.file.Files.createDirectories(corpus);
+        java.nio.file.Files.copy(Path.of("../samples/nab/ec2_cpu_utilization_5f5533.csv"), corpus.resolve("cpu.csv"));
+        Result readings = run("bench", "readings", "--data", home.resolve("corpus").toString(), "--steps", "48,720", "--output", "json");
+        assertEquals(0, readings.code(), readings.err());
+        com.fasterxml.jackson.databind.JsonNode r = json.readTree(readings.out());
+        assertEquals(3, r.get("corpus_series").asInt(), "the series and its copies at 3 and 12 times the step: " + readings.out());
+        assertEquals(3, r.get("checks").get(0).get("series").asInt(), readings.out());
+        assertEquals(720, r.get("checks").get(1).get("steps").asInt(), readings.out());
+        assertEquals(1, r.get("checks").get(1).get("series").asInt(), "only the 5-minute series holds out 720 steps: " + readings.out());
+        assertTrue(r.get("checks").get(0).get("loss_readings").asDouble() > 0, readings.out());
 
         Result bench = run("bench", "inference", "../samples/nab", "--freq", "1h", "--model", "naive", "--single", "3", "--rounds", "1",
                 "--output", "json");

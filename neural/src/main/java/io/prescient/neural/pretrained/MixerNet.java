@@ -2,7 +2,6 @@ package io.prescient.neural.pretrained;
 
 import io.prescient.neural.BlockParameters;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -84,25 +83,31 @@ public final class MixerNet implements Serializable {
 
     /** Quantiles of each window in the series' units over the first {@code steps} steps: {@code [window][step][level]}. */
     public synchronized double[][][] predict(List<Window> windows, int steps) {
+        Model m = model();
+        try (NDManager manager = m.getNDManager().newSubManager()) {
+            return restore(forward(m.getBlock(), manager, spec, windows, steps), windows, steps, spec.levels().length);
+        }
+    }
+
+    /** The block's standardised quantiles of the windows' first {@code steps} steps, flat: window, step, level. */
+    static float[] forward(Block block, NDManager manager, MixerSpec spec, List<Window> windows, int steps) {
         if (steps < 1 || steps > spec.horizon()) {
             throw new IllegalArgumentException("this network forecasts 1 to " + spec.horizon() + " steps, not " + steps);
         }
-        Model m = model();
-        int h = steps;
-        int q = spec.levels().length;
-        double[][][] out = new double[windows.size()][h][q];
-        try (NDManager manager = m.getNDManager().newSubManager()) {
-            PairList<String, Object> params = new PairList<>();
-            params.add(PatchMixerBlock.STEPS, steps);
-            NDArray predicted = m.getBlock().forward(new ParameterStore(manager, false), inputs(manager, spec, windows), false, params)
-                    .singletonOrThrow();
-            float[] flat = predicted.toFloatArray();
-            for (int i = 0; i < windows.size(); i++) {
-                Window w = windows.get(i);
-                for (int j = 0; j < h; j++) {
-                    for (int k = 0; k < q; k++) {
-                        out[i][j][k] = w.restore(flat[(i * h + j) * q + k]);
-                    }
+        PairList<String, Object> params = new PairList<>();
+        params.add(PatchMixerBlock.STEPS, steps);
+        return block.forward(new ParameterStore(manager, false), inputs(manager, spec, windows), false, params)
+                .singletonOrThrow().toFloatArray();
+    }
+
+    /** Flat standardised quantiles in each window's units: {@code [window][step][level]}. */
+    static double[][][] restore(float[] flat, List<Window> windows, int steps, int levels) {
+        double[][][] out = new double[windows.size()][steps][levels];
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            for (int j = 0; j < steps; j++) {
+                for (int k = 0; k < levels; k++) {
+                    out[i][j][k] = w.restore(flat[(i * steps + j) * levels + k]);
                 }
             }
         }

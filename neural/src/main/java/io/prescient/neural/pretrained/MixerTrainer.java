@@ -56,6 +56,34 @@ public final class MixerTrainer {
     public record Result(MixerNet net, Report report) {
     }
 
+    /** What a round's parameters are scored on, lower better. */
+    interface Validation {
+        /** The score of the block's current parameters ({@code manager} holds the arrays made). */
+        double score(Block block, NDManager manager, MixerSpec spec, PinballLoss loss);
+
+        /** Windows scored standardised, each alike (a corpus of every scale) or in the series' units. */
+        static Validation windows(List<Window> windows, boolean inUnits) {
+            if (windows.isEmpty()) {
+                throw new IllegalArgumentException("no validation window: the series are shorter than " + (Window.MIN_OBSERVED + 1)
+                        + " steps");
+            }
+            return (block, manager, spec, loss) -> evaluate(block, manager, loss, spec, windows, inUnits);
+        }
+
+        /**
+         * The forecasts the forecaster makes from held-out origins ({@link ContextMembers}: its readings
+         * combined), scored in the series' units over their first {@code steps} steps, weighted as
+         * {@link #windows} in units weighs them.
+         */
+        static Validation readings(List<ContextMembers> forecasts, int steps) {
+            if (forecasts.isEmpty()) {
+                throw new IllegalArgumentException("no held-out forecast: the series are shorter than " + (Window.MIN_OBSERVED + 1)
+                        + " steps");
+            }
+            return (block, manager, spec, loss) -> readingsLoss(block, manager, spec, forecasts, steps);
+        }
+    }
+
     private final Settings settings;
     private final Consumer<String> log;
 
@@ -72,10 +100,11 @@ public final class MixerTrainer {
      */
     public Result train(MixerSpec spec, MixerNet start, Batches source, List<Window> validation, boolean inUnits,
                         String provenance) {
-        if (validation.isEmpty()) {
-            throw new IllegalArgumentException("no validation window: the series are shorter than " + (Window.MIN_OBSERVED + 1)
-                    + " steps");
-        }
+        return train(spec, start, source, Validation.windows(validation, inUnits), provenance);
+    }
+
+    /** As above, scoring each round on {@code validation}. */
+    Result train(MixerSpec spec, MixerNet start, Batches source, Validation validation, String provenance) {
         long started = System.nanoTime();
         DjlRuntime.start(DjlRuntime.defaultCacheDir());
         Engine.getInstance().setRandomSeed((int) settings.seed());
@@ -91,7 +120,7 @@ public final class MixerTrainer {
                 if (start != null) {
                     startFrom(block, spec, start);
                 }
-                double startLoss = evaluate(trainer, block, loss, spec, validation, inUnits);
+                double startLoss = score(trainer, block, loss, spec, validation);
                 byte[] best = BlockParameters.save(block);
                 double bestLoss = startLoss;
                 int bestStep = 0;
@@ -115,7 +144,7 @@ public final class MixerTrainer {
                     trainer.step();
                     step++;
                     if (step % settings.round() == 0 || step == settings.maxSteps() || elapsed(started) >= settings.seconds()) {
-                        double v = evaluate(trainer, block, loss, spec, validation, inUnits);
+                        double v = score(trainer, block, loss, spec, validation);
                         losses.add(v);
                         log.accept(String.format(java.util.Locale.ROOT, "step %d: training loss %.4f, validation loss %.4f (%.0f s)",
                                 step, trainLoss / Math.max(1, since), v, elapsed(started)));
@@ -162,13 +191,19 @@ public final class MixerTrainer {
         return (System.nanoTime() - started) / 1e9;
     }
 
+    private static double score(Trainer trainer, Block block, PinballLoss loss, MixerSpec spec, Validation validation) {
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            return validation.score(block, manager, spec, loss);
+        }
+    }
+
     /** The weighted pinball loss of the validation windows, standardised or in the series' units. */
-    static double evaluate(Trainer trainer, Block block, PinballLoss loss, MixerSpec spec, List<Window> windows, boolean inUnits) {
+    static double evaluate(Block block, NDManager scope, PinballLoss loss, MixerSpec spec, List<Window> windows, boolean inUnits) {
         double sum = 0;
         double weight = 0;
         for (int from = 0; from < windows.size(); from += 256) {
             List<Window> batch = windows.subList(from, Math.min(windows.size(), from + 256));
-            try (NDManager manager = trainer.getManager().newSubManager()) {
+            try (NDManager manager = scope.newSubManager()) {
                 NDList predicted = block.forward(new ParameterStore(manager, false), MixerNet.inputs(manager, spec, batch), false);
                 float[] losses = loss.perSample(MixerNet.labels(manager, spec, batch), predicted).toFloatArray();
                 for (int i = 0; i < batch.size(); i++) {
@@ -176,6 +211,49 @@ public final class MixerTrainer {
                     sum += losses[i] * w;
                     weight += w;
                 }
+            }
+        }
+        return sum / weight;
+    }
+
+    /**
+     * The pinball loss in the series' units of the combined readings over their first {@code steps}
+     * steps (each step weighted as its whole-context window weighs it), summed over forecasts and
+     * divided by the sum of their whole windows' spreads: for single readings, what {@link #evaluate}
+     * gives in units.
+     */
+    static double readingsLoss(Block block, NDManager scope, MixerSpec spec, List<ContextMembers> forecasts, int steps) {
+        double[] levels = spec.levels();
+        double sum = 0;
+        double weight = 0;
+        for (int from = 0; from < forecasts.size(); from += 128) {
+            List<ContextMembers> batch = forecasts.subList(from, Math.min(forecasts.size(), from + 128));
+            List<Window> windows = ContextMembers.flatten(batch);
+            double[][][] predicted;
+            try (NDManager manager = scope.newSubManager()) {
+                predicted = MixerNet.restore(MixerNet.forward(block, manager, spec, windows, steps), windows, steps, levels.length);
+            }
+            int reading = 0;
+            for (ContextMembers m : batch) {
+                double[][] combined = m.combine(predicted, reading);
+                reading += m.windows().size();
+                Window whole = m.whole();
+                double loss = 0;
+                double observed = 0;
+                for (int h = 0; h < steps; h++) {
+                    float w = whole.weight()[h];
+                    if (w <= 0) {
+                        continue;
+                    }
+                    double y = whole.restore(whole.target()[h]);
+                    for (int k = 0; k < levels.length; k++) {
+                        double d = y - combined[h][k];
+                        loss += w * Math.max(levels[k] * d, (levels[k] - 1) * d);
+                    }
+                    observed += w;
+                }
+                sum += loss / Math.max(1, observed * levels.length);
+                weight += whole.scale();
             }
         }
         return sum / weight;

@@ -18,11 +18,12 @@ import java.util.function.Consumer;
 /**
  * The pretrained patch mixer behind the forecaster API. Zero-shot ({@code tuneSeconds} 0) it fits a
  * series by keeping its last {@code context} steps and forecasts in one forward pass of its
- * {@link ContextMembers} (the whole context and its recent part); with a fine-tuning budget it {@link #needsTraining needs training}: {@link #train} continues training on
- * the given histories for that long, scoring the loss on the forecast's own horizon, with the last
- * horizon of every history held out, keeps the pretrained weights unless the tuned ones forecast
- * that held-out stretch better, and calibrates each quantile's distance from the median on it
- * ({@link SpreadCalibration}).
+ * {@link ContextMembers} (the whole context and its recent part); with a fine-tuning budget it
+ * {@link #needsTraining needs training}: {@link #train} continues training on the given histories for
+ * that long, scoring the loss on the forecast's own horizon, with the last horizon of every history
+ * held out, keeps the pretrained weights unless the tuned ones forecast that held-out stretch better
+ * (as it forecasts: its readings combined), and calibrates each quantile's distance from the median
+ * on it ({@link SpreadCalibration}).
  */
 public final class PretrainedForecaster implements Forecaster {
 
@@ -94,7 +95,7 @@ public final class PretrainedForecaster implements Forecaster {
         List<Window> validation = heldOut.stream().map(ContextMembers::whole).toList();
         MixerTrainer.Settings settings = new MixerTrainer.Settings(128, 50, Integer.MAX_VALUE, tuneSeconds, 3e-4, 42);
         MixerTrainer.Result r = new MixerTrainer(settings, log()).train(spec, net,
-                new SeriesWindows(training, spec, horizon, 0, 0), validation, true,
+                new SeriesWindows(training, spec, horizon, 0, 0), MixerTrainer.Validation.readings(heldOut, horizon),
                 String.format(Locale.ROOT, "fine-tuned on %d series for a horizon of %d", training.size(), horizon));
         log().accept(String.format(Locale.ROOT, "%s: fine-tuned %d steps in %.0f s; held-out loss %.4f pretrained, %.4f kept",
                 name, r.report().steps(), r.report().seconds(), r.report().startLoss(), r.report().bestLoss()));

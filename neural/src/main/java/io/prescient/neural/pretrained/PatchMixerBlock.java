@@ -3,6 +3,7 @@ package io.prescient.neural.pretrained;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -97,7 +98,9 @@ final class PatchMixerBlock extends AbstractBlock {
         long rows = (long) steps * spec.levels().length;
         NDArray weight = store.getValue(output.getParameters().get("weight"), head.getDevice(), training);
         NDArray bias = store.getValue(output.getParameters().get("bias"), head.getDevice(), training);
-        return Linear.linear(head, weight.get("0:" + rows), bias.get("0:" + rows)).singletonOrThrow();
+        // slices made in the pass's own manager: made in the parameters' manager, they would outlive it
+        NDIndex first = new NDIndex("0:" + rows);
+        return Linear.linear(head, weight.get(head.getManager(), first), bias.get(head.getManager(), first)).singletonOrThrow();
     }
 
     private static NDArray one(ai.djl.nn.Block block, ParameterStore store, NDArray x, boolean training) {

@@ -11,7 +11,7 @@ import java.util.List;
  * chosen: on the held-out end of each corpus series (the stretch {@link Pretraining} never trains
  * on), the quantile loss of the whole-context reading alone against the forecaster's combined
  * readings, for the first {@code steps} steps: the deciles' quantile loss standardised by each
- * window's spread and averaged over series (every series alike), and the protocol's weighted CRPS
+ * window's spread (floored at 2% of the scored values' level) and averaged over series (every series alike), and the protocol's weighted CRPS
  * ({@link Scores}: in units, over the sum of absolute values, so large series weigh more).
  */
 public final class ReadingsCheck {
@@ -75,7 +75,10 @@ public final class ReadingsCheck {
                 reading += m.windows().size();
                 if (whole.points() > 0) {
                     withRecent += m.windows().size() - 1;
-                    double perPoint = whole.points() * (double) Quantiles.DECILES.length * m.whole().scale();
+                    // the spread floored at 2% of the scored values' level: an idle context before a busy
+                    // stretch has a spread near 0 and would outweigh every other series
+                    double spread = Math.max(m.whole().scale(), 0.02 * whole.absTargetSum() / whole.points());
+                    double perPoint = whole.points() * (double) Quantiles.DECILES.length * spread;
                     lossWhole += whole.quantileLossSum() / perPoint;
                     lossReadings += readings.quantileLossSum() / perPoint;
                     pooledWhole.plus(whole);

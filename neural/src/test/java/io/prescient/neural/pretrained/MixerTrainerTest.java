@@ -95,9 +95,37 @@ class MixerTrainerTest {
             History head = History.of(new TimeGrid(0, 300, 676), Arrays.copyOf(h.target(), 676), true);
             assertEquals(2, ((PretrainedForecaster.Fitted) pretrained.fit(head)).members(24).windows().size());
             double[] actual = Arrays.copyOfRange(h.target(), 676, 700);
-            before += PretrainingTest.quantileLoss(pretrained.fit(head).forecast(24), actual);
-            after += PretrainingTest.quantileLoss(tuned.fit(head).forecast(24), actual);
+            before += quantileLoss(pretrained.fit(head).forecast(24), actual, net.spec().levels());
+            after += quantileLoss(tuned.fit(head).forecast(24), actual, net.spec().levels());
         }
         assertTrue(after <= before * (1 + 1e-6), "held-out quantile loss " + before + " pretrained, " + after + " tuned");
+    }
+
+    /** The pinball loss over every level the network forecasts: what fine-tuning keeps its weights by. */
+    static double quantileLoss(io.prescient.forecast.Forecast f, double[] actual, double[] levels) {
+        double loss = 0;
+        for (double level : levels) {
+            double[] q = f.quantile(level);
+            for (int t = 0; t < actual.length; t++) {
+                double d = actual[t] - q[t];
+                loss += d >= 0 ? level * d : (level - 1) * d;
+            }
+        }
+        return loss;
+    }
+
+    @Test
+    void aShortForecastLeavesNothingBehindInTheParametersManager() {
+        List<Window> windows = ContextMembers.at(PretrainingTest.daily(700, 1), 680, LONG, 0).windows();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = block(manager, LONG);
+            int before = manager.getManagedArrays().size();
+            for (int i = 0; i < 3; i++) {
+                try (NDManager pass = manager.newSubManager()) {
+                    MixerNet.forward(block, pass, LONG, windows, 12);
+                }
+            }
+            assertEquals(before, manager.getManagedArrays().size(), "the head's slices are freed with the pass");
+        }
     }
 }

@@ -50,4 +50,23 @@ class ReadingsCheckTest {
         assertThrows(IllegalArgumentException.class, () -> ReadingsCheck.run(net, List.of(series("tiny", 200, 0, 9)), 48),
                 "nothing to score");
     }
+
+    @Test
+    void anIdleContextBeforeABusyStretchDoesNotOutweighTheRest() {
+        MixerNet net = ShippedModel.load();
+        List<CorpusSeries> corpus = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            corpus.add(series("l" + i, 3000, 0, 20 + i));
+        }
+        ReadingsCheck.Result busy = ReadingsCheck.run(net, corpus, 48);
+        double[] idleThenBusy = new double[3000];
+        for (int t = 2400; t < 3000; t++) {
+            idleThenBusy[t] = 500;
+        }
+        corpus.add(new CorpusSeries("idle", "test", 300, idleThenBusy));
+        ReadingsCheck.Result withIdle = ReadingsCheck.run(net, corpus, 48);
+        assertEquals(5, withIdle.series());
+        assertTrue(withIdle.lossWhole() < 100 * busy.lossWhole(), "one series of five: " + busy.lossWhole() + " -> "
+                + withIdle.lossWhole());
+    }
 }

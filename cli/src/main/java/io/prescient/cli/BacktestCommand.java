@@ -50,7 +50,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
             description = "Model: one of ${COMPLETION-CANDIDATES} (ensemble is the default engine; auto picks per series), "
-                    + "a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble, or a per-series choice written a|b, e.g. 'ensemble|pretrained+ensemble' (default: ${DEFAULT-VALUE}).")
+                    + "a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble, a mixture written a&b, e.g. 'pretrained&ensemble', or a per-series choice written a|b, e.g. 'ensemble|pretrained+ensemble' (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Mixin

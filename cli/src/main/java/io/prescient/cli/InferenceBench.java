@@ -50,7 +50,7 @@ public final class InferenceBench implements Callable<Integer> {
     String term;
 
     @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
-            description = "Model: one of ${COMPLETION-CANDIDATES}, a combination a+b or a per-series choice a|b (default: ${DEFAULT-VALUE}).")
+            description = "Model: one of ${COMPLETION-CANDIDATES}, a combination a+b (quantiles averaged) or a&b (distributions mixed), or a per-series choice a|b (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--single", defaultValue = "200", description = "Series timed one at a time (default: ${DEFAULT-VALUE}).")

@@ -78,7 +78,7 @@ public final class ModelCommand {
         @Mixin
         TrainingOptions training;
         @Option(names = "--model", required = true, completionCandidates = Registered.ModelNames.class,
-                description = "Model: one of ${COMPLETION-CANDIDATES}, a combination a+b or a per-series choice a|b.")
+                description = "Model: one of ${COMPLETION-CANDIDATES}, a combination a+b (quantiles averaged) or a&b (distributions mixed), or a per-series choice a|b.")
         String model;
         @Mixin
         OutputOption output;

@@ -58,7 +58,7 @@ public final class PlanCommand implements Callable<Integer> {
     int horizon;
 
     @Option(names = "--model", defaultValue = LoopConfig.Defaults.MODEL, completionCandidates = Registered.ModelNames.class,
-            description = "Forecasting model: one of ${COMPLETION-CANDIDATES}, a combination a+b or a per-series choice a|b (default: ${DEFAULT-VALUE}).")
+            description = "Forecasting model: one of ${COMPLETION-CANDIDATES}, a combination a+b (quantiles averaged) or a&b (distributions mixed), or a per-series choice a|b (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Mixin

@@ -59,7 +59,7 @@ class CliTest {
         for (String command : List.of("plan", "backtest")) {
             Result r = run(command, "--help");
             String out = r.out().replaceAll("\\s+", " ");
-            assertTrue(out.contains("auto, dynreg, ensemble, ets, ets-weekly, naive, peak, seasonal-naive, lstm, transformer"), out);
+            assertTrue(out.contains("analog, auto, dynreg, ensemble, ets, ets-weekly, naive, peak, seasonal-naive, lstm, transformer"), out);
         }
         for (String command : List.of("plan", "run", "serve")) {
             Result r = run(command, "--help");

@@ -6,16 +6,19 @@ import io.prescient.forecast.model.SelectionForecaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /**
  * The models by name, for the CLI and the registry: those of every {@link ForecasterProvider} on the
  * class path (the classical ones in this module, the networks in the neural module; a new model is
  * one class plus a line in {@code META-INF/services/io.prescient.forecast.ForecasterProvider}), and
- * combinations of them written {@code a+b+...} (the members' quantiles averaged level by level, see
- * {@link CombinationForecaster}), and per-series choices written {@code a|b|...}, whose members may
- * be combinations ({@code ensemble|pretrained+ensemble}: for each series, whichever scores the lower
- * quantile loss on the last {@value #SELECTION_WINDOWS} horizons of its own history, see
- * {@link SelectionForecaster}).
+ * combinations of them written {@code a+b+...} (the members' quantiles averaged level by level) or
+ * {@code a&b&...} (their distributions mixed), see {@link CombinationForecaster}, and per-series
+ * choices written {@code a|b|...}, whose members may be combinations ({@code
+ * ensemble|pretrained+ensemble}: for each series, whichever scores the lower quantile loss on the
+ * last {@value #SELECTION_WINDOWS} horizons of its own history, see {@link SelectionForecaster}).
+ * {@code |} binds loosest, then {@code &}, then {@code +}: {@code a|b&c+d} chooses between {@code a}
+ * and the mixture of {@code b} with {@code c+d}.
  */
 public final class Models {
 
@@ -46,30 +49,33 @@ public final class Models {
      */
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
         if (name.contains("|")) {
-            List<Forecaster> members = new ArrayList<>();
-            for (String part : name.split("\\|", -1)) {
-                if (part.isBlank()) {
-                    throw new IllegalArgumentException("model choice '" + name + "' has an empty member; write e.g. ensemble|pretrained+ensemble");
-                }
-                members.add(create(part.strip(), stepSeconds, season, horizon));
-            }
-            return new SelectionForecaster(name, members, horizon, SELECTION_WINDOWS);
+            return new SelectionForecaster(name, members(name, "|", "ensemble|pretrained+ensemble", stepSeconds, season, horizon),
+                    horizon, SELECTION_WINDOWS);
+        }
+        if (name.contains("&")) {
+            return new CombinationForecaster(name, members(name, "&", "pretrained&ensemble", stepSeconds, season, horizon),
+                    CombinationForecaster.Pooling.DISTRIBUTIONS);
         }
         if (name.contains("+")) {
-            List<Forecaster> members = new ArrayList<>();
-            for (String part : name.split("\\+", -1)) {
-                if (part.isBlank()) {
-                    throw new IllegalArgumentException("model combination '" + name + "' has an empty member; write e.g. lstm+ets+ensemble");
-                }
-                members.add(create(part.strip(), stepSeconds, season, horizon));
-            }
-            return new CombinationForecaster(name, members);
+            return new CombinationForecaster(name, members(name, "+", "lstm+ets+ensemble", stepSeconds, season, horizon));
         }
         for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class, ForecasterProvider.class.getClassLoader())) {
             if (p.names().contains(name)) {
                 return p.create(name, stepSeconds, season, horizon);
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "'; known: " + listed() + ", a combination a+b or a per-series choice a|b");
+        throw new IllegalArgumentException("unknown model '" + name + "'; known: " + listed()
+                + ", a combination a+b (quantiles averaged) or a&b (distributions mixed), or a per-series choice a|b");
+    }
+
+    private static List<Forecaster> members(String name, String operator, String example, long stepSeconds, int season, int horizon) {
+        List<Forecaster> members = new ArrayList<>();
+        for (String part : name.split(Pattern.quote(operator), -1)) {
+            if (part.isBlank()) {
+                throw new IllegalArgumentException("model '" + name + "' has an empty member; write e.g. " + example);
+            }
+            members.add(create(part.strip(), stepSeconds, season, horizon));
+        }
+        return members;
     }
 }

@@ -28,9 +28,23 @@ class ModelsTest {
     }
 
     @Test
+    void aChoiceBindsLoosestThenAMixtureThenAnAverage() {
+        Forecaster model = Models.create("naive|seasonal-naive&naive+seasonal-naive", 3600, 24, 24);
+        FittedModel fitted = model.fit(cycle());
+        assertEquals(2, ((java.util.List<?>) fitted.parameters().get("validation_losses")).size(), "a choice of two");
+        FittedModel mixture = Models.create("seasonal-naive&naive+seasonal-naive", 3600, 24, 24).fit(cycle());
+        assertEquals("distributions mixed", mixture.parameters().get("pooling"));
+        java.util.List<?> members = (java.util.List<?>) mixture.parameters().get("members");
+        assertEquals(2, members.size());
+        assertEquals("quantiles averaged", ((java.util.Map<?, ?>) members.get(1)).get("pooling"));
+    }
+
+    @Test
     void anEmptyMemberIsRefusedWithAnExample() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.create("ensemble|", 3600, 24, 24));
         assertTrue(e.getMessage().contains("empty member"), e.getMessage());
+        IllegalArgumentException mixture = assertThrows(IllegalArgumentException.class, () -> Models.create("&ensemble", 3600, 24, 24));
+        assertTrue(mixture.getMessage().contains("write e.g. pretrained&ensemble"), mixture.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Models.create("ensemble|nope", 3600, 24, 24));
         assertTrue(unknown.getMessage().contains("unknown model 'nope'"), unknown.getMessage());
     }

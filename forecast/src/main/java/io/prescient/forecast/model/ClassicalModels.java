@@ -10,19 +10,21 @@ import java.util.List;
 /**
  * The classical models, registered like any other provider (a service line in this module's
  * {@code META-INF/services}): the default ensemble, ETS, dynamic regression, the naive baselines and
- * {@code auto}, which picks the ensemble or ETS per series on held-back windows, and {@code peak}, recent peaks with
- * their own errors as the band (for provisioning bursty demand a short lead ahead).
+ * {@code auto}, which picks the ensemble or ETS per series on held-back windows, {@code peak}, recent peaks with
+ * their own errors as the band (for provisioning bursty demand a short lead ahead), and {@code analog}, the
+ * futures of the past moments that looked most like now.
  */
 public final class ClassicalModels implements ForecasterProvider {
 
     @Override
     public List<String> names() {
-        return List.of("auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "peak", "seasonal-naive");
+        return List.of("analog", "auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "peak", "seasonal-naive");
     }
 
     @Override
     public Forecaster create(String name, long stepSeconds, int season, int horizon) {
         return switch (name) {
+            case "analog" -> AnalogForecaster.defaults();
             case "ensemble" -> EnsembleForecaster.defaults(season, horizon);
             case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),
                     create("ets", stepSeconds, season, horizon)), horizon, 2);

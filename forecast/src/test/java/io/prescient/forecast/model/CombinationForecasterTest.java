@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CombinationForecasterTest {
 
@@ -45,11 +46,39 @@ class CombinationForecasterTest {
     }
 
     @Test
+    void mixingTheMembersGivesTheQuantilesOfTheirLinearPoolAndAWiderBandWhereTheyDisagree() {
+        History history = cycle(3);
+        Forecast a = naive.fit(history).forecast(24);
+        Forecast b = seasonal.fit(history).forecast(24);
+        CombinationForecaster mixture = new CombinationForecaster("mix", List.of(naive, seasonal), CombinationForecaster.Pooling.DISTRIBUTIONS);
+        Forecast mixed = mixture.fit(history).forecast(24);
+        Forecast averaged = combination.fit(history).forecast(24);
+        double[][] pool = LinearPool.quantiles(List.of(a, b), new double[] {0.5, 0.5}, CombinationForecaster.LEVELS);
+        for (int k = 0; k < CombinationForecaster.LEVELS.length; k++) {
+            double[] q = mixed.quantile(CombinationForecaster.LEVELS[k]);
+            for (int h = 0; h < 24; h++) {
+                assertEquals(pool[h][k], q[h], 1e-9);
+            }
+        }
+        assertEquals((a.mean()[5] + b.mean()[5]) / 2, mixed.mean()[5], 1e-9);
+        // a quarter cycle ahead the last value and last cycle's value are far apart: the mixture covers both
+        int h = 6;
+        assertTrue(Math.abs(a.median()[h] - b.median()[h]) > 30, "the members disagree at step " + h);
+        double mixedWidth = mixed.quantile(0.9)[h] - mixed.quantile(0.1)[h];
+        double averagedWidth = averaged.quantile(0.9)[h] - averaged.quantile(0.1)[h];
+        assertTrue(mixedWidth > averagedWidth + 20, "mixed band " + mixedWidth + ", averaged " + averagedWidth);
+        assertEquals("distributions mixed", mixture.fit(history).parameters().get("pooling"));
+    }
+
+    @Test
     void theBatchedPathGivesTheSameForecastsAsOneSeriesAtATime() {
         List<History> histories = List.of(cycle(1), cycle(2), cycle(3));
-        List<Forecast> all = combination.forecastAll(histories, 24, Collections.nCopies(3, Map.of()));
-        for (int i = 0; i < histories.size(); i++) {
-            assertArrayEquals(combination.fit(histories.get(i)).forecast(24).quantile(0.9), all.get(i).quantile(0.9), 1e-12);
+        CombinationForecaster mixture = new CombinationForecaster("mix", List.of(naive, seasonal), CombinationForecaster.Pooling.DISTRIBUTIONS);
+        for (CombinationForecaster c : List.of(combination, mixture)) {
+            List<Forecast> all = c.forecastAll(histories, 24, Collections.nCopies(3, Map.of()));
+            for (int i = 0; i < histories.size(); i++) {
+                assertArrayEquals(c.fit(histories.get(i)).forecast(24).quantile(0.9), all.get(i).quantile(0.9), 1e-12);
+            }
         }
     }
 }

@@ -41,7 +41,7 @@ import java.util.Set;
  * seed: 42                      # Monte Carlo seed
  * feedback: {history: org/, columns: "demand=gpu_hours", warning: 0.8, emergency: 0.95}   # the feedback page's history
  * </pre>
- * {@code model} is a registered model name (listed by {@code prescient backtest --help}), a combination {@code a+b}, a per-series choice {@code a|b}, or
+ * {@code model} is a registered model name (listed by {@code prescient backtest --help}), a combination {@code a+b} (quantiles averaged) or {@code a&b} (distributions mixed), a per-series choice {@code a|b}, or
  * {@code champion:<scope>} for what a registry scope's champion serves (e.g. a network trained once by
  * {@code prescient model train}).
  */

@@ -19,6 +19,7 @@ class ModelsSerialisationTest {
         List<String> all = new java.util.ArrayList<>(Models.names());
         all.add("ets+ensemble");
         all.add("naive|ets+ensemble");
+        all.add("naive&ets+ensemble");
         return all;
     }
 

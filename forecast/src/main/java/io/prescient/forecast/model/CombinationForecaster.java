@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Combines member models with equal weights, in one of two ways ({@link Pooling}):
@@ -27,6 +28,9 @@ import java.util.Map;
  * Global members are trained once, through {@link #train}.
  */
 public final class CombinationForecaster implements Forecaster {
+
+    /** As before {@link Pooling} existed, so that the registry's stored {@code a+b} models still load. */
+    private static final long serialVersionUID = -7888202016728634010L;
 
     /** Levels the combination is tabulated at: the deciles plus the planning tails. */
     static final double[] LEVELS = {0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99};
@@ -54,7 +58,17 @@ public final class CombinationForecaster implements Forecaster {
         }
         this.name = name;
         this.members = List.copyOf(members);
-        this.pooling = pooling;
+        this.pooling = Objects.requireNonNull(pooling, "pooling");
+    }
+
+    /** How the members' forecasts are combined. */
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    /** A combination stored before {@link Pooling} existed averaged quantiles. */
+    private Object readResolve() {
+        return pooling == null ? new CombinationForecaster(name, members, Pooling.QUANTILES) : this;
     }
 
     @Override
@@ -115,7 +129,7 @@ public final class CombinationForecaster implements Forecaster {
     static Forecast combine(String name, List<Forecast> forecasts, Pooling pooling) {
         Forecast first = forecasts.get(0);
         int steps = first.horizon();
-        double[][] values = pooling == Pooling.QUANTILES ? meanQuantiles(forecasts, steps) : mixture(forecasts);
+        double[][] values = pooling == Pooling.DISTRIBUTIONS ? mixture(forecasts) : meanQuantiles(forecasts, steps);
         double[] mean = new double[steps];
         for (Forecast f : forecasts) {
             double[] m = f.mean();
@@ -148,6 +162,11 @@ public final class CombinationForecaster implements Forecaster {
     /** The members' fitted models, combined at forecast time. */
     record Combined(String name, List<FittedModel> members, Pooling pooling) implements FittedModel {
 
+        /** A fitted combination stored before {@link Pooling} existed averaged quantiles. */
+        Combined {
+            pooling = pooling == null ? Pooling.QUANTILES : pooling;
+        }
+
         @Override
         public Forecast forecast(int steps, Map<String, double[]> futureCovariates) {
             List<Forecast> parts = new ArrayList<>();
@@ -161,7 +180,7 @@ public final class CombinationForecaster implements Forecaster {
         public Map<String, Object> parameters() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("form", name);
-            p.put("pooling", pooling == Pooling.QUANTILES ? "quantiles averaged" : "distributions mixed");
+            p.put("pooling", pooling == Pooling.DISTRIBUTIONS ? "distributions mixed" : "quantiles averaged");
             List<Map<String, Object>> parts = new ArrayList<>();
             for (FittedModel m : members) {
                 parts.add(m.parameters());

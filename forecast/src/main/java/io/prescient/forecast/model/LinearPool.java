@@ -29,6 +29,7 @@ final class LinearPool {
      */
     static double[][] quantiles(List<Forecast> members, double[] weights, double[] levels) {
         int steps = members.get(0).horizon();
+        check(members, weights, steps);
         double[][][] knots = new double[members.size()][][];
         for (int i = 0; i < members.size(); i++) {
             knots[i] = byStep(members.get(i), steps);
@@ -44,12 +45,36 @@ final class LinearPool {
         return values;
     }
 
-    /** The member's grid quantiles per step, made non-decreasing. */
-    private static double[][] byStep(Forecast f, int steps) {
+    private static void check(List<Forecast> members, double[] weights, int steps) {
+        if (weights.length != members.size()) {
+            throw new IllegalArgumentException(members.size() + " members but " + weights.length + " weights");
+        }
+        double sum = 0;
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).horizon() != steps) {
+                throw new IllegalArgumentException("member " + members.get(i).model() + " forecasts " + members.get(i).horizon()
+                        + " steps, the first member " + steps);
+            }
+            if (!(weights[i] >= 0)) {
+                throw new IllegalArgumentException("weight " + weights[i] + " of member " + members.get(i).model() + " is negative");
+            }
+            sum += weights[i];
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("the weights sum to " + sum + ", not 1");
+        }
+    }
+
+    /** The member's grid quantiles per step, made non-decreasing; a value that is not finite is refused. */
+    static double[][] byStep(Forecast f, int steps) {
         double[][] out = new double[steps][GRID.length];
         for (int g = 0; g < GRID.length; g++) {
             double[] q = f.quantile(GRID[g]);
             for (int h = 0; h < steps; h++) {
+                if (!Double.isFinite(q[h])) {
+                    throw new IllegalArgumentException("member " + f.model() + " has a " + GRID[g] + "-quantile of " + q[h]
+                            + " at step " + (h + 1) + "; a mixture needs finite quantiles");
+                }
                 out[h][g] = g == 0 ? q[h] : Math.max(q[h], out[h][g - 1]);
             }
         }

@@ -40,13 +40,18 @@ public final class NaiveForecaster implements Forecaster {
 
         @Override
         public Forecast forecast(int horizon, Map<String, double[]> futureCovariates) {
+            return forecast(horizon, "naive", false);
+        }
+
+        /** The forecast under another model's name (a fallback), floored at zero if {@code clipAtZero}. */
+        Forecast forecast(int horizon, String model, boolean clipAtZero) {
             double[] mean = new double[horizon];
             double[] sd = new double[horizon];
             Arrays.fill(mean, last);
             for (int h = 0; h < horizon; h++) {
                 sd[h] = sigma * Math.sqrt(h + 1);
             }
-            return new GaussianForecast(Horizons.after(history, horizon), "naive", mean, sd, false);
+            return new GaussianForecast(Horizons.after(history, horizon), model, mean, sd, clipAtZero);
         }
 
         @Override

@@ -44,24 +44,37 @@ class AnalogForecasterTest {
     }
 
     @Test
-    void futuresStartFromTodaysLevelAndStayNonNegative() {
-        // the same shape at two levels: the analogs from the low half start from today's (high) level
-        double[] y = new double[2000];
+    void futuresStartFromTodaysValue() {
+        // a ramp: the closest moments are the most recent ones, and what followed them, moved up to
+        // today's value, continues the ramp from today (unmoved it would lag by about 50)
+        double[] y = new double[500];
         for (int t = 0; t < y.length; t++) {
-            y[t] = (t < 1000 ? 0 : 500) + 50 * Math.sin(2 * Math.PI * t / 50);
+            y[t] = t;
         }
-        Forecast f = AnalogForecaster.defaults().fit(of(y)).forecast(25);
-        for (int h = 0; h < 25; h++) {
-            assertEquals(500 + 50 * Math.sin(2 * Math.PI * (2000 + h) / 50), f.median()[h], 1, "step " + h);
+        Forecast f = AnalogForecaster.defaults().fit(of(y)).forecast(5);
+        for (int h = 0; h < 5; h++) {
+            assertEquals(500 + h, f.median()[h], 1e-9, "step " + h);
         }
-        double[] falling = new double[600];
-        for (int t = 0; t < falling.length; t++) {
-            falling[t] = t % 100 < 50 ? 100 - 2 * (t % 100) : 0;
+    }
+
+    @Test
+    void futuresMovedBelowZeroAreFlooredForQuantitiesThatCannotBeNegative() {
+        // ramps from 200 down to 10, then idle at 0; today's ramp ends at 5, so the ramps of the past,
+        // moved down to it, fall below zero when they reach idle
+        double[] y = new double[40 * 30 + 12];
+        for (int t = 0; t < 40 * 30; t++) {
+            y[t] = t % 40 < 20 ? 200 - 10 * (t % 40) : 0;
         }
-        Forecast low = AnalogForecaster.defaults().fit(of(falling)).forecast(10);
-        for (double v : low.quantile(0.01)) {
+        for (int i = 0; i < 12; i++) {
+            y[40 * 30 + i] = 115 - 10 * i;
+        }
+        Forecast f = AnalogForecaster.defaults().fit(of(y)).forecast(10);
+        assertEquals(0, f.quantile(0.01)[1], 0, "floored at zero");
+        for (double v : f.quantile(0.01)) {
             assertTrue(v >= 0, "floored at zero: " + v);
         }
+        Forecast signed = AnalogForecaster.defaults().fit(History.of(new TimeGrid(0, 300, y.length), y, false)).forecast(10);
+        assertTrue(signed.quantile(0.01)[1] < 0, "a quantity that can be negative keeps it: " + signed.quantile(0.01)[1]);
     }
 
     @Test
@@ -82,15 +95,17 @@ class AnalogForecasterTest {
 
     @Test
     void theClosestAnalogsAreChosenAndTiesGoToTheMostRecent() {
-        // a flat history: every moment is as close as any other, so the 100 most recent are taken; the
-        // last 150 steps are higher, so their futures (level with today) give a zero-width band
-        double[] y = new double[1000];
-        for (int t = 0; t < y.length; t++) {
-            y[t] = t < 850 ? 10 : 20;
+        // 5, 1, 5, 2, ..., 5, 9, 5: today is a 5, and so was every other step; of these equally close
+        // moments the two most recent were followed by 9 and 8
+        double[] y = new double[19];
+        for (int i = 0; i < 9; i++) {
+            y[2 * i] = 5;
+            y[2 * i + 1] = i + 1;
         }
-        Forecast f = AnalogForecaster.defaults().fit(of(y)).forecast(5);
-        assertArrayEquals(new double[] {20, 20, 20, 20, 20}, f.quantile(0.01), 1e-9);
-        assertArrayEquals(new double[] {20, 20, 20, 20, 20}, f.quantile(0.99), 1e-9);
+        y[18] = 5;
+        Forecast f = new AnalogForecaster(1, 2).fit(of(y)).forecast(1);
+        assertEquals(8, f.quantile(0.01)[0], 0.02);
+        assertEquals(9, f.quantile(0.99)[0], 0.02);
     }
 
     @Test
@@ -99,6 +114,25 @@ class AnalogForecasterTest {
         Forecast f = AnalogForecaster.defaults().fit(of(y)).forecast(48);
         Forecast naive = new NaiveForecaster().fit(of(y)).forecast(48);
         assertArrayEquals(naive.quantile(0.9), f.quantile(0.9), 1e-9);
+        assertTrue(naive.quantile(0.1)[47] < 0, "the naive band reaches below zero");
+        assertEquals(0, f.quantile(0.1)[47], 0, "the analog's fallback is floored at zero");
+        assertEquals("analog", f.model());
+    }
+
+    @Test
+    void selectionFindsTheSameOrderStatisticAsASortWithAndWithoutTies() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] values = new double[1 + r.nextInt(300)];
+            int distinct = 1 + r.nextInt(trial % 2 == 0 ? 3 : 1000);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.nextInt(distinct);
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            int k = r.nextInt(values.length);
+            assertEquals(sorted[k], AnalogForecaster.smallest(values.clone(), k), "trial " + trial + ", k " + k);
+        }
     }
 
     @Test
@@ -114,7 +148,7 @@ class AnalogForecasterTest {
         double[] y = batchJob(AnalogForecaster.MAX_PAST / 18 + 30, 4, 4);
         var fitted = (AnalogForecaster.Fitted) AnalogForecaster.defaults().fit(of(y));
         assertEquals(AnalogForecaster.MAX_PAST, fitted.past().length);
-        assertEquals((float) y[y.length - 1], fitted.past()[AnalogForecaster.MAX_PAST - 1]);
+        assertEquals(y[y.length - 1], fitted.past()[AnalogForecaster.MAX_PAST - 1], 0);
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
             out.writeObject(fitted);
         }

@@ -1,10 +1,12 @@
 package io.prescient.forecast.model;
 
 import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.History;
 import org.junit.jupiter.api.Test;
 
+import java.io.ObjectInputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,31 @@ class CombinationForecasterTest {
         double averagedWidth = averaged.quantile(0.9)[h] - averaged.quantile(0.1)[h];
         assertTrue(mixedWidth > averagedWidth + 20, "mixed band " + mixedWidth + ", averaged " + averagedWidth);
         assertEquals("distributions mixed", mixture.fit(history).parameters().get("pooling"));
+    }
+
+    @Test
+    void aCombinationStoredBeforeMixturesExistedStillLoadsAndAveragesQuantiles() throws Exception {
+        // written by the class as it was at 8993ccf (no pooling field): a registry's stored a+b models
+        Object forecaster;
+        Object fitted;
+        try (ObjectInputStream in = new ObjectInputStream(getClass().getResourceAsStream("combination-before-pooling.bin"))) {
+            forecaster = in.readObject();
+            fitted = in.readObject();
+        }
+        double[] y = new double[24 * 10];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 13.0;
+        }
+        History history = History.of(new TimeGrid(0, 3600, y.length), y, true);
+        Forecast expected = combination.fit(history).forecast(24);
+        Forecast loaded = ((CombinationForecaster) forecaster).fit(history).forecast(24);
+        Forecast loadedFit = ((FittedModel) fitted).forecast(24);
+        assertEquals(CombinationForecaster.Pooling.QUANTILES, ((CombinationForecaster) forecaster).pooling());
+        assertEquals(CombinationForecaster.Pooling.QUANTILES, ((CombinationForecaster.Combined) fitted).pooling());
+        for (double q : new double[] {0.1, 0.5, 0.9}) {
+            assertArrayEquals(expected.quantile(q), loaded.quantile(q), 1e-12, "level " + q);
+            assertArrayEquals(expected.quantile(q), loadedFit.quantile(q), 1e-12, "level " + q);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.prescient.forecast.model;
 import io.prescient.core.TimeGrid;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.GaussianForecast;
+import io.prescient.forecast.QuantileTableForecast;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LinearPoolTest {
@@ -101,6 +103,34 @@ class LinearPoolTest {
         double[] levels = {0.001, 0.005, 0.0075, 0.505, 0.995, 0.999};
         double[] pooled = LinearPool.atStep(new double[][] {q}, new double[] {1}, levels);
         assertArrayEquals(new double[] {0, 0, 0.5, 50.5, 100, 100}, pooled, 1e-9);
+    }
+
+    @Test
+    void aMemberWhoseQuantilesCrossIsReadNonDecreasing() {
+        // the table's 0.6-quantile is below its 0.5-quantile; read as the running maximum it has a point mass at 10
+        double[] levels = {0.1, 0.5, 0.6, 0.9};
+        double[][] values = {{0, 10, 5, 20}};
+        Forecast crossing = new QuantileTableForecast(new TimeGrid(0, 60, 1), "crossing", levels, values, new double[] {9}, 0);
+        double[] knots = LinearPool.byStep(crossing, 1)[0];
+        for (int g = 1; g < knots.length; g++) {
+            assertTrue(knots[g] >= knots[g - 1], "grid level " + LinearPool.GRID[g] + ": " + knots[g] + " after " + knots[g - 1]);
+        }
+        double[] q = LinearPool.quantiles(List.of(crossing, normal(10, 5, 1)), new double[] {0.5, 0.5}, LEVELS)[0];
+        for (int k = 1; k < q.length; k++) {
+            assertTrue(q[k] >= q[k - 1], "non-decreasing at level " + LEVELS[k]);
+        }
+    }
+
+    @Test
+    void membersThatCannotBeMixedAreRefusedByName() {
+        Forecast good = normal(0, 1, 3);
+        Forecast undefined = normal(Double.NaN, 1, 3);
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> LinearPool.quantiles(List.of(good, undefined), new double[] {0.5, 0.5}, LEVELS));
+        assertTrue(nan.getMessage().contains("member n has a 0.005-quantile of NaN at step 1"), nan.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LinearPool.quantiles(List.of(good, normal(0, 1, 4)), new double[] {0.5, 0.5}, LEVELS));
+        assertThrows(IllegalArgumentException.class, () -> LinearPool.quantiles(List.of(good, good), new double[] {0.3, 0.3}, LEVELS));
+        assertThrows(IllegalArgumentException.class, () -> LinearPool.quantiles(List.of(good, good), new double[] {1.5, -0.5}, LEVELS));
     }
 
     private static int index(double level) {

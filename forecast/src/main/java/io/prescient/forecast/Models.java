@@ -6,6 +6,7 @@ import io.prescient.forecast.model.SelectionForecaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,12 +19,17 @@ import java.util.regex.Pattern;
  * ensemble|pretrained+ensemble}: for each series, whichever scores the lower quantile loss on the
  * last {@value #SELECTION_WINDOWS} horizons of its own history, see {@link SelectionForecaster}).
  * {@code |} binds loosest, then {@code &}, then {@code +}: {@code a|b&c+d} chooses between {@code a}
- * and the mixture of {@code b} with {@code c+d}.
+ * and the mixture of {@code b} with {@code c+d}. A member of {@code +} or {@code &} may carry a weight,
+ * {@code 2*ensemble&analog&recent}, as if it were written that many times; {@code *} binds tightest,
+ * to one model.
  */
 public final class Models {
 
     /** Validation windows, of one horizon each, that choose a member of an {@code a|b} model. */
     public static final int SELECTION_WINDOWS = 2;
+
+    /** A member with a weight: {@code 2*ensemble}, {@code 0.5 * analog}. */
+    private static final Pattern WEIGHTED = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*\\*(.*)", Pattern.DOTALL);
 
     private Models() {
     }
@@ -53,11 +59,13 @@ public final class Models {
                     horizon, SELECTION_WINDOWS);
         }
         if (name.contains("&")) {
-            return new CombinationForecaster(name, members(name, "&", "pretrained&ensemble", stepSeconds, season, horizon),
-                    CombinationForecaster.Pooling.DISTRIBUTIONS);
+            return combination(name, "&", "2*ensemble&analog", CombinationForecaster.Pooling.DISTRIBUTIONS, stepSeconds, season, horizon);
         }
         if (name.contains("+")) {
-            return new CombinationForecaster(name, members(name, "+", "lstm+ets+ensemble", stepSeconds, season, horizon));
+            return combination(name, "+", "lstm+ets+ensemble", CombinationForecaster.Pooling.QUANTILES, stepSeconds, season, horizon);
+        }
+        if (WEIGHTED.matcher(name).matches()) {
+            throw new IllegalArgumentException("model '" + name + "': a weight belongs to a member of a+b or a&b, e.g. 2*ensemble&analog");
         }
         for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class, ForecasterProvider.class.getClassLoader())) {
             if (p.names().contains(name)) {
@@ -66,6 +74,31 @@ public final class Models {
         }
         throw new IllegalArgumentException("unknown model '" + name + "'; known: " + listed()
                 + ", a combination a+b (quantiles averaged) or a&b (distributions mixed), or a per-series choice a|b");
+    }
+
+    /** The members of {@code a&b} or {@code a+b}, each with its weight ({@code 2*a}; 1 when none is written). */
+    private static CombinationForecaster combination(String name, String operator, String example, CombinationForecaster.Pooling pooling,
+                                                     long stepSeconds, int season, int horizon) {
+        List<Forecaster> members = new ArrayList<>();
+        List<String> parts = List.of(name.split(Pattern.quote(operator), -1));
+        double[] weights = new double[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i).strip();
+            weights[i] = 1;
+            Matcher weighted = WEIGHTED.matcher(part);
+            if (weighted.matches() && !weighted.group(2).contains("+")) {
+                weights[i] = Double.parseDouble(weighted.group(1));
+                part = weighted.group(2).strip();
+                if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
+                    throw new IllegalArgumentException("model '" + name + "': the weight of " + part + " must be a positive number; write e.g. " + example);
+                }
+            }
+            if (part.isBlank()) {
+                throw new IllegalArgumentException("model '" + name + "' has an empty member; write e.g. " + example);
+            }
+            members.add(create(part, stepSeconds, season, horizon));
+        }
+        return new CombinationForecaster(name, members, pooling, weights);
     }
 
     private static List<Forecaster> members(String name, String operator, String example, long stepSeconds, int season, int horizon) {

@@ -44,8 +44,29 @@ class ModelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.create("ensemble|", 3600, 24, 24));
         assertTrue(e.getMessage().contains("empty member"), e.getMessage());
         IllegalArgumentException mixture = assertThrows(IllegalArgumentException.class, () -> Models.create("&ensemble", 3600, 24, 24));
-        assertTrue(mixture.getMessage().contains("write e.g. pretrained&ensemble"), mixture.getMessage());
+        assertTrue(mixture.getMessage().contains("write e.g. 2*ensemble&analog"), mixture.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Models.create("ensemble|nope", 3600, 24, 24));
         assertTrue(unknown.getMessage().contains("unknown model 'nope'"), unknown.getMessage());
+    }
+
+    @Test
+    void aWeightCountsAMemberThatManyTimesAndBindsToOneModel() {
+        FittedModel weighted = Models.create("2*naive&seasonal-naive", 3600, 24, 24).fit(cycle());
+        assertEquals(java.util.List.of(2.0 / 3, 1.0 / 3), weighted.parameters().get("weights"));
+        // the weight is naive's within the average, not the average's within the mixture
+        FittedModel nested = Models.create("0.5 * naive+seasonal-naive&naive", 3600, 24, 24).fit(cycle());
+        assertEquals(java.util.List.of(0.5, 0.5), nested.parameters().get("weights"));
+        java.util.Map<?, ?> average = (java.util.Map<?, ?>) ((java.util.List<?>) nested.parameters().get("members")).get(0);
+        assertEquals(java.util.List.of(1.0 / 3, 2.0 / 3), average.get("weights"));
+    }
+
+    @Test
+    void aWeightThatIsNotPositiveOrOutsideACombinationIsRefused() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> Models.create("0*naive&ensemble", 3600, 24, 24));
+        assertTrue(zero.getMessage().contains("the weight of naive must be a positive number"), zero.getMessage());
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, () -> Models.create("2*ensemble", 3600, 24, 24));
+        assertTrue(alone.getMessage().contains("a weight belongs to a member of a+b or a&b"), alone.getMessage());
+        IllegalArgumentException choice = assertThrows(IllegalArgumentException.class, () -> Models.create("2*naive|ensemble", 3600, 24, 24));
+        assertTrue(choice.getMessage().contains("a weight belongs to a member"), choice.getMessage());
     }
 }

@@ -11,14 +11,15 @@ import java.util.List;
  * The classical models, registered like any other provider (a service line in this module's
  * {@code META-INF/services}): the default ensemble, ETS, dynamic regression, the naive baselines and
  * {@code auto}, which picks the ensemble or ETS per series on held-back windows, {@code peak}, recent peaks with
- * their own errors as the band (for provisioning bursty demand a short lead ahead), and {@code analog}, the
- * futures of the past moments that looked most like now.
+ * their own errors as the band (for provisioning bursty demand a short lead ahead), {@code analog}, the
+ * futures of the past moments that looked most like now, and {@code recent}, the distribution of the
+ * last days' values, the latest weighing most.
  */
 public final class ClassicalModels implements ForecasterProvider {
 
     @Override
     public List<String> names() {
-        return List.of("analog", "auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "peak", "seasonal-naive");
+        return List.of("analog", "auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "peak", "recent", "seasonal-naive");
     }
 
     @Override
@@ -33,6 +34,7 @@ public final class ClassicalModels implements ForecasterProvider {
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(season);
             case "naive" -> new NaiveForecaster();
             case "peak" -> PeakForecaster.defaults(season);
+            case "recent" -> RecentForecaster.daily(season);
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown classical model '" + name + "'");
         };

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Combines member models with equal weights, in one of two ways ({@link Pooling}):
+ * Combines member models, with equal weights or the weights given, in one of two ways ({@link Pooling}):
  * <ul>
  *   <li>{@code a+b} averages their quantiles level by level (Vincentisation): the combined q-quantile
  *   is the mean of the members' q-quantiles. It keeps the members' spread, so the band does not widen
@@ -25,7 +25,8 @@ import java.util.Objects;
  *   job idle or running) stay two modes. On the Bitbrains month, {@code pretrained&ensemble} scored
  *   a lower CRPS than {@code pretrained+ensemble} on all four protocol tasks.</li>
  * </ul>
- * Global members are trained once, through {@link #train}.
+ * A weight counts a member as that many equal members ({@code 2*ensemble&analog&recent}: half the
+ * ensemble, a quarter each of the others). Global members are trained once, through {@link #train}.
  */
 public final class CombinationForecaster implements Forecaster {
 
@@ -46,19 +47,60 @@ public final class CombinationForecaster implements Forecaster {
     private final String name;
     private final List<Forecaster> members;
     private final Pooling pooling;
+    /** One per member, summing to 1; null in combinations stored before weights existed (equal weights). */
+    private final double[] weights;
 
     /** Members whose quantiles are averaged. */
     public CombinationForecaster(String name, List<Forecaster> members) {
         this(name, members, Pooling.QUANTILES);
     }
 
+    /** Members combined with equal weights. */
     public CombinationForecaster(String name, List<Forecaster> members, Pooling pooling) {
+        this(name, members, pooling, equal(members.size()));
+    }
+
+    /**
+     * @param weights one per member, positive; they are scaled to sum to 1
+     */
+    public CombinationForecaster(String name, List<Forecaster> members, Pooling pooling, double[] weights) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a combination needs at least one member");
         }
         this.name = name;
         this.members = List.copyOf(members);
         this.pooling = Objects.requireNonNull(pooling, "pooling");
+        this.weights = normalised(weights, members);
+    }
+
+    private static double[] equal(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1);
+        return w;
+    }
+
+    private static double[] normalised(double[] weights, List<Forecaster> members) {
+        if (weights.length != members.size()) {
+            throw new IllegalArgumentException(members.size() + " members but " + weights.length + " weights");
+        }
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("the weight of member " + members.get(i).name()
+                        + " must be a positive number, got " + weights[i]);
+            }
+            sum += weights[i];
+        }
+        double[] out = new double[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            out[i] = weights[i] / sum;
+        }
+        return out;
+    }
+
+    /** The members' weights, summing to 1. */
+    public double[] weights() {
+        return weights.clone();
     }
 
     /** How the members' forecasts are combined. */
@@ -66,9 +108,11 @@ public final class CombinationForecaster implements Forecaster {
         return pooling;
     }
 
-    /** A combination stored before {@link Pooling} existed averaged quantiles. */
+    /** A combination stored before {@link Pooling} existed averaged quantiles; before weights, weighed members equally. */
     private Object readResolve() {
-        return pooling == null ? new CombinationForecaster(name, members, Pooling.QUANTILES) : this;
+        return pooling == null || weights == null
+                ? new CombinationForecaster(name, members, pooling == null ? Pooling.QUANTILES : pooling, equal(members.size()))
+                : this;
     }
 
     @Override
@@ -95,7 +139,7 @@ public final class CombinationForecaster implements Forecaster {
         for (Forecaster m : members) {
             trained.add(m.train(histories));
         }
-        return new CombinationForecaster(name, trained, pooling);
+        return new CombinationForecaster(name, trained, pooling, weights);
     }
 
     @Override
@@ -104,7 +148,7 @@ public final class CombinationForecaster implements Forecaster {
         for (Forecaster m : members) {
             fitted.add(m.fit(history));
         }
-        return new Combined(name, fitted, pooling);
+        return new Combined(name, fitted, pooling, weights);
     }
 
     /** Each member forecasts all series its own way (in batches, for a network); then they are combined. */
@@ -120,51 +164,51 @@ public final class CombinationForecaster implements Forecaster {
             for (List<Forecast> forecasts : byMember) {
                 parts.add(forecasts.get(i));
             }
-            out.add(combine(name, parts, pooling));
+            out.add(combine(name, parts, pooling, weights));
         }
         return out;
     }
 
-    /** The forecasts pooled, with the mean of their means (the mean of both pools). */
-    static Forecast combine(String name, List<Forecast> forecasts, Pooling pooling) {
+    /** The forecasts pooled, with the weighted mean of their means (the mean of both pools). */
+    static Forecast combine(String name, List<Forecast> forecasts, Pooling pooling, double[] weights) {
         Forecast first = forecasts.get(0);
         int steps = first.horizon();
-        double[][] values = pooling == Pooling.DISTRIBUTIONS ? mixture(forecasts) : meanQuantiles(forecasts, steps);
+        double[][] values = pooling == Pooling.DISTRIBUTIONS
+                ? LinearPool.quantiles(forecasts, weights, LEVELS)
+                : meanQuantiles(forecasts, weights, steps);
         double[] mean = new double[steps];
-        for (Forecast f : forecasts) {
-            double[] m = f.mean();
+        for (int i = 0; i < forecasts.size(); i++) {
+            double[] m = forecasts.get(i).mean();
             for (int h = 0; h < steps; h++) {
-                mean[h] += m[h] / forecasts.size();
+                mean[h] += weights[i] * m[h];
             }
         }
         return new QuantileTableForecast(first.grid(), name, LEVELS, values, mean, MarginalForecast.DEFAULT_PATH_CORRELATION);
     }
 
-    private static double[][] meanQuantiles(List<Forecast> forecasts, int steps) {
+    private static double[][] meanQuantiles(List<Forecast> forecasts, double[] weights, int steps) {
         double[][] values = new double[steps][LEVELS.length];
-        for (Forecast f : forecasts) {
+        for (int i = 0; i < forecasts.size(); i++) {
             for (int k = 0; k < LEVELS.length; k++) {
-                double[] q = f.quantile(LEVELS[k]);
+                double[] q = forecasts.get(i).quantile(LEVELS[k]);
                 for (int h = 0; h < steps; h++) {
-                    values[h][k] += q[h] / forecasts.size();
+                    values[h][k] += weights[i] * q[h];
                 }
             }
         }
         return values;
     }
 
-    private static double[][] mixture(List<Forecast> forecasts) {
-        double[] weights = new double[forecasts.size()];
-        Arrays.fill(weights, 1.0 / forecasts.size());
-        return LinearPool.quantiles(forecasts, weights, LEVELS);
-    }
-
     /** The members' fitted models, combined at forecast time. */
-    record Combined(String name, List<FittedModel> members, Pooling pooling) implements FittedModel {
+    record Combined(String name, List<FittedModel> members, Pooling pooling, double[] weights) implements FittedModel {
 
-        /** A fitted combination stored before {@link Pooling} existed averaged quantiles. */
+        /** A fitted combination stored before {@link Pooling} existed averaged quantiles; before weights, equally. */
         Combined {
             pooling = pooling == null ? Pooling.QUANTILES : pooling;
+            if (weights == null) {
+                weights = new double[members.size()];
+                Arrays.fill(weights, 1.0 / members.size());
+            }
         }
 
         @Override
@@ -173,7 +217,7 @@ public final class CombinationForecaster implements Forecaster {
             for (FittedModel member : members) {
                 parts.add(member.forecast(steps, futureCovariates));
             }
-            return combine(name, parts, pooling);
+            return combine(name, parts, pooling, weights);
         }
 
         @Override
@@ -181,6 +225,7 @@ public final class CombinationForecaster implements Forecaster {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("form", name);
             p.put("pooling", pooling == Pooling.DISTRIBUTIONS ? "distributions mixed" : "quantiles averaged");
+            p.put("weights", Arrays.stream(weights).boxed().toList());
             List<Map<String, Object>> parts = new ArrayList<>();
             for (FittedModel m : members) {
                 parts.add(m.parameters());

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CombinationForecasterTest {
@@ -91,6 +92,8 @@ class CombinationForecasterTest {
         Forecast loadedFit = ((FittedModel) fitted).forecast(24);
         assertEquals(CombinationForecaster.Pooling.QUANTILES, ((CombinationForecaster) forecaster).pooling());
         assertEquals(CombinationForecaster.Pooling.QUANTILES, ((CombinationForecaster.Combined) fitted).pooling());
+        assertArrayEquals(new double[] {0.5, 0.5}, ((CombinationForecaster) forecaster).weights(), "stored before weights: equal");
+        assertArrayEquals(new double[] {0.5, 0.5}, ((CombinationForecaster.Combined) fitted).weights());
         for (double q : new double[] {0.1, 0.5, 0.9}) {
             assertArrayEquals(expected.quantile(q), loaded.quantile(q), 1e-12, "level " + q);
             assertArrayEquals(expected.quantile(q), loadedFit.quantile(q), 1e-12, "level " + q);
@@ -107,5 +110,29 @@ class CombinationForecasterTest {
                 assertArrayEquals(c.fit(histories.get(i)).forecast(24).quantile(0.9), all.get(i).quantile(0.9), 1e-12);
             }
         }
+    }
+
+    @Test
+    void aWeightOfTwoIsTheMemberWrittenTwice() {
+        History history = cycle(4);
+        for (CombinationForecaster.Pooling pooling : CombinationForecaster.Pooling.values()) {
+            Forecast weighted = new CombinationForecaster("w", List.of(naive, seasonal), pooling, new double[] {2, 1}).fit(history).forecast(24);
+            Forecast twice = new CombinationForecaster("t", List.of(naive, naive, seasonal), pooling).fit(history).forecast(24);
+            Forecast equal = new CombinationForecaster("e", List.of(naive, seasonal), pooling).fit(history).forecast(24);
+            for (double q : new double[] {0.1, 0.5, 0.9}) {
+                assertArrayEquals(twice.quantile(q), weighted.quantile(q), 1e-9, pooling + " level " + q);
+            }
+            assertArrayEquals(twice.mean(), weighted.mean(), 1e-9);
+            assertTrue(Math.abs(weighted.quantile(0.5)[6] - equal.quantile(0.5)[6]) > 1, pooling + ": the weight moves the median");
+        }
+    }
+
+    @Test
+    void weightsThatAreNotPositiveOrDoNotMatchTheMembersAreRefused() {
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new CombinationForecaster("w", List.of(naive, seasonal), CombinationForecaster.Pooling.DISTRIBUTIONS, new double[] {1, -1}));
+        assertTrue(negative.getMessage().contains("weight of member seasonal-naive"), negative.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new CombinationForecaster("w", List.of(naive, seasonal), CombinationForecaster.Pooling.QUANTILES, new double[] {1}));
     }
 }

@@ -6,6 +6,7 @@ import io.prescient.forecast.Models;
 import io.prescient.forecast.eval.Backtest;
 import io.prescient.forecast.eval.ForecastTask;
 import io.prescient.forecast.eval.ProtocolFiles;
+import io.prescient.plan.config.LoopConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,9 +49,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--horizon", description = "Override the term's horizon H.")
     Integer horizon;
 
-    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
-            description = "Model: one of ${COMPLETION-CANDIDATES} (ensemble is the default engine; auto picks per series), "
-                    + "a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble, a mixture written a&b, e.g. 'pretrained&ensemble', or a per-series choice written a|b, e.g. 'ensemble|pretrained+ensemble' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = LoopConfig.Defaults.MODEL, completionCandidates = Registered.ModelNames.class,
+            description = "Model: one of ${COMPLETION-CANDIDATES} (the default picks per series the ensemble or the mixture of ensemble, analog and recent; auto picks ensemble or ets), "
+                    + "a quantile-averaged combination written a+b, e.g. lstm+ets+ensemble, a mixture written a&b, e.g. '2*ensemble&analog', "
+                    + "where 2* weighs a member twice, or a per-series choice written a|b, e.g. 'ensemble|pretrained+ensemble' (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Mixin

@@ -7,6 +7,7 @@ import io.prescient.forecast.History;
 import io.prescient.forecast.Models;
 import io.prescient.forecast.eval.Backtest;
 import io.prescient.forecast.eval.ForecastTask;
+import io.prescient.plan.config.LoopConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ public final class InferenceBench implements Callable<Integer> {
     @Option(names = "--term", defaultValue = "short", description = "short, medium or long (default: ${DEFAULT-VALUE}).")
     String term;
 
-    @Option(names = "--model", defaultValue = "ensemble", completionCandidates = Registered.ModelNames.class,
+    @Option(names = "--model", defaultValue = LoopConfig.Defaults.MODEL, completionCandidates = Registered.ModelNames.class,
             description = "Model: one of ${COMPLETION-CANDIDATES}, a combination a+b (quantiles averaged) or a&b (distributions mixed), or a per-series choice a|b (default: ${DEFAULT-VALUE}).")
     String model;
 

@@ -59,7 +59,7 @@ class CliTest {
         for (String command : List.of("plan", "backtest")) {
             Result r = run(command, "--help");
             String out = r.out().replaceAll("\\s+", " ");
-            assertTrue(out.contains("analog, auto, dynreg, ensemble, ets, ets-weekly, naive, peak, seasonal-naive, lstm, transformer"), out);
+            assertTrue(out.contains("analog, auto, dynreg, ensemble, ets, ets-weekly, mixture, naive, peak, recent, seasonal-naive, lstm, transformer"), out);
         }
         for (String command : List.of("plan", "run", "serve")) {
             Result r = run(command, "--help");
@@ -74,7 +74,7 @@ class CliTest {
         Result fresh = run("plan", "../samples/nab", "--format", "nab", "--freq", "1h", "--series", "elb_request_count_8c0756",
                 "--horizon", "12", "--unit-capacity", "100", "--paths", "500");
         assertEquals(0, fresh.code(), fresh.err());
-        assertTrue(fresh.out().contains("model ensemble  origin 2014-04-24T01:00:00Z  horizon 12 x 1h"), fresh.out());
+        assertTrue(fresh.out().contains("model ensemble|mixture  origin 2014-04-24T01:00:00Z  horizon 12 x 1h"), fresh.out());
         Result stopped = run("plan", "../samples/nab", "--format", "nab", "--freq", "1h", "--series", "ec2_cpu_utilization_5f5533",
                 "--horizon", "12", "--paths", "500");
         assertEquals(1, stopped.code(), stopped.out());
@@ -110,7 +110,7 @@ class CliTest {
                 "--paths", "300", "--output", "json", "--compare", "../samples/scenarios/campaign.yaml");
         assertEquals(0, plan.code(), plan.err());
         com.fasterxml.jackson.databind.JsonNode p = json.readTree(plan.out());
-        assertEquals("ensemble", p.get("model").asText());
+        assertEquals("ensemble|mixture", p.get("model").asText());
         assertEquals(12, p.get("plan").get("units").size());
         assertTrue(p.get("what_if").get("extra_unit_hours").isNumber(), plan.out());
         Result bad = run("plan", "../samples/nab", "--series", "elb_request_count_8c0756", "--output", "yaml");

@@ -69,4 +69,19 @@ class ModelsTest {
         IllegalArgumentException choice = assertThrows(IllegalArgumentException.class, () -> Models.create("2*naive|ensemble", 3600, 24, 24));
         assertTrue(choice.getMessage().contains("a weight belongs to a member"), choice.getMessage());
     }
+
+    @Test
+    void aDailyWorkloadKeepsTheEnsembleWhereTheMixturesDayBlindMembersWouldWidenItsNights() {
+        // five-minute steps, twenty days of a smooth day/night cycle: recent's histogram of the last
+        // days puts a quarter of the mass at daytime levels at night, so its own validation keeps the ensemble
+        double[] y = new double[288 * 20];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 500 + 400 * Math.sin(2 * Math.PI * t / 288) + (t * 7919 % 13);
+        }
+        History daily = History.of(new TimeGrid(0, 300, y.length), y, true);
+        FittedModel chosen = Models.create("ensemble|mixture", 300, 288, 48).fit(daily);
+        assertEquals("ensemble", chosen.parameters().get("form"));
+        java.util.List<?> losses = (java.util.List<?>) chosen.parameters().get("validation_losses");
+        assertTrue((Double) losses.get(1) > 1.5 * (Double) losses.get(0), "the mixture scores clearly worse: " + losses);
+    }
 }

@@ -12,14 +12,16 @@ import java.util.List;
  * {@code META-INF/services}): the default ensemble, ETS, dynamic regression, the naive baselines and
  * {@code auto}, which picks the ensemble or ETS per series on held-back windows, {@code peak}, recent peaks with
  * their own errors as the band (for provisioning bursty demand a short lead ahead), {@code analog}, the
- * futures of the past moments that looked most like now, and {@code recent}, the distribution of the
- * last days' values, the latest weighing most.
+ * futures of the past moments that looked most like now, {@code recent}, the distribution of the
+ * last days' values, the latest weighing most, and {@code mixture}, the distributions of those two and
+ * the ensemble mixed, the ensemble weighing half ({@code 2*ensemble&analog&recent}). The loop's default
+ * model chooses per series between the ensemble and the mixture ({@code ensemble|mixture}).
  */
 public final class ClassicalModels implements ForecasterProvider {
 
     @Override
     public List<String> names() {
-        return List.of("analog", "auto", "dynreg", "ensemble", "ets", "ets-weekly", "naive", "peak", "recent", "seasonal-naive");
+        return List.of("analog", "auto", "dynreg", "ensemble", "ets", "ets-weekly", "mixture", "naive", "peak", "recent", "seasonal-naive");
     }
 
     @Override
@@ -34,6 +36,9 @@ public final class ClassicalModels implements ForecasterProvider {
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(season);
             case "naive" -> new NaiveForecaster();
             case "peak" -> PeakForecaster.defaults(season);
+            case "mixture" -> new CombinationForecaster("mixture", List.of(create("ensemble", stepSeconds, season, horizon),
+                    AnalogForecaster.defaults(), RecentForecaster.daily(season)), CombinationForecaster.Pooling.DISTRIBUTIONS,
+                    new double[] {2, 1, 1});
             case "recent" -> RecentForecaster.daily(season);
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown classical model '" + name + "'");

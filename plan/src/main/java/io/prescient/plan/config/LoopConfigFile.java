@@ -22,7 +22,7 @@ import java.util.Set;
  * every: 1                      # steps between planning rounds
  * horizon: 48
  * percentile: 0.95
- * model: ensemble
+ * model: ensemble|mixture
  * paths: 2000                   # simulated futures per step
  * scenarios: scenarios/campaign.yaml   # optional, relative to this file
  * actuator: {type: dry-run}     # or {type: file, path: actions.jsonl}

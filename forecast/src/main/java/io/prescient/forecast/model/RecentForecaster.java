@@ -63,10 +63,12 @@ public final class RecentForecaster implements Forecaster {
         double[] values = new double[n - from];
         double[] weights = new double[n - from];
         int count = 0;
-        for (int t = n - 1; t >= from; t--) {
+        double decay = Math.pow(2, -1.0 / halfLife);
+        double weight = 1;
+        for (int t = n - 1; t >= from; t--, weight *= decay) {
             if (!Double.isNaN(y[t])) {
                 values[count] = y[t];
-                weights[count++] = Math.pow(2, -(double) (n - 1 - t) / halfLife);
+                weights[count++] = weight;
             }
         }
         NaiveForecaster.Fitted naive = count == 0 ? (NaiveForecaster.Fitted) new NaiveForecaster().fit(history) : null;
@@ -110,23 +112,23 @@ public final class RecentForecaster implements Forecaster {
      */
     static double[] weightedQuantiles(double[] values, double[] weights) {
         int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        // each value's weight to a slot of its own in the sorted order (equal values are interchangeable),
+        // a primitive sort and binary searches where sorting boxed indices cost most of the loop's round
+        double[] sortedWeights = new double[n];
+        int[] taken = new int[n];
         double total = 0;
-        for (double w : weights) {
-            total += w;
+        for (int i = 0; i < n; i++) {
+            int first = firstAtLeast(sorted, values[i]);
+            sortedWeights[first + taken[first]++] = weights[i];
+            total += weights[i];
         }
         double[] at = new double[n];
-        double[] sorted = new double[n];
         double cumulative = 0;
         for (int k = 0; k < n; k++) {
-            double w = weights[order[k]];
-            at[k] = (cumulative + w / 2) / total;
-            sorted[k] = values[order[k]];
-            cumulative += w;
+            at[k] = (cumulative + sortedWeights[k] / 2) / total;
+            cumulative += sortedWeights[k];
         }
         double[] out = new double[LEVELS.length];
         int k = 0;
@@ -145,6 +147,21 @@ public final class RecentForecaster implements Forecaster {
             }
         }
         return out;
+    }
+
+    /** The first index of a sorted array whose value is not below {@code v}. */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static double weightedMean(double[] values, double[] weights, int count) {

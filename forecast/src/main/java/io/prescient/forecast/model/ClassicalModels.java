@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The classical models, registered like any other provider (a service line in this module's
- * {@code META-INF/services}): the default ensemble, ETS, dynamic regression, the naive baselines and
+ * {@code META-INF/services}): the ensemble, ETS, dynamic regression, the naive baselines and
  * {@code auto}, which picks the ensemble or ETS per series on held-back windows, {@code peak}, recent peaks with
  * their own errors as the band (for provisioning bursty demand a short lead ahead), {@code analog}, the
  * futures of the past moments that looked most like now, {@code recent}, the distribution of the

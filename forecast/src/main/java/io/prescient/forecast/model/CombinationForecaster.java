@@ -91,6 +91,9 @@ public final class CombinationForecaster implements Forecaster {
             }
             sum += weights[i];
         }
+        if (Double.isInfinite(sum)) {
+            throw new IllegalArgumentException("the members' weights sum past the largest number: " + Arrays.toString(weights));
+        }
         double[] out = new double[weights.length];
         for (int i = 0; i < weights.length; i++) {
             out[i] = weights[i] / sum;

@@ -46,6 +46,7 @@ class RecentForecasterTest {
         // a burst nine seasons ago, outside the eight read, leaves no trace in the upper tail
         Forecast f = RecentForecaster.daily(10).fit(of(seasons(50_000, 1, 1, 1, 1, 1, 1, 1, 1))).forecast(3);
         assertEquals(1, f.quantile(0.99)[2], 1e-9);
+        assertEquals(1, f.mean()[0], 1e-9, "the burst carries no weight");
     }
 
     @Test

@@ -53,8 +53,8 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
          * without its day-blind members widening a daily workload's nights (docs/benchmarks.md).
          */
         public static final String MODEL = "ensemble|mixture";
-        /** Models a drift cycle validates against the serving one. */
-        public static final String CHALLENGERS = "ensemble,ets,seasonal-naive";
+        /** Models a drift cycle validates against the serving one; the default among them, so a promotion can bring it back. */
+        public static final String CHALLENGERS = MODEL + ",ensemble,ets,seasonal-naive";
         public static final int PATHS = 2000;
         public static final int SEED = 42;
         public static final int MONITOR_WINDOW = 24;

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One config and one CSV through the three faces of the loop: {@code prescient run} (the simulated
  * clock, in process), {@code prescient serve --replay} (its own process, the packaged CLI) and the
  * Flink job (a local MiniCluster fed the source's points), each recording or emitting every decision.
- * They must agree on every decision, forecast and plan, for the {@code ensemble} and for an LSTM
+ * They must agree on every decision, forecast and plan, for the default model ({@code ensemble|mixture}) and for an LSTM
  * trained once by {@code prescient model train} and served from the registry ({@code champion:<scope>}),
  * so the network's artifact is what all three load, and for the dynamic regression on a covariate
  * (active users beside the requests: the job takes its points with the demand's, keyed by workload).
@@ -57,9 +57,9 @@ class FacesParityIT {
     Path dir;
 
     @Test
-    void runServeReplayAndFlinkDecideAlikeWithTheEnsemble() throws Exception {
-        List<PlanRecord> plans = threeFaces("ensemble", false).plans();
-        assertTrue(plans.stream().allMatch(p -> p.model().equals("ensemble")), "served by the ensemble");
+    void runServeReplayAndFlinkDecideAlikeWithTheDefaultModel() throws Exception {
+        List<PlanRecord> plans = threeFaces(io.prescient.plan.config.LoopConfig.Defaults.MODEL, false).plans();
+        assertTrue(plans.stream().allMatch(p -> p.model().equals("ensemble|mixture")), "served by the default, the per-series choice");
     }
 
     @Test

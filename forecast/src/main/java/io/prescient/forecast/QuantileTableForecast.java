@@ -45,19 +45,69 @@ public final class QuantileTableForecast extends MarginalForecast {
         this.mean = mean.clone();
     }
 
-    @Override
-    protected double quantileAt(int h, double q) {
-        int top = levels.length - 1;
-        if (q <= levels[top] || top == 0) {
-            return Quantiles.interpolate(levels, values[h], q);
-        }
-        double zTop = normalQuantile(levels[top]);
-        double slope = (values[h][top] - values[h][top - 1]) / (zTop - normalQuantile(levels[top - 1]));
-        return values[h][top] + slope * (Math.min(normalQuantile(q), TAIL_LIMIT) - zTop);
-    }
-
     /** The normal score the upper tail is continued to at most (the 0.99997 level). */
     private static final double TAIL_LIMIT = 4;
+
+    @Override
+    protected double quantileAt(int h, double q) {
+        return new Reading(q).of(values[h]);
+    }
+
+    /** The level found in the table once and read at every step: the levels are the same at all steps. */
+    @Override
+    public double[] quantile(double q) {
+        if (!(q > 0 && q < 1)) {
+            throw new IllegalArgumentException("quantile level must be in (0, 1), got " + q);
+        }
+        Reading reading = new Reading(q);
+        double[] out = new double[values.length];
+        for (int h = 0; h < out.length; h++) {
+            out[h] = reading.of(values[h]);
+        }
+        return out;
+    }
+
+    /**
+     * Where a level sits in the table: between the levels {@code lo} and {@code lo + 1} at
+     * {@code share} of the way, or, above the top, {@code tail} normal scores beyond it per normal
+     * score between the two highest levels.
+     */
+    private final class Reading {
+        private final int lo;
+        private final double share;
+        private final double tail;
+        private final boolean above;
+
+        Reading(double q) {
+            int top = levels.length - 1;
+            if (q > levels[top] && top > 0) {
+                double zTop = normalQuantile(levels[top]);
+                lo = top - 1;
+                share = 0;
+                tail = (Math.min(normalQuantile(q), TAIL_LIMIT) - zTop) / (zTop - normalQuantile(levels[top - 1]));
+                above = true;
+                return;
+            }
+            int k = Arrays.binarySearch(levels, q);
+            int hi = k >= 0 ? k : -k - 1;
+            tail = 0;
+            above = false;
+            if (k >= 0 || hi == 0 || hi == levels.length) {
+                lo = Math.min(hi, top);
+                share = 0;
+            } else {
+                lo = hi - 1;
+                share = (q - levels[lo]) / (levels[hi] - levels[lo]);
+            }
+        }
+
+        double of(double[] row) {
+            if (above) {
+                return row[lo + 1] + tail * (row[lo + 1] - row[lo]);
+            }
+            return share == 0 ? row[lo] : row[lo] + share * (row[lo + 1] - row[lo]);
+        }
+    }
 
     @Override
     public double[] mean() {

@@ -103,7 +103,11 @@ public final class AnalogForecaster implements Forecaster {
                 double[] f = futures[h];
                 Arrays.sort(f);
                 values[h] = quantiles(f);
-                mean[h] = Arrays.stream(f).average().orElse(0);
+                double sum = 0;
+                for (double v : f) {
+                    sum += v;
+                }
+                mean[h] = sum / f.length;
             }
             return new QuantileTableForecast(Horizons.after(history, steps), "analog", LEVELS, values, mean,
                     QuantileTableForecast.DEFAULT_PATH_CORRELATION);

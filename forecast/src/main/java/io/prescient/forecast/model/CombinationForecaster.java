@@ -101,6 +101,11 @@ public final class CombinationForecaster implements Forecaster {
         return out;
     }
 
+    /** The members, in the order of their weights. */
+    public List<Forecaster> members() {
+        return members;
+    }
+
     /** The members' weights, summing to 1. */
     public double[] weights() {
         return weights.clone();

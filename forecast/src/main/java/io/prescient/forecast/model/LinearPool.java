@@ -2,7 +2,6 @@ package io.prescient.forecast.model;
 
 import io.prescient.forecast.Forecast;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,86 +80,66 @@ final class LinearPool {
         return out;
     }
 
-    /** The pool's quantiles at one step, from each member's grid quantiles there (each non-decreasing). */
-    static double[] atStep(double[][] members, double[] weights, double[] levels) {
-        double[] points = distinctSorted(members);
-        // the pool's distribution function at each point, P(X <= x), and just before it, P(X < x)
-        double[] at = new double[points.length];
-        double[] below = new double[points.length];
-        for (int i = 0; i < members.length; i++) {
-            double[] q = members[i];
-            int atOrBelow = 0;
-            int under = 0;
-            for (int m = 0; m < points.length; m++) {
-                double x = points[m];
-                while (atOrBelow < q.length && q[atOrBelow] <= x) {
-                    atOrBelow++;
-                }
-                while (under < q.length && q[under] < x) {
-                    under++;
-                }
-                at[m] += weights[i] * cdf(q, x, atOrBelow);
-                below[m] += weights[i] * cdf(q, x, under);
-            }
-        }
-        double[] out = new double[levels.length];
-        int m = 0;
-        for (int k = 0; k < levels.length; k++) {
-            double level = levels[k];
-            // the first point where the pool reaches the level; it is reached on the way there (the pool
-            // is linear from the point before) or at the point itself (some member has mass there)
-            while (m < points.length - 1 && at[m] < level) {
-                m++;
-            }
-            if (m > 0 && below[m] >= level) {
-                double share = (level - at[m - 1]) / (below[m] - at[m - 1]);
-                out[k] = points[m - 1] + (points[m] - points[m - 1]) * share;
-            } else {
-                out[k] = points[m];
-            }
-        }
-        return out;
-    }
-
     /**
-     * A member's distribution function at {@code x}, linear between its grid quantiles, with the mass
-     * beyond the grid's ends at those ends; {@code count} of its grid quantiles lie below {@code x}
-     * (or at it, for {@code P(X <= x)}).
+     * The pool's quantiles at one step, from each member's grid quantiles there (each non-decreasing).
+     * One pass over the members' knots in order, merged: at each distinct knot {@code x} the pool's
+     * distribution function just below it and at it, each member's read from its current segment;
+     * each level is placed as soon as the pool reaches it. The work is the knots times the members,
+     * with no sorting or buffers.
      */
-    private static double cdf(double[] q, double x, int count) {
-        if (count == 0) {
-            return 0;
-        }
-        if (count == q.length) {
-            return 1;
-        }
-        int lo = count - 1;
-        // q[lo] <= x < q[lo + 1] (or q[lo] < x <= q[lo + 1] for P(X < x)): the span is never empty
-        return GRID[lo] + (GRID[lo + 1] - GRID[lo]) * (x - q[lo]) / (q[lo + 1] - q[lo]);
-    }
-
-    /** Every member's grid quantiles (each sorted already), merged, each value once. */
-    private static double[] distinctSorted(double[][] members) {
-        double[] merged = members[0];
-        for (int i = 1; i < members.length; i++) {
-            merged = merge(merged, members[i]);
-        }
-        double[] out = new double[merged.length];
-        int distinct = 0;
-        for (double v : merged) {
-            if (distinct == 0 || v != out[distinct - 1]) {
-                out[distinct++] = v;
+    static double[] atStep(double[][] members, double[] weights, double[] levels) {
+        int count = members.length;
+        int[] next = new int[count];
+        // each member's distribution function on its current segment, below its next knot: from..(its slope)
+        double[] from = new double[count];
+        double[] slope = new double[count];
+        double[] out = new double[levels.length];
+        int k = 0;
+        double previousX = 0;
+        double previousAt = 0;
+        boolean first = true;
+        while (k < levels.length) {
+            double x = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                if (next[i] < members[i].length && members[i][next[i]] < x) {
+                    x = members[i][next[i]];
+                }
             }
-        }
-        return Arrays.copyOf(out, distinct);
-    }
-
-    private static double[] merge(double[] a, double[] b) {
-        double[] out = new double[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        for (int k = 0; k < out.length; k++) {
-            out[k] = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            // P(X < x) and P(X <= x); every member's knots below x are passed
+            double below = 0;
+            double at = 0;
+            boolean last = true;
+            for (int i = 0; i < count; i++) {
+                double[] q = members[i];
+                int n = next[i];
+                double justBelow = n == 0 ? 0 : n == q.length ? 1 : from[i] + slope[i] * (x - q[n - 1]);
+                if (n < q.length && q[n] == x) {
+                    while (n < q.length && q[n] == x) {
+                        n++;
+                    }
+                    next[i] = n;
+                    if (n < q.length) {
+                        // q[n - 1] < q[n]: the span is never empty
+                        from[i] = GRID[n - 1];
+                        slope[i] = (GRID[n] - GRID[n - 1]) / (q[n] - q[n - 1]);
+                    }
+                    at += weights[i] * (n == q.length ? 1 : GRID[n - 1]);
+                } else {
+                    at += weights[i] * justBelow;
+                }
+                below += weights[i] * justBelow;
+                last &= n == q.length;
+            }
+            // the levels reached on the way to x (the pool is linear from the knot before) or at x
+            while (k < levels.length && (at >= levels[k] || last)) {
+                double level = levels[k];
+                out[k++] = !first && below >= level
+                        ? previousX + (x - previousX) * (level - previousAt) / (below - previousAt)
+                        : x;
+            }
+            previousX = x;
+            previousAt = at;
+            first = false;
         }
         return out;
     }

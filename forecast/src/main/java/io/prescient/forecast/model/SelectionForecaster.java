@@ -7,6 +7,7 @@ import io.prescient.forecast.History;
 import io.prescient.forecast.Quantiles;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.Map;
  * without their validation windows, the copy that is scored, so a network is not chosen for having
  * learnt the windows it is judged on; and once on the whole histories, the copy that forecasts. A
  * member that cannot be trained without the windows (too little history) loses every window.
+ * A model that needs no training and appears in several members ({@code ensemble|2*ensemble&analog})
+ * is fitted once per validation window: it is the same model on the same history, so its forecast
+ * is shared.
  */
 public final class SelectionForecaster implements Forecaster {
 
@@ -112,8 +116,9 @@ public final class SelectionForecaster implements Forecaster {
                 continue;
             }
             History head = history.head(origin);
+            Map<String, Forecast> shared = new HashMap<>();
             for (int i = 0; i < members.size(); i++) {
-                loss[i] += quantileLoss(scorers.get(i), head, y, origin);
+                loss[i] += quantileLoss(scorers.get(i), head, shared, y, origin);
             }
         }
         int best = 0;
@@ -125,9 +130,9 @@ public final class SelectionForecaster implements Forecaster {
         return new Chosen(members.get(best).name(), members.get(best).fit(history), loss.clone());
     }
 
-    private double quantileLoss(Forecaster member, History head, double[] y, int origin) {
+    private double quantileLoss(Forecaster member, History head, Map<String, Forecast> shared, double[] y, int origin) {
         try {
-            Forecast f = member.fit(head).forecast(horizon);
+            Forecast f = forecast(member, head, shared);
             double sum = 0;
             for (double q : Quantiles.DECILES) {
                 double[] v = f.quantile(q);
@@ -143,6 +148,30 @@ public final class SelectionForecaster implements Forecaster {
         } catch (RuntimeException e) {
             return Double.POSITIVE_INFINITY;
         }
+    }
+
+    /**
+     * The member's forecast of the window after {@code head}: a model that needs no training is
+     * forecast once by name and shared, and a combination of such models is pooled from their shared
+     * forecasts as its own fit would pool them.
+     */
+    private Forecast forecast(Forecaster member, History head, Map<String, Forecast> shared) {
+        if (member.needsTraining()) {
+            return member.fit(head).forecast(horizon);
+        }
+        if (member instanceof CombinationForecaster combination) {
+            List<Forecast> parts = new ArrayList<>();
+            for (Forecaster m : combination.members()) {
+                parts.add(forecast(m, head, shared));
+            }
+            return CombinationForecaster.combine(combination.name(), parts, combination.pooling(), combination.weights());
+        }
+        Forecast f = shared.get(member.name());
+        if (f == null) {
+            f = member.fit(head).forecast(horizon);
+            shared.put(member.name(), f);
+        }
+        return f;
     }
 
     /** The winner's fitted model, with the validation losses that chose it. */

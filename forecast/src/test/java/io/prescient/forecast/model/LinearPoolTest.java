@@ -122,6 +122,71 @@ class LinearPoolTest {
     }
 
     @Test
+    void everyLevelLandsWhereThePoolsDistributionFunctionCrossesIt() {
+        // members with point masses (runs of equal grid quantiles), shared knots and gaps; the pool's
+        // distribution function is evaluated here member by member, independently of the one-pass merge
+        java.util.Random random = new java.util.Random(7);
+        double[] levels = new double[99];
+        for (int k = 0; k < levels.length; k++) {
+            levels[k] = (k + 1) / 100.0;
+        }
+        for (int trial = 0; trial < 200; trial++) {
+            int count = 1 + random.nextInt(4);
+            double[][] members = new double[count][LinearPool.GRID.length];
+            double[] weights = new double[count];
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                double v = random.nextInt(5);
+                for (int g = 0; g < members[i].length; g++) {
+                    v += random.nextInt(3) == 0 ? 0 : random.nextInt(4);
+                    members[i][g] = v;
+                }
+                weights[i] = 0.1 + random.nextDouble();
+                sum += weights[i];
+            }
+            for (int i = 0; i < count; i++) {
+                weights[i] /= sum;
+            }
+            double[] q = LinearPool.atStep(members, weights, levels);
+            for (int k = 0; k < levels.length; k++) {
+                double x = q[k];
+                double below = 0;
+                double at = 0;
+                for (int i = 0; i < count; i++) {
+                    below += weights[i] * memberCdf(members[i], x, false);
+                    at += weights[i] * memberCdf(members[i], x, true);
+                }
+                String where = "trial " + trial + ", level " + levels[k] + " at " + x;
+                assertTrue(below <= levels[k] + 1e-9, where + ": the pool is already " + below + " below it");
+                assertTrue(at >= levels[k] - 1e-9, where + ": the pool is only " + at + " there");
+                if (k > 0) {
+                    assertTrue(x >= q[k - 1], where + ": below the level before");
+                }
+            }
+        }
+    }
+
+    /** One member's P(X <= x) (or P(X < x)): linear between its grid quantiles, the mass beyond them at the ends. */
+    private static double memberCdf(double[] q, double x, boolean inclusive) {
+        if (inclusive ? x < q[0] : x <= q[0]) {
+            return 0;
+        }
+        if (inclusive ? x >= q[q.length - 1] : x > q[q.length - 1]) {
+            return 1;
+        }
+        double best = 0;
+        for (int g = 0; g < q.length; g++) {
+            if (inclusive ? q[g] <= x : q[g] < x) {
+                best = LinearPool.GRID[g];
+                if (g + 1 < q.length && (!inclusive || q[g + 1] > x)) {
+                    best += (LinearPool.GRID[g + 1] - LinearPool.GRID[g]) * (x - q[g]) / (q[g + 1] - q[g]);
+                }
+            }
+        }
+        return best;
+    }
+
+    @Test
     void membersThatCannotBeMixedAreRefusedByName() {
         Forecast good = normal(0, 1, 3);
         Forecast undefined = normal(Double.NaN, 1, 3);

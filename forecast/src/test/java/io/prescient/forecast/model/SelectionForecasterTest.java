@@ -46,6 +46,46 @@ class SelectionForecasterTest {
         assertEquals(7.0, fitted.forecast(24).median()[23], 1e-12);
     }
 
+    /** Naive, counting its fits. */
+    static final class CountingNaive implements Forecaster {
+        int fits;
+
+        @Override
+        public String name() {
+            return "naive";
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            fits++;
+            return new NaiveForecaster().fit(history);
+        }
+    }
+
+    @Test
+    void aModelInSeveralMembersIsFittedOncePerWindowAndScoredAsIfFittedInEach() {
+        SplittableRandom r = new SplittableRandom(9);
+        double[] y = new double[24 * 10];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + 10 * r.nextDouble();
+        }
+        History history = History.of(new TimeGrid(0, 3600, y.length), y, true);
+        CountingNaive naive = new CountingNaive();
+        CombinationForecaster mixed = new CombinationForecaster("2*naive&seasonal-naive",
+                List.of(naive, new SeasonalNaiveForecaster(24)), CombinationForecaster.Pooling.DISTRIBUTIONS, new double[] {2, 1});
+        SelectionForecaster shared = new SelectionForecaster("pick", List.of(naive, mixed), 24, 2);
+        SelectionForecaster.Chosen chosen = (SelectionForecaster.Chosen) shared.fit(history);
+        assertEquals(3, naive.fits, "one fit per validation window (not one per member: five) and the winner's on the whole history");
+
+        // the same losses as members that share nothing
+        CombinationForecaster alone = new CombinationForecaster("2*naive&seasonal-naive",
+                List.of(new NaiveForecaster(), new SeasonalNaiveForecaster(24)), CombinationForecaster.Pooling.DISTRIBUTIONS,
+                new double[] {2, 1});
+        SelectionForecaster.Chosen apart = (SelectionForecaster.Chosen) new SelectionForecaster("pick",
+                List.of(new NaiveForecaster(), alone), 24, 2).fit(history);
+        assertEquals(Arrays.toString(apart.losses()), Arrays.toString(chosen.losses()));
+    }
+
     /** A global model that forecasts perfectly what it was trained on, and the series' first value beyond it. */
     record Memoriser(double[] memory) implements Forecaster {
 

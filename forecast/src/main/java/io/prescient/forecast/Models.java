@@ -4,7 +4,9 @@ import io.prescient.forecast.model.CombinationForecaster;
 import io.prescient.forecast.model.SelectionForecaster;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,22 +56,36 @@ public final class Models {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Forecaster create(String name, long stepSeconds, int season, int horizon) {
+        return create(name, stepSeconds, season, horizon, new HashMap<>());
+    }
+
+    /**
+     * {@link #create}, with the registered models already made for this expression: a name written
+     * twice ({@code ensemble|2*ensemble&analog}) is one instance, which a choice fits once per
+     * validation window.
+     */
+    private static Forecaster create(String name, long stepSeconds, int season, int horizon, Map<String, Forecaster> made) {
         if (name.contains("|")) {
-            return new SelectionForecaster(name, members(name, "|", "ensemble|pretrained+ensemble", stepSeconds, season, horizon),
+            return new SelectionForecaster(name, members(name, "|", "ensemble|pretrained+ensemble", stepSeconds, season, horizon, made),
                     horizon, SELECTION_WINDOWS);
         }
         if (name.contains("&")) {
-            return combination(name, "&", "2*ensemble&analog", CombinationForecaster.Pooling.DISTRIBUTIONS, stepSeconds, season, horizon);
+            return combination(name, "&", "2*ensemble&analog", CombinationForecaster.Pooling.DISTRIBUTIONS, stepSeconds, season, horizon, made);
         }
         if (name.contains("+")) {
-            return combination(name, "+", "lstm+ets+ensemble", CombinationForecaster.Pooling.QUANTILES, stepSeconds, season, horizon);
+            return combination(name, "+", "lstm+ets+ensemble", CombinationForecaster.Pooling.QUANTILES, stepSeconds, season, horizon, made);
         }
         if (WEIGHTED.matcher(name).matches()) {
             throw new IllegalArgumentException("model '" + name + "': a weight belongs to a member of a+b or a&b, e.g. 2*ensemble&analog");
         }
         for (ForecasterProvider p : ServiceLoader.load(ForecasterProvider.class, ForecasterProvider.class.getClassLoader())) {
             if (p.names().contains(name)) {
-                return p.create(name, stepSeconds, season, horizon);
+                Forecaster model = made.get(name);
+                if (model == null) {
+                    model = p.create(name, stepSeconds, season, horizon);
+                    made.put(name, model);
+                }
+                return model;
             }
         }
         throw new IllegalArgumentException("unknown model '" + name + "'; known: " + listed()
@@ -78,7 +94,7 @@ public final class Models {
 
     /** The members of {@code a&b} or {@code a+b}, each with its weight ({@code 2*a}; 1 when none is written). */
     private static CombinationForecaster combination(String name, String operator, String example, CombinationForecaster.Pooling pooling,
-                                                     long stepSeconds, int season, int horizon) {
+                                                     long stepSeconds, int season, int horizon, Map<String, Forecaster> made) {
         List<Forecaster> members = new ArrayList<>();
         List<String> parts = List.of(name.split(Pattern.quote(operator), -1));
         double[] weights = new double[parts.size()];
@@ -96,18 +112,19 @@ public final class Models {
             if (part.isBlank()) {
                 throw new IllegalArgumentException("model '" + name + "' has an empty member; write e.g. " + example);
             }
-            members.add(create(part, stepSeconds, season, horizon));
+            members.add(create(part, stepSeconds, season, horizon, made));
         }
         return new CombinationForecaster(name, members, pooling, weights);
     }
 
-    private static List<Forecaster> members(String name, String operator, String example, long stepSeconds, int season, int horizon) {
+    private static List<Forecaster> members(String name, String operator, String example, long stepSeconds, int season, int horizon,
+                                            Map<String, Forecaster> made) {
         List<Forecaster> members = new ArrayList<>();
         for (String part : name.split(Pattern.quote(operator), -1)) {
             if (part.isBlank()) {
                 throw new IllegalArgumentException("model '" + name + "' has an empty member; write e.g. " + example);
             }
-            members.add(create(part.strip(), stepSeconds, season, horizon));
+            members.add(create(part.strip(), stepSeconds, season, horizon, made));
         }
         return members;
     }

@@ -84,7 +84,8 @@ public final class QuantileTableForecast extends MarginalForecast {
                 double zTop = normalQuantile(levels[top]);
                 lo = top - 1;
                 share = 0;
-                tail = (Math.min(normalQuantile(q), TAIL_LIMIT) - zTop) / (zTop - normalQuantile(levels[top - 1]));
+                // a table whose top is past the limit already is held there, not read back below it
+                tail = Math.max(0, Math.min(normalQuantile(q), TAIL_LIMIT) - zTop) / (zTop - normalQuantile(levels[top - 1]));
                 above = true;
                 return;
             }

@@ -1,9 +1,13 @@
 package io.prescient.forecast;
 
 import io.prescient.core.TimeGrid;
+import io.prescient.forecast.model.CombinationForecaster;
+import io.prescient.forecast.model.SelectionForecaster;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +20,14 @@ class ModelsTest {
             y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + (t * 7919 % 13) / 13.0;
         }
         return History.of(new TimeGrid(0, 3600, y.length), y, true);
+    }
+
+    @Test
+    void aNameWrittenTwiceInOneExpressionIsOneModel() {
+        SelectionForecaster choice = (SelectionForecaster) Models.create("ensemble|2*ensemble&analog", 300, 288, 48);
+        CombinationForecaster mixture = (CombinationForecaster) choice.members().get(1);
+        assertSame(choice.members().get(0), mixture.members().get(0), "the choice fits it once per validation window");
+        assertNotSame(Models.create("ensemble", 300, 288, 48), Models.create("ensemble", 300, 288, 48));
     }
 
     @Test

@@ -36,14 +36,14 @@ class QuantileTableForecastTest {
     }
 
     @Test
-    void everyStepReadsTheSameAsOneStepAtATime() {
-        QuantileTableForecast f = table();
-        for (double q = 0.005; q < 1; q += 0.0125) {
-            double[] all = f.quantile(q);
-            for (int h = 0; h < 2; h++) {
-                assertEquals(f.quantileAt(h, q), all[h], 0, "level " + q + ", step " + h);
-            }
-        }
-        assertThrows(IllegalArgumentException.class, () -> f.quantile(1));
+    void aTableOfOneLevelIsThatValueEverywhereAndATopPastTheTailLimitIsHeld() {
+        QuantileTableForecast one = new QuantileTableForecast(new TimeGrid(0, 60, 1), "t", new double[] {0.5},
+                new double[][] {{7}}, new double[] {7}, 0.5);
+        assertEquals(7, one.quantile(0.01)[0], 0);
+        assertEquals(7, one.quantile(0.99)[0], 0);
+        QuantileTableForecast high = new QuantileTableForecast(new TimeGrid(0, 60, 1), "t", new double[] {0.5, 0.99999},
+                new double[][] {{10, 50}}, new double[] {12}, 0.5);
+        assertEquals(50, high.quantile(0.999999)[0], 0, "not below the table's own top");
+        assertThrows(IllegalArgumentException.class, () -> high.quantile(1));
     }
 }

@@ -105,6 +105,9 @@ final class LinearPool {
                     x = members[i][next[i]];
                 }
             }
+            if (x == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("the members' grid quantiles must be finite numbers");
+            }
             // P(X < x) and P(X <= x); every member's knots below x are passed
             double below = 0;
             double at = 0;

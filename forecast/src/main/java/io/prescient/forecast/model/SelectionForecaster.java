@@ -7,7 +7,7 @@ import io.prescient.forecast.History;
 import io.prescient.forecast.Quantiles;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,10 @@ import java.util.Map;
  * without their validation windows, the copy that is scored, so a network is not chosen for having
  * learnt the windows it is judged on; and once on the whole histories, the copy that forecasts. A
  * member that cannot be trained without the windows (too little history) loses every window.
- * A model that needs no training and appears in several members ({@code ensemble|2*ensemble&analog})
- * is fitted once per validation window: it is the same model on the same history, so its forecast
- * is shared.
+ * A model instance that needs no training and appears in several members is fitted once per
+ * validation window: it is the same model on the same history, so its forecast is shared. {@link
+ * io.prescient.forecast.Models#create} makes a name written twice in one expression
+ * ({@code ensemble|2*ensemble&analog}) one instance; models trained apart are apart.
  */
 public final class SelectionForecaster implements Forecaster {
 
@@ -51,6 +52,11 @@ public final class SelectionForecaster implements Forecaster {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The candidates, in the order ties go. */
+    public List<Forecaster> members() {
+        return members;
     }
 
     @Override
@@ -116,7 +122,7 @@ public final class SelectionForecaster implements Forecaster {
                 continue;
             }
             History head = history.head(origin);
-            Map<String, Forecast> shared = new HashMap<>();
+            Map<Forecaster, Forecast> shared = new IdentityHashMap<>();
             for (int i = 0; i < members.size(); i++) {
                 loss[i] += quantileLoss(scorers.get(i), head, shared, y, origin);
             }
@@ -130,7 +136,7 @@ public final class SelectionForecaster implements Forecaster {
         return new Chosen(members.get(best).name(), members.get(best).fit(history), loss.clone());
     }
 
-    private double quantileLoss(Forecaster member, History head, Map<String, Forecast> shared, double[] y, int origin) {
+    private double quantileLoss(Forecaster member, History head, Map<Forecaster, Forecast> shared, double[] y, int origin) {
         try {
             Forecast f = forecast(member, head, shared);
             double sum = 0;
@@ -151,11 +157,11 @@ public final class SelectionForecaster implements Forecaster {
     }
 
     /**
-     * The member's forecast of the window after {@code head}: a model that needs no training is
-     * forecast once by name and shared, and a combination of such models is pooled from their shared
+     * The member's forecast of the window after {@code head}: a model instance that needs no training
+     * is forecast once and shared, and a combination of such models is pooled from their shared
      * forecasts as its own fit would pool them.
      */
-    private Forecast forecast(Forecaster member, History head, Map<String, Forecast> shared) {
+    private Forecast forecast(Forecaster member, History head, Map<Forecaster, Forecast> shared) {
         if (member.needsTraining()) {
             return member.fit(head).forecast(horizon);
         }
@@ -166,10 +172,10 @@ public final class SelectionForecaster implements Forecaster {
             }
             return CombinationForecaster.combine(combination.name(), parts, combination.pooling(), combination.weights());
         }
-        Forecast f = shared.get(member.name());
+        Forecast f = shared.get(member);
         if (f == null) {
             f = member.fit(head).forecast(horizon);
-            shared.put(member.name(), f);
+            shared.put(member, f);
         }
         return f;
     }

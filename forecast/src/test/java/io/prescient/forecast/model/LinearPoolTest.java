@@ -12,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LinearPoolTest {
@@ -196,6 +197,14 @@ class LinearPoolTest {
         assertThrows(IllegalArgumentException.class, () -> LinearPool.quantiles(List.of(good, normal(0, 1, 4)), new double[] {0.5, 0.5}, LEVELS));
         assertThrows(IllegalArgumentException.class, () -> LinearPool.quantiles(List.of(good, good), new double[] {0.3, 0.3}, LEVELS));
         assertThrows(IllegalArgumentException.class, () -> LinearPool.quantiles(List.of(good, good), new double[] {1.5, -0.5}, LEVELS));
+    }
+
+    @Test
+    void gridQuantilesThatAreNotNumbersAreRefusedNotLoopedOn() {
+        double[] q = new double[LinearPool.GRID.length];
+        java.util.Arrays.fill(q, Double.NaN);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(IllegalArgumentException.class, () -> LinearPool.atStep(new double[][] {q}, new double[] {1}, LEVELS)));
     }
 
     private static int index(double level) {

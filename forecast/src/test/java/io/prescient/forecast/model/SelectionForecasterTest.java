@@ -84,6 +84,14 @@ class SelectionForecasterTest {
         SelectionForecaster.Chosen apart = (SelectionForecaster.Chosen) new SelectionForecaster("pick",
                 List.of(new NaiveForecaster(), alone), 24, 2).fit(history);
         assertEquals(Arrays.toString(apart.losses()), Arrays.toString(chosen.losses()));
+
+        // two instances of the same name (trained apart, say) are not taken for one another
+        CountingNaive one = new CountingNaive();
+        CountingNaive other = new CountingNaive();
+        new SelectionForecaster("pick", List.of(one, new CombinationForecaster("2*naive&seasonal-naive",
+                List.of(other, new SeasonalNaiveForecaster(24)), CombinationForecaster.Pooling.DISTRIBUTIONS,
+                new double[] {2, 1})), 24, 2).fit(history);
+        assertEquals(2, Math.min(one.fits, other.fits), "each instance fitted at both windows");
     }
 
     /** A global model that forecasts perfectly what it was trained on, and the series' first value beyond it. */

@@ -1,6 +1,7 @@
 package io.prescient.forecast;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A source of models (the classical ones in the forecast module, the networks in the neural module), found with
@@ -18,4 +19,14 @@ public interface ForecasterProvider {
      * @param horizon     steps to forecast
      */
     Forecaster create(String name, long stepSeconds, int season, int horizon);
+
+    /**
+     * {@link #create}, a model made of registered models taking them from {@code models}, which
+     * {@link Models} answers with the instance already made for the same expression: in
+     * {@code ensemble|mixture} the ensemble and the mixture's ensemble are one model, which a choice
+     * fits once per validation window.
+     */
+    default Forecaster create(String name, long stepSeconds, int season, int horizon, Function<String, Forecaster> models) {
+        return create(name, stepSeconds, season, horizon);
+    }
 }

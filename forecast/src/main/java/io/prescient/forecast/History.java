@@ -71,6 +71,60 @@ public final class History {
         return nonNegative;
     }
 
+    /**
+     * What the first {@code n} steps hold (their grid, target, covariates and sign constraint), as two
+     * independent 64-bit hashes: equal heads give equal fingerprints, different ones the same by chance
+     * about once in 2^128. For memos of what a model computed from a head.
+     */
+    public Fingerprint fingerprint(int n) {
+        if (n < 0 || n > target.length) {
+            throw new IllegalArgumentException("a head of " + n + " steps of a history of " + target.length);
+        }
+        Hash hash = new Hash(nonNegative ? 1 : 0);
+        hash.add(target, n);
+        covariates.forEach((name, values) -> {
+            hash.add(name.hashCode());
+            hash.add(values, n);
+        });
+        return new Fingerprint(grid.start(), grid.stepSeconds(), n, hash.finish(hash.a), hash.finish(hash.b));
+    }
+
+    /** A head's place on the clock and two hashes of what it holds. */
+    public record Fingerprint(long start, long stepSeconds, int length, long a, long b) {
+    }
+
+    /** Two multiply-xorshift hashes of a stream of values, with different constants. */
+    private static final class Hash {
+        long a;
+        long b;
+
+        Hash(long seed) {
+            a = seed ^ 0x9E3779B97F4A7C15L;
+            b = seed ^ 0xC2B2AE3D27D4EB4FL;
+        }
+
+        void add(double[] values, int n) {
+            add(n);
+            for (int i = 0; i < n; i++) {
+                add(Double.doubleToLongBits(values[i]));
+            }
+        }
+
+        void add(long v) {
+            a = Long.rotateLeft((a ^ v) * 0x9E3779B97F4A7C15L, 29);
+            b = (b + v) * 0xC2B2AE3D27D4EB4FL;
+            b ^= b >>> 31;
+        }
+
+        long finish(long h) {
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CEB9FE1A85EC53L;
+            return h ^ (h >>> 33);
+        }
+    }
+
     /** The first {@code n} steps, as the history a model would have had then. */
     public History head(int n) {
         Map<String, double[]> cut = new TreeMap<>();

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code a&b&...} (their distributions mixed), see {@link CombinationForecaster}, and per-series
  * choices written {@code a|b|...}, whose members may be combinations ({@code
  * ensemble|pretrained+ensemble}: for each series, whichever scores the lower quantile loss on the
- * last {@value #SELECTION_WINDOWS} horizons of its own history, see {@link SelectionForecaster}).
+ * last {@value #SELECTION_WINDOWS} horizons of its own history up to the clock's last whole hour, see
+ * {@link SelectionForecaster}).
  * {@code |} binds loosest, then {@code &}, then {@code +}: {@code a|b&c+d} chooses between {@code a}
  * and the mixture of {@code b} with {@code c+d}. A member of {@code +} or {@code &} may carry a weight,
  * {@code 2*ensemble&analog&recent}, as if it were written that many times; {@code *} binds tightest,
@@ -82,7 +83,7 @@ public final class Models {
             if (p.names().contains(name)) {
                 Forecaster model = made.get(name);
                 if (model == null) {
-                    model = p.create(name, stepSeconds, season, horizon);
+                    model = p.create(name, stepSeconds, season, horizon, member -> create(member, stepSeconds, season, horizon, made));
                     made.put(name, model);
                 }
                 return model;

@@ -8,10 +8,36 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The covariates' future when nobody knows it: their own forecasts keep a trend beside the daily cycle. */
+/** The covariates' future when nobody knows it (their own forecasts keep a trend beside the daily cycle), and what a head holds. */
 class HistoryTest {
+
+    @Test
+    void aFingerprintIsWhatTheHeadHoldsAndNothingAfterIt() {
+        TimeGrid grid = new TimeGrid(600, 300, 6);
+        double[] y = {1, 2, Double.NaN, 4, 5, 6};
+        double[] u = {10, 20, 30, 40, 50, 60};
+        History h = new History(grid, y, Map.of("users", u), true);
+        double[] later = y.clone();
+        later[5] = 99;
+        assertEquals(h.fingerprint(5), new History(grid, later, Map.of("users", u), true).fingerprint(5));
+        assertNotEquals(h.fingerprint(6), new History(grid, later, Map.of("users", u), true).fingerprint(6));
+        double[] changed = y.clone();
+        changed[0] = 1.0000001;
+        assertNotEquals(h.fingerprint(5), new History(grid, changed, Map.of("users", u), true).fingerprint(5));
+        double[] v = u.clone();
+        v[1] = 21;
+        assertNotEquals(h.fingerprint(5), new History(grid, y, Map.of("users", v), true).fingerprint(5));
+        assertNotEquals(h.fingerprint(5), new History(grid, y, Map.of("sessions", u), true).fingerprint(5));
+        assertNotEquals(h.fingerprint(5), new History(grid, y, Map.of("users", u), false).fingerprint(5));
+        assertNotEquals(h.fingerprint(5), new History(new TimeGrid(900, 300, 6), y, Map.of("users", u), true).fingerprint(5));
+        assertNotEquals(h.fingerprint(4), h.fingerprint(5));
+        assertThrows(IllegalArgumentException.class, () -> h.fingerprint(7));
+    }
 
     @Test
     void covariateForecastsKeepTheirTrendAndSeason() {

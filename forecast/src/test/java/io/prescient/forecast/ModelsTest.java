@@ -27,6 +27,9 @@ class ModelsTest {
         SelectionForecaster choice = (SelectionForecaster) Models.create("ensemble|2*ensemble&analog", 300, 288, 48);
         CombinationForecaster mixture = (CombinationForecaster) choice.members().get(1);
         assertSame(choice.members().get(0), mixture.members().get(0), "the choice fits it once per validation window");
+        SelectionForecaster byName = (SelectionForecaster) Models.create("ensemble|mixture", 300, 288, 48);
+        assertSame(byName.members().get(0), ((CombinationForecaster) byName.members().get(1)).members().get(0),
+                "also inside a model registered by name");
         assertNotSame(Models.create("ensemble", 300, 288, 48), Models.create("ensemble", 300, 288, 48));
     }
 

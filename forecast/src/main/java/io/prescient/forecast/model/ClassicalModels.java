@@ -6,6 +6,7 @@ import io.prescient.forecast.ets.EtsForecaster;
 import io.prescient.forecast.regression.DynamicRegressionForecaster;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The classical models, registered like any other provider (a service line in this module's
@@ -26,19 +27,22 @@ public final class ClassicalModels implements ForecasterProvider {
 
     @Override
     public Forecaster create(String name, long stepSeconds, int season, int horizon) {
+        return create(name, stepSeconds, season, horizon, member -> create(member, stepSeconds, season, horizon));
+    }
+
+    @Override
+    public Forecaster create(String name, long stepSeconds, int season, int horizon, Function<String, Forecaster> models) {
         return switch (name) {
             case "analog" -> AnalogForecaster.defaults();
             case "ensemble" -> EnsembleForecaster.defaults(season, horizon);
-            case "auto" -> new SelectionForecaster("auto", List.of(create("ensemble", stepSeconds, season, horizon),
-                    create("ets", stepSeconds, season, horizon)), horizon, 2);
+            case "auto" -> new SelectionForecaster("auto", List.of(models.apply("ensemble"), models.apply("ets")), horizon, 2);
             case "dynreg" -> DynamicRegressionForecaster.daily(season);
             case "ets" -> EtsForecaster.daily(season);
             case "ets-weekly" -> EtsForecaster.dailyAndWeekly(season);
             case "naive" -> new NaiveForecaster();
             case "peak" -> PeakForecaster.defaults(season);
-            case "mixture" -> new CombinationForecaster("mixture", List.of(create("ensemble", stepSeconds, season, horizon),
-                    AnalogForecaster.defaults(), RecentForecaster.daily(season)), CombinationForecaster.Pooling.DISTRIBUTIONS,
-                    new double[] {2, 1, 1});
+            case "mixture" -> new CombinationForecaster("mixture", List.of(models.apply("ensemble"), models.apply("analog"),
+                    models.apply("recent")), CombinationForecaster.Pooling.DISTRIBUTIONS, new double[] {2, 1, 1});
             case "recent" -> RecentForecaster.daily(season);
             case "seasonal-naive" -> new SeasonalNaiveForecaster(season);
             default -> throw new IllegalArgumentException("unknown classical model '" + name + "'");

@@ -1,5 +1,6 @@
 package io.prescient.forecast.model;
 
+import io.prescient.core.TimeGrid;
 import io.prescient.forecast.FittedModel;
 import io.prescient.forecast.Forecast;
 import io.prescient.forecast.Forecaster;
@@ -16,16 +17,27 @@ import java.util.Map;
  * Picks, per series, the member model with the lowest quantile loss over the last {@code windows}
  * windows of {@code horizon} steps inside the history (each member refitted at each window's
  * origin, never seeing the window), then refits the winner on the whole history. Ties go to the
- * earlier member. Global members are trained through {@link #train} twice: once on the histories
- * without their validation windows, the copy that is scored, so a network is not chosen for having
- * learnt the windows it is judged on; and once on the whole histories, the copy that forecasts. A
- * member that cannot be trained without the windows (too little history) loses every window.
- * A model instance that needs no training and appears in several members is fitted once per
- * validation window: it is the same model on the same history, so its forecast is shared. {@link
+ * earlier member. The windows end on the clock's last whole hour (or multiple of the horizon, if that
+ * is shorter), not at the history's last step, so the rounds of a loop within an hour validate on the
+ * same windows; their losses are remembered by what the history held up to there
+ * ({@link ValidationMemo}), and those rounds fit only the winner.
+ *
+ * <p>Global members are trained through {@link #train} twice: once on the histories without their
+ * validation windows, the copy that is scored, so a network is not chosen for having learnt the
+ * windows it is judged on; and once on the whole histories, the copy that forecasts. A member that
+ * cannot be trained without the windows (too little history) loses every window. A model instance
+ * that needs no training and appears in several members is fitted once per validation window: it is
+ * the same model on the same history, so its forecast is shared. {@link
  * io.prescient.forecast.Models#create} makes a name written twice in one expression
  * ({@code ensemble|2*ensemble&analog}) one instance; models trained apart are apart.
  */
 public final class SelectionForecaster implements Forecaster {
+
+    /**
+     * The validation windows end on the clock's whole hours: a loop planning every five minutes chooses
+     * once an hour, its windows at most 55 minutes old, and a grid of an hour or more validates every step.
+     */
+    static final long VALIDATION_CLOCK_SECONDS = 3600;
 
     private final String name;
     private final List<Forecaster> members;
@@ -33,6 +45,8 @@ public final class SelectionForecaster implements Forecaster {
     private final List<Forecaster> scorers;
     private final int horizon;
     private final int windows;
+    /** Losses already computed, by head; not stored with the model. */
+    private final transient ValidationMemo memo = new ValidationMemo();
 
     public SelectionForecaster(String name, List<Forecaster> members, int horizon, int windows) {
         this(name, members, members, horizon, windows);
@@ -76,7 +90,7 @@ public final class SelectionForecaster implements Forecaster {
         }
         List<History> withoutWindows = new ArrayList<>();
         for (History h : histories) {
-            int cut = h.length() - windows * horizon;
+            int cut = validationEnd(h) - windows * horizon;
             if (cut > 0) {
                 withoutWindows.add(h.head(cut));
             }
@@ -112,12 +126,43 @@ public final class SelectionForecaster implements Forecaster {
         }
     }
 
+    /** The same choice with nothing remembered: for benchmarks that time the validation. */
+    public SelectionForecaster forgetting() {
+        return new SelectionForecaster(name, members, scorers, horizon, windows);
+    }
+
+    /** A stored choice gets a memo of its own (a transient field is not restored); one stored before scorers, its members. */
+    private Object readResolve() {
+        return new SelectionForecaster(name, members, scorers == null ? members : scorers, horizon, windows);
+    }
+
     @Override
     public FittedModel fit(History history) {
+        int end = validationEnd(history);
+        double[] loss = memo.losses(history.fingerprint(end), () -> validationLosses(history, end));
+        int best = 0;
+        for (int i = 1; i < loss.length; i++) {
+            if (loss[i] < loss[best]) {
+                best = i;
+            }
+        }
+        return new Chosen(members.get(best).name(), members.get(best).fit(history), loss);
+    }
+
+    /** The history's last step on the hour (or on a multiple of the horizon, if shorter): where the validation windows end. */
+    int validationEnd(History history) {
+        TimeGrid grid = history.grid();
+        long stride = Math.max(1, Math.min(horizon, VALIDATION_CLOCK_SECONDS / grid.stepSeconds()));
+        long first = Math.floorDiv(grid.start(), grid.stepSeconds());
+        return history.length() - (int) Math.floorMod(first + history.length(), stride);
+    }
+
+    /** Each member's quantile loss over the windows ending at {@code end}. */
+    private double[] validationLosses(History history, int end) {
         double[] y = history.target();
         double[] loss = new double[members.size()];
         for (int w = windows; w >= 1; w--) {
-            int origin = history.length() - w * horizon;
+            int origin = end - w * horizon;
             if (origin < 2 * horizon) {
                 continue;
             }
@@ -127,13 +172,7 @@ public final class SelectionForecaster implements Forecaster {
                 loss[i] += quantileLoss(scorers.get(i), head, shared, y, origin);
             }
         }
-        int best = 0;
-        for (int i = 1; i < loss.length; i++) {
-            if (loss[i] < loss[best]) {
-                best = i;
-            }
-        }
-        return new Chosen(members.get(best).name(), members.get(best).fit(history), loss.clone());
+        return loss;
     }
 
     private double quantileLoss(Forecaster member, History head, Map<Forecaster, Forecast> shared, double[] y, int origin) {

@@ -94,6 +94,68 @@ class SelectionForecasterTest {
         assertEquals(2, Math.min(one.fits, other.fits), "each instance fitted at both windows");
     }
 
+    @Test
+    void theWindowsEndOnTheHourAndTheRoundsBetweenFitOnlyTheWinner() {
+        SplittableRandom r = new SplittableRandom(3);
+        double[] y = new double[24 * 12];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + 10 * r.nextDouble();
+        }
+        // five-minute steps from the clock's step 3: its steps 9, 21, ... fall on whole hours
+        TimeGrid grid = new TimeGrid(3 * 300, 300, y.length);
+        CountingNaive naive = new CountingNaive();
+        SelectionForecaster choice = new SelectionForecaster("pick", List.of(naive, new SeasonalNaiveForecaster(24)), 24, 2);
+        assertEquals(24 * 10 - 3, choice.validationEnd(History.of(grid.withLength(24 * 10 + 5), Arrays.copyOf(y, 24 * 10 + 5), true)));
+        assertEquals(24 * 10 - 3, choice.validationEnd(History.of(grid.withLength(24 * 10 - 3), Arrays.copyOf(y, 24 * 10 - 3), true)));
+        assertEquals(24 * 10 + 5, choice.validationEnd(History.of(new TimeGrid(3 * 3600, 3600, 24 * 10 + 5), Arrays.copyOf(y, 24 * 10 + 5),
+                true)), "an hourly grid validates up to its last step");
+        assertEquals(24 * 10 + 2, new SelectionForecaster("pick", List.of(new NaiveForecaster()), 5, 2).validationEnd(
+                History.of(grid.withLength(24 * 10 + 5), Arrays.copyOf(y, 24 * 10 + 5), true)), "a horizon under an hour: its multiples");
+
+        // six rounds, five minutes apart, within one hour: the candidates are validated once
+        double[] losses = null;
+        for (int n = 24 * 10 - 3; n < 24 * 10 + 3; n++) {
+            SelectionForecaster.Chosen chosen = (SelectionForecaster.Chosen) choice.fit(History.of(grid.withLength(n), Arrays.copyOf(y, n), true));
+            assertEquals("seasonal-naive", chosen.member());
+            losses = losses == null ? chosen.losses() : losses;
+            assertEquals(Arrays.toString(losses), Arrays.toString(chosen.losses()));
+        }
+        assertEquals(2, naive.fits, "naive fitted at the two windows once, and never as the winner");
+
+        // a value changed inside the windows is a different history: validated again, and as a fresh choice would
+        double[] changed = Arrays.copyOf(y, 24 * 10);
+        changed[24 * 9] += 500;
+        History other = History.of(grid.withLength(changed.length), changed, true);
+        SelectionForecaster.Chosen again = (SelectionForecaster.Chosen) choice.fit(other);
+        int asWinner = again.member().equals("naive") ? 1 : 0;
+        assertEquals(4 + asWinner, naive.fits);
+        SelectionForecaster fresh = new SelectionForecaster("pick", List.of(new NaiveForecaster(), new SeasonalNaiveForecaster(24)), 24, 2);
+        assertEquals(Arrays.toString(((SelectionForecaster.Chosen) fresh.fit(other)).losses()), Arrays.toString(again.losses()));
+        // the next hour: validated again
+        SelectionForecaster.Chosen next = (SelectionForecaster.Chosen) choice.fit(History.of(grid.withLength(24 * 11 - 3),
+                Arrays.copyOf(y, 24 * 11 - 3), true));
+        assertEquals(6 + asWinner + (next.member().equals("naive") ? 1 : 0), naive.fits);
+    }
+
+    @Test
+    void aStoredChoiceRemembersNothingAndStillChooses() throws Exception {
+        double[] y = new double[24 * 10];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24);
+        }
+        History history = History.of(new TimeGrid(0, 3600, y.length), y, true);
+        selection.fit(history);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(selection);
+        }
+        Forecaster back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (Forecaster) in.readObject();
+        }
+        assertEquals("seasonal-naive", back.fit(history).parameters().get("form"));
+    }
+
     /** A global model that forecasts perfectly what it was trained on, and the series' first value beyond it. */
     record Memoriser(double[] memory) implements Forecaster {
 

@@ -83,7 +83,8 @@ public final class History {
         Hash hash = new Hash(nonNegative ? 1 : 0);
         hash.add(target, n);
         covariates.forEach((name, values) -> {
-            hash.add(name.hashCode());
+            hash.add(name.length());
+            name.chars().forEach(hash::add);
             hash.add(values, n);
         });
         return new Fingerprint(grid.start(), grid.stepSeconds(), n, hash.finish(hash.a), hash.finish(hash.b));

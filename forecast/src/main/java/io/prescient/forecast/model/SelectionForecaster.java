@@ -33,6 +33,9 @@ import java.util.Map;
  */
 public final class SelectionForecaster implements Forecaster {
 
+    /** The class's computed id before the memo (`13e0e2c`), kept so that stored choices load; the memo is not stored. */
+    private static final long serialVersionUID = 1407098089848893115L;
+
     /**
      * The validation windows end on the clock's whole hours: a loop planning every five minutes chooses
      * once an hour, its windows at most 55 minutes old, and a grid of an hour or more validates every step.

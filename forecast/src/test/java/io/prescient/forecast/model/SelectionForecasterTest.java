@@ -156,6 +156,27 @@ class SelectionForecasterTest {
         assertEquals("seasonal-naive", back.fit(history).parameters().get("form"));
     }
 
+    @Test
+    void aChoiceStoredBeforeTheMemoLoadsAndChoosesAsANewOne() throws Exception {
+        // ensemble|mixture for hourly steps and a day's horizon, written by 13e0e2c
+        Object stored;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(getClass().getResourceAsStream("choice-before-memo.bin"))) {
+            stored = in.readObject();
+        }
+        SplittableRandom r = new SplittableRandom(5);
+        double[] y = new double[24 * 12];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 24) + 10 * r.nextDouble();
+        }
+        History history = History.of(new TimeGrid(0, 3600, y.length), y, true);
+        SelectionForecaster.Chosen old = (SelectionForecaster.Chosen) ((Forecaster) stored).fit(history);
+        SelectionForecaster.Chosen now = (SelectionForecaster.Chosen) io.prescient.forecast.Models.create("ensemble|mixture", 3600, 24, 24)
+                .fit(history);
+        assertEquals(now.member(), old.member());
+        assertEquals(Arrays.toString(now.losses()), Arrays.toString(old.losses()));
+        assertEquals(Arrays.toString(now.forecast(24).median()), Arrays.toString(old.forecast(24).median()));
+    }
+
     /** A global model that forecasts perfectly what it was trained on, and the series' first value beyond it. */
     record Memoriser(double[] memory) implements Forecaster {
 

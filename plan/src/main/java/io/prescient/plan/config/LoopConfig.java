@@ -49,7 +49,7 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
         public static final double PERCENTILE = 0.95;
         /**
          * Per series, the ensemble or the mixture (half the ensemble, a quarter each of analog and recent),
-         * whichever its own last two horizons score better: the mixture's gain on bursty and batch demand
+         * whichever its own last two horizons (up to the last whole hour) score better: the mixture's gain on bursty and batch demand
          * without its day-blind members widening a daily workload's nights (docs/benchmarks.md).
          */
         public static final String MODEL = "ensemble|mixture";

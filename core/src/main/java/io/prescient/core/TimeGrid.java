@@ -12,6 +12,13 @@ import java.io.Serializable;
  */
 public record TimeGrid(long start, long stepSeconds, int length) implements Serializable {
 
+    /**
+     * Seconds of the clock on which forecasting work is redone: a choice of model validates up to the last
+     * whole hour, and sliding lookbacks start on it, so that a loop's rounds within the hour meet the same
+     * history and reuse what was computed for it.
+     */
+    public static final long CLOCK_SECONDS = 3600;
+
     /** @throws IllegalArgumentException if the step is not positive or the length negative */
     public TimeGrid {
         if (stepSeconds <= 0) {
@@ -80,6 +87,31 @@ public record TimeGrid(long start, long stepSeconds, int length) implements Seri
             return this;
         }
         return spanning(Math.min(start, other.start), Math.max(last(), other.last()), stepSeconds);
+    }
+
+    /** Steps per tick of the clock: an hour's worth, or one where a step is an hour or longer. */
+    public long clockSteps() {
+        return Math.max(1, CLOCK_SECONDS / stepSeconds);
+    }
+
+    /** The largest index at or before {@code i} whose step count from the epoch is a multiple of {@code every}. */
+    public int floorTo(int i, long every) {
+        return i - (int) Math.floorMod(Math.floorDiv(start, stepSeconds) + i, every);
+    }
+
+    /**
+     * Where a sliding lookback of at least {@code steps} steps before index {@code end} starts, if it moves on
+     * whole ticks of the clock only (it then holds up to a tick's steps more); never before the grid's start.
+     */
+    public int lookbackStart(int end, int steps) {
+        return Math.max(0, floorTo(end, clockSteps()) - steps);
+    }
+
+    /** The start of the clock tick holding {@code t}, on the grid of this step from the epoch: where live lookbacks end. */
+    public static long clockStart(long t, long stepSeconds) {
+        long tick = Math.max(1, CLOCK_SECONDS / stepSeconds);
+        long step = Math.floorDiv(t, stepSeconds);
+        return (step - Math.floorMod(step, tick)) * stepSeconds;
     }
 
     /** This grid with a new length, same start and step. */

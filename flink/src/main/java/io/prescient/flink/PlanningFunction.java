@@ -28,7 +28,7 @@ import java.util.Map;
  * The planning loop for one workload (the key), in event time (milliseconds, from the points' epoch seconds). State: the grid's start
  * (set by the first demand point; covariate points that come before it wait for it), the recent
  * values on the grid, and those of each covariate the config names for the workload (at most
- * {@code maxHistory} steps; older ones are dropped and the start moves on; a covariate the config
+ * {@code maxHistory} steps before the last whole hour; older ones are dropped and the start moves on; a covariate the config
  * does not name is ignored), the loop's position (units, last change), the next round's step and
  * the last demand step seen.
  * A round at step {@code t} runs when the watermark has passed every point before {@code t} and a
@@ -207,9 +207,12 @@ public final class PlanningFunction extends KeyedProcessFunction<String, MetricP
         schedule(ctx.timerService());
     }
 
-    /** Drops history older than {@code maxHistory} steps before the next round, moving the grid's start (and the step indices) on. */
+    /**
+     * Drops history older than {@code maxHistory} steps before the next round's last whole hour, moving the grid's start (and
+     * the step indices) on; the start moves on the hour only, so the rounds within an hour reuse a model's work on it.
+     */
     private void trim(String workload, int nextRound) throws Exception {
-        int drop = nextRound - settings.maxHistory();
+        int drop = new TimeGrid(start.value(), settings.stepSeconds(), nextRound).lookbackStart(nextRound, settings.maxHistory());
         if (drop <= 0) {
             return;
         }

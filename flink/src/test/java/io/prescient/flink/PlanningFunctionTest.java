@@ -1,6 +1,12 @@
 package io.prescient.flink;
 
 import io.prescient.core.RegularSeries;
+import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
+import io.prescient.forecast.model.NaiveForecaster;
+import io.prescient.forecast.registry.ServedModel;
 import io.prescient.plan.config.LoopConfig;
 import io.prescient.plan.config.LoopConfigFile;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -142,5 +148,45 @@ class PlanningFunctionTest {
         assertEquals(96, plans.size(), "a day of rounds before the gap and a day after, none in it");
         assertEquals(48, afterGap.size());
         assertEquals(later + Fleets.DAY * 300L, afterGap.get(0).time(), "the first round after the gap waits for a day of data again");
+    }
+
+    /** Naive, noting the grid of each history it is fitted on. */
+    record Noting(java.util.Queue<TimeGrid> seen) implements Forecaster {
+
+        @Override
+        public String name() {
+            return "noting";
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            seen.add(history.grid());
+            return new NaiveForecaster().fit(history);
+        }
+    }
+
+    @Test
+    void theHistoryKeptStartsOnWholeHoursSoTheRoundsWithinAnHourSeeTheSameHistory() throws Exception {
+        JobSettings s = settings(1);
+        java.util.Queue<TimeGrid> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        JobSettings noting = new JobSettings(s.stepSeconds(), 1, s.firstDecision(), s.maxHistory(), new ServedModel("noting", new Noting(seen)),
+                s.loop(), s.scenariosYaml(), s.capacities(), s.defaultCapacity(), s.covariates(), s.defaultCovariates(), s.nonNegative(),
+                s.workloadScenariosYaml());
+        RegularSeries series = Fleets.series(1, 2, 3).get(0);
+        List<PlanRecord> plans = plans(noting, demandAndUsers(series, 0));
+        assertEquals(Fleets.DAY, plans.size(), "a round every step of the second day");
+        List<TimeGrid> grids = new ArrayList<>(seen);
+        assertTrue(grids.size() >= plans.size(), "a fit a round at least: " + grids.size());
+        int moves = 0;
+        for (int i = 1; i < grids.size(); i++) {
+            TimeGrid before = grids.get(i - 1);
+            TimeGrid g = grids.get(i);
+            assertTrue(g.length() >= Fleets.DAY && g.length() < Fleets.DAY + 12, "about a day kept, at most an hour more: " + g);
+            if (g.start() != before.start()) {
+                moves++;
+                assertEquals(0, Math.floorMod(g.end(), 3600L), "the start moves when the rounds reach a whole hour: " + g);
+            }
+        }
+        assertEquals(23, moves, "once an hour");
     }
 }

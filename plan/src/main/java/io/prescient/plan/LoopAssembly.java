@@ -183,7 +183,8 @@ public final class LoopAssembly {
         });
         PrometheusSource source = new PrometheusSource(new PrometheusClient(URI.create(config.source().path()),
                 new PrometheusClient.Settings(Duration.ofSeconds(30), 3, Duration.ofMillis(500), auth)));
-        long from = now - config.source().lookbackSeconds();
+        // the lookback starts on the hour's clock, so a model's work for the hour's first round is reused by the rest
+        long from = TimeGrid.clockStart(now, stepSeconds()) - config.source().lookbackSeconds();
         List<PrometheusSource.Query> demand = config.workloads().stream()
                 .map(w -> new PrometheusSource.Query(w.series(), w.query().orElseThrow())).toList();
         Map<String, Panel> panels = new LinkedHashMap<>(source.read(demand, "demand", from, now, stepSeconds()));

@@ -36,12 +36,6 @@ public final class SelectionForecaster implements Forecaster {
     /** The class's computed id before the memo (`13e0e2c`), kept so that stored choices load; the memo is not stored. */
     private static final long serialVersionUID = 1407098089848893115L;
 
-    /**
-     * The validation windows end on the clock's whole hours: a loop planning every five minutes chooses
-     * once an hour, its windows at most 55 minutes old, and a grid of an hour or more validates every step.
-     */
-    static final long VALIDATION_CLOCK_SECONDS = 3600;
-
     private final String name;
     private final List<Forecaster> members;
     /** The members as scored on the validation windows: trained without them, or the members themselves. */
@@ -152,12 +146,19 @@ public final class SelectionForecaster implements Forecaster {
         return new Chosen(members.get(best).name(), members.get(best).fit(history), loss);
     }
 
-    /** The history's last step on the hour (or on a multiple of the horizon, if shorter): where the validation windows end. */
+    /**
+     * Where the validation windows end: on the clock's last whole hour ({@link TimeGrid#CLOCK_SECONDS}), so a loop
+     * planning every five minutes chooses once an hour, its windows at most 55 minutes old; on a grid of an hour or
+     * more, at the last step. A horizon shorter than the hour validates on the largest division of the hour it spans.
+     */
     int validationEnd(History history) {
         TimeGrid grid = history.grid();
-        long stride = Math.max(1, Math.min(horizon, VALIDATION_CLOCK_SECONDS / grid.stepSeconds()));
-        long first = Math.floorDiv(grid.start(), grid.stepSeconds());
-        return history.length() - (int) Math.floorMod(first + history.length(), stride);
+        long tick = grid.clockSteps();
+        long stride = Math.min(horizon, tick);
+        while (tick % stride != 0) {
+            stride--;
+        }
+        return grid.floorTo(history.length(), stride);
     }
 
     /** Each member's quantile loss over the windows ending at {@code end}. */

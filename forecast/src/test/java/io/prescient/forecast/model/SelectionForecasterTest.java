@@ -109,8 +109,9 @@ class SelectionForecasterTest {
         assertEquals(24 * 10 - 3, choice.validationEnd(History.of(grid.withLength(24 * 10 - 3), Arrays.copyOf(y, 24 * 10 - 3), true)));
         assertEquals(24 * 10 + 5, choice.validationEnd(History.of(new TimeGrid(3 * 3600, 3600, 24 * 10 + 5), Arrays.copyOf(y, 24 * 10 + 5),
                 true)), "an hourly grid validates up to its last step");
-        assertEquals(24 * 10 + 2, new SelectionForecaster("pick", List.of(new NaiveForecaster()), 5, 2).validationEnd(
-                History.of(grid.withLength(24 * 10 + 5), Arrays.copyOf(y, 24 * 10 + 5), true)), "a horizon under an hour: its multiples");
+        assertEquals(24 * 10 + 1, new SelectionForecaster("pick", List.of(new NaiveForecaster()), 5, 2).validationEnd(
+                History.of(grid.withLength(24 * 10 + 4), Arrays.copyOf(y, 24 * 10 + 4), true)),
+                "a horizon of 25 minutes: the largest division of the hour it spans, 20 minutes");
 
         // six rounds, five minutes apart, within one hour: the candidates are validated once
         double[] losses = null;

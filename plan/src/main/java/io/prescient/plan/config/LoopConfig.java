@@ -108,7 +108,7 @@ public record LoopConfig(Source source, int every, int horizon, double percentil
      * Raw files (path + format), a dataset in the store (path = its name), or a Prometheus server
      * (format {@code prometheus}, path = its URL; each workload names its PromQL query).
      *
-     * @param lookbackSeconds Prometheus: history read before now
+     * @param lookbackSeconds Prometheus: history read back from the last whole hour before now
      * @param authEnv         Prometheus: environment variable holding the Authorization header's value, if any
      */
     public record Source(String path, String format, String freq, List<String> metrics, long lookbackSeconds, Optional<String> authEnv) {

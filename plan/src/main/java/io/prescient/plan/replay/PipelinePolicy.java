@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * The product's own pipeline as a replay family: every {@code every} steps, the loop's
- * {@link PlanningStep} (the configured model fitted on the history up to now, at most
- * {@code maxHistory} steps, its simulated futures under the configured scenarios) sets the capacity
+ * {@link PlanningStep} (the configured model fitted on the history up to now, {@code maxHistory} steps
+ * back from the last whole hour, its simulated futures under the configured scenarios) sets the capacity
  * of the next {@code every} steps from the lead on, at each swept percentile of the simulated demand
  * of those steps (continuous capacity, as the protocol scores). One simulation per round serves
  * every member. A round whose data the loop would not plan from, or whose model fails, keeps the
@@ -67,7 +67,7 @@ public final class PipelinePolicy implements PolicyFamily {
         double[] held = new double[percentiles.length];
         java.util.Arrays.fill(held, demand[Math.max(0, settings.warmup() - lead - 1)]);
         for (int t = settings.warmup() - lead - 1; t + lead < n; t += every) {
-            int from = Math.max(0, t + 1 - maxHistory);
+            int from = grid.lookbackStart(t + 1, maxHistory);
             History history = History.of(new TimeGrid(grid.timeAt(from), grid.stepSeconds(), t + 1 - from),
                     java.util.Arrays.copyOfRange(demand, from, t + 1), true);
             Simulation futures = null;

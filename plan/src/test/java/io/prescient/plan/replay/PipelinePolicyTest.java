@@ -1,6 +1,9 @@
 package io.prescient.plan.replay;
 
 import io.prescient.core.TimeGrid;
+import io.prescient.forecast.FittedModel;
+import io.prescient.forecast.Forecaster;
+import io.prescient.forecast.History;
 import io.prescient.forecast.model.SeasonalNaiveForecaster;
 import io.prescient.plan.capacity.CapacityModel;
 import io.prescient.plan.capacity.CapacityPlanner;
@@ -10,6 +13,7 @@ import io.prescient.plan.montecarlo.SimulationSettings;
 import io.prescient.plan.scenario.ScenarioSet;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -67,6 +71,38 @@ class PipelinePolicyTest {
         assertTrue(scores.get(2).violationRate() < scores.get(0).violationRate(), scores.toString());
         assertTrue(scores.get(0).violationRate() > 0.3 && scores.get(2).violationRate() < 0.1, "the median misses half the time, P99 "
                 + "rarely: " + scores);
+    }
+
+    /** Seasonal naive, noting where each history it is fitted on starts and ends. */
+    record Noting(List<TimeGrid> seen) implements Forecaster {
+
+        @Override
+        public String name() {
+            return "noting";
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            seen.add(history.grid());
+            return new SeasonalNaiveForecaster(48).fit(history);
+        }
+    }
+
+    @Test
+    void theHistoryStartsMoveOnWholeHoursOnlySoARoundsWorkIsReusedWithinTheHour() {
+        List<TimeGrid> seen = new ArrayList<>();
+        PlanningStep step = new PlanningStep(new Noting(seen), ScenarioSet.baseline(),
+                new CapacityPlanner(new CapacityModel(1, 1, 0, 1_000_000, 1_000_000, 0, 0, false)),
+                new LoopSettings(8, 0.95, 48, 6, 0.2, SimulationSettings.of(50, 1)));
+        new PipelinePolicy(step, new double[] {0.9}, GRID, 1, 100, SETTINGS.lead()).capacities(demand(4), SETTINGS);
+        assertEquals(201, seen.size(), "one fit a round, from step 197 to 397");
+        for (int i = 1; i < seen.size(); i++) {
+            TimeGrid before = seen.get(i - 1);
+            TimeGrid g = seen.get(i);
+            assertTrue(g.length() >= 100 && g.length() < 100 + 12, "at least maxHistory, at most an hour more: " + g);
+            boolean hour = Math.floorMod(g.end(), 3600L) == 0;
+            assertEquals(hour, g.start() != before.start(), "the start moves exactly when the history reaches a whole hour: " + g);
+        }
     }
 
     @Test

@@ -89,8 +89,12 @@ public record TimeGrid(long start, long stepSeconds, int length) implements Seri
         return spanning(Math.min(start, other.start), Math.max(last(), other.last()), stepSeconds);
     }
 
-    /** Steps per tick of the clock: an hour's worth, or one where a step is an hour or longer. */
+    /** Steps per tick of the clock: as many whole steps as fit in an hour, or one where a step is over half an hour. */
     public long clockSteps() {
+        return clockSteps(stepSeconds);
+    }
+
+    private static long clockSteps(long stepSeconds) {
         return Math.max(1, CLOCK_SECONDS / stepSeconds);
     }
 
@@ -104,14 +108,17 @@ public record TimeGrid(long start, long stepSeconds, int length) implements Seri
      * whole ticks of the clock only (it then holds up to a tick's steps more); never before the grid's start.
      */
     public int lookbackStart(int end, int steps) {
-        return Math.max(0, floorTo(end, clockSteps()) - steps);
+        return (int) Math.max(0, (long) floorTo(end, clockSteps()) - steps);
     }
 
-    /** The start of the clock tick holding {@code t}, on the grid of this step from the epoch: where live lookbacks end. */
-    public static long clockStart(long t, long stepSeconds) {
-        long tick = Math.max(1, CLOCK_SECONDS / stepSeconds);
-        long step = Math.floorDiv(t, stepSeconds);
-        return (step - Math.floorMod(step, tick)) * stepSeconds;
+    /**
+     * Where a live lookback of {@code lookbackSeconds} read at {@code now} starts, for a grid whose last step is the one
+     * holding {@code now}: that far back from the last whole tick of the clock at or before the grid's end (steps
+     * counted from the epoch), so that it moves on whole ticks only, as {@link #lookbackStart} does.
+     */
+    public static long liveLookbackStart(long now, long stepSeconds, long lookbackSeconds) {
+        long end = Math.floorDiv(now, stepSeconds) + 1;
+        return (end - Math.floorMod(end, clockSteps(stepSeconds))) * stepSeconds - lookbackSeconds;
     }
 
     /** This grid with a new length, same start and step. */

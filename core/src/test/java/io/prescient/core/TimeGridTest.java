@@ -48,11 +48,30 @@ class TimeGridTest {
         assertEquals(20, new TimeGrid(0, 3600, 30).lookbackStart(30, 10), "hourly steps: the lookback moves every step");
         assertEquals(1, new TimeGrid(0, 7200, 30).clockSteps());
 
-        assertEquals(7200, TimeGrid.clockStart(7200, 300));
-        assertEquals(7200, TimeGrid.clockStart(7200 + 3599, 300));
-        assertEquals(10800, TimeGrid.clockStart(10800, 300));
-        assertEquals(-3600, TimeGrid.clockStart(-1, 300));
-        assertEquals(7200 + 1800, TimeGrid.clockStart(7200 + 1800 + 10, 7200 + 1800), "steps of 2.5 h: the step's start");
+    }
+
+    @Test
+    void aLiveLookbackMovesWhenTheHoursLastStepIsRead() {
+        // rounds every 37 s over three hours; the grid is read as Prometheus is: from the lookback's start, floored to the
+        // step, to the step holding now; a head up to its last whole hour must start where it did while that hour is the same
+        for (long step : new long[] {300, 60, 7 * 60, 2 * 3600}) {
+            long lookback = 86_400 + 100;
+            long previousHour = Long.MIN_VALUE;
+            long previousStart = Long.MIN_VALUE;
+            int moves = 0;
+            for (long now = 1_375_315_200L; now < 1_375_315_200L + 3 * 3600; now += 37) {
+                long from = TimeGrid.liveLookbackStart(now, step, lookback);
+                TimeGrid read = TimeGrid.spanning(from - Math.floorMod(from, step), now - Math.floorMod(now, step), step);
+                long hour = read.timeAt(read.floorTo(read.length(), read.clockSteps()));
+                assertTrue(read.start() <= read.end() - lookback && read.start() > read.end() - lookback - 3600 - step, "the lookback back "
+                        + "from the hour, at most an hour more: " + read + " at " + now);
+                assertEquals(hour != previousHour, read.start() != previousStart, "the start moves with the last whole hour, at " + now);
+                moves += hour != previousHour ? 1 : 0;
+                previousHour = hour;
+                previousStart = read.start();
+            }
+            assertTrue(moves >= 2 && moves <= 5, "about once an hour (once a step over half an hour) for steps of " + step + " s: " + moves);
+        }
     }
 
     @Test

@@ -159,7 +159,8 @@ public final class LoopAssembly {
 
     /**
      * The source's panels on the config's grid as of {@code now} (epoch seconds): files and stored
-     * datasets as they are now (a growing file is read again), Prometheus over the lookback before now.
+     * datasets as they are now (a growing file is read again), Prometheus over the lookback back from the last whole hour
+     * before now ({@link TimeGrid#liveLookbackStart}).
      */
     public Map<String, Panel> read(long now, int threads) {
         if (config.source().prometheus()) {
@@ -184,7 +185,7 @@ public final class LoopAssembly {
         PrometheusSource source = new PrometheusSource(new PrometheusClient(URI.create(config.source().path()),
                 new PrometheusClient.Settings(Duration.ofSeconds(30), 3, Duration.ofMillis(500), auth)));
         // the lookback starts on the hour's clock, so a model's work for the hour's first round is reused by the rest
-        long from = TimeGrid.clockStart(now, stepSeconds()) - config.source().lookbackSeconds();
+        long from = TimeGrid.liveLookbackStart(now, stepSeconds(), config.source().lookbackSeconds());
         List<PrometheusSource.Query> demand = config.workloads().stream()
                 .map(w -> new PrometheusSource.Query(w.series(), w.query().orElseThrow())).toList();
         Map<String, Panel> panels = new LinkedHashMap<>(source.read(demand, "demand", from, now, stepSeconds()));

@@ -17,8 +17,8 @@ import java.util.Map;
  * Picks, per series, the member model with the lowest quantile loss over the last {@code windows}
  * windows of {@code horizon} steps inside the history (each member refitted at each window's
  * origin, never seeing the window), then refits the winner on the whole history. Ties go to the
- * earlier member. The windows end on the clock's last whole hour (or multiple of the horizon, if that
- * is shorter), not at the history's last step, so the rounds of a loop within an hour validate on the
+ * earlier member. The windows end on the clock's last whole hour (or, where the horizon is shorter, on
+ * the largest division of the hour it spans), not at the history's last step, so the rounds of a loop within an hour validate on the
  * same windows; their losses are remembered by what the history held up to there
  * ({@link ValidationMemo}), and those rounds fit only the winner.
  *
@@ -148,8 +148,8 @@ public final class SelectionForecaster implements Forecaster {
 
     /**
      * Where the validation windows end: on the clock's last whole hour ({@link TimeGrid#CLOCK_SECONDS}), so a loop
-     * planning every five minutes chooses once an hour, its windows at most 55 minutes old; on a grid of an hour or
-     * more, at the last step. A horizon shorter than the hour validates on the largest division of the hour it spans.
+     * planning every five minutes chooses once an hour, its windows at most 55 minutes old; on a grid of steps over half
+     * an hour, at the last step. A horizon shorter than the hour validates on the largest division of the hour it spans.
      */
     int validationEnd(History history) {
         TimeGrid grid = history.grid();

@@ -8,6 +8,7 @@ import io.prescient.forecast.GaussianForecast;
 import io.prescient.forecast.History;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -243,6 +244,46 @@ class SelectionForecasterTest {
                 new SeasonalNaiveForecaster(24)), 24, 2);
         FittedModel fitted = choice.train(List.of(history)).fit(history);
         assertEquals("seasonal-naive", fitted.parameters().get("form"));
+    }
+
+    /** Naive, noting the length of each history it is trained on. */
+    record TrainedOn(List<Integer> lengths) implements Forecaster {
+
+        @Override
+        public String name() {
+            return "trained-on";
+        }
+
+        @Override
+        public boolean needsTraining() {
+            return true;
+        }
+
+        @Override
+        public Forecaster train(List<History> histories) {
+            lengths.add(histories.get(0).length());
+            return this;
+        }
+
+        @Override
+        public FittedModel fit(History history) {
+            return new NaiveForecaster().fit(history);
+        }
+    }
+
+    @Test
+    void onAFiveMinuteGridTheScoringCopyIsTrainedUpToTheWindowsBeforeTheHour() {
+        // five-minute steps from 00:15; 581 steps end at 48:40, so the windows end at the whole hour 48:00 (step 573)
+        double[] y = new double[581];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + 30 * Math.sin(2 * Math.PI * t / 288) + (t * 7919 % 13) / 13.0;
+        }
+        History history = History.of(new TimeGrid(900, 300, y.length), y, true);
+        List<Integer> lengths = new ArrayList<>();
+        SelectionForecaster choice = new SelectionForecaster("pick", List.of(new TrainedOn(lengths), new NaiveForecaster()), 12, 2);
+        assertEquals(573, choice.validationEnd(history));
+        choice.train(List.of(history));
+        assertEquals(List.of(581, 573 - 2 * 12), lengths, "the member on the whole history, its scoring copy up to the first window");
     }
 
     /** A memoriser that refuses to train on histories shorter than {@code minimum} steps, as a network does. */

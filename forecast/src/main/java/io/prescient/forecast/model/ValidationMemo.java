@@ -9,27 +9,51 @@ import java.util.function.Supplier;
 /**
  * A choice's validation losses by the head they were computed from, so that the rounds of a loop
  * between two validation windows' ends choose without fitting the candidates again. Shared by the
- * threads that fit series with the same choice; it forgets everything when it holds
- * {@link #CAPACITY} heads (about 8 MB), so a fleet larger than that validates every round as before.
+ * threads that fit series with the same choice. It keeps two generations of at most half of
+ * {@link #CAPACITY} heads each (about 8 MB in all): when the newer is full it becomes the older and
+ * the older is forgotten, and a head found in the older moves to the newer. A head that is still met
+ * is therefore never forgotten while fewer than half the capacity are in use at once (a fleet of up to
+ * 32,768 series per choice validates once an hour); the heads of past hours, never met again, go.
  */
 final class ValidationMemo {
 
-    /** Heads remembered at most. */
+    /** Heads remembered at most, both generations together. */
     static final int CAPACITY = 1 << 16;
 
-    private final Map<History.Fingerprint, double[]> losses = new ConcurrentHashMap<>();
+    private volatile Map<History.Fingerprint, double[]> newer = new ConcurrentHashMap<>();
+    private volatile Map<History.Fingerprint, double[]> older = Map.of();
 
     /** The losses remembered for {@code head}, or those {@code validate} computes, then remembered. */
     double[] losses(History.Fingerprint head, Supplier<double[]> validate) {
-        double[] known = losses.get(head);
+        double[] known = newer.get(head);
+        if (known == null) {
+            known = older.get(head);
+            if (known != null) {
+                remember(head, known);
+            }
+        }
         if (known != null) {
             return known.clone();
         }
         double[] computed = validate.get();
-        if (losses.size() >= CAPACITY) {
-            losses.clear();
-        }
-        losses.put(head, computed.clone());
+        remember(head, computed.clone());
         return computed;
+    }
+
+    /** Heads held, both generations. */
+    int size() {
+        return newer.size() + older.size();
+    }
+
+    private void remember(History.Fingerprint head, double[] losses) {
+        if (newer.size() >= CAPACITY / 2) {
+            synchronized (this) {
+                if (newer.size() >= CAPACITY / 2) {
+                    older = newer;
+                    newer = new ConcurrentHashMap<>();
+                }
+            }
+        }
+        newer.put(head, losses);
     }
 }

@@ -78,6 +78,8 @@ public final class LoopAssembly {
     private final Path configFile;
     private final Map<String, String> environment;
     private final Optional<SeriesStore> store;
+    /** The Prometheus source, made at the first read and kept, so the rounds share one HTTP client. */
+    private PrometheusSource prometheus;
 
     /**
      * @param configFile  where the config was read from (named in errors)
@@ -174,16 +176,23 @@ public final class LoopAssembly {
                 });
     }
 
+    private synchronized PrometheusSource prometheusSource() {
+        if (prometheus == null) {
+            Optional<String> auth = config.source().authEnv().map(name -> {
+                String v = environment.get(name);
+                if (v == null) {
+                    throw new IllegalArgumentException(configFile + ": source.auth_env names " + name + ", which is not set");
+                }
+                return v;
+            });
+            prometheus = new PrometheusSource(new PrometheusClient(URI.create(config.source().path()),
+                    new PrometheusClient.Settings(Duration.ofSeconds(30), 3, Duration.ofMillis(500), auth)));
+        }
+        return prometheus;
+    }
+
     private Map<String, Panel> prometheus(long now) {
-        Optional<String> auth = config.source().authEnv().map(name -> {
-            String v = environment.get(name);
-            if (v == null) {
-                throw new IllegalArgumentException(configFile + ": source.auth_env names " + name + ", which is not set");
-            }
-            return v;
-        });
-        PrometheusSource source = new PrometheusSource(new PrometheusClient(URI.create(config.source().path()),
-                new PrometheusClient.Settings(Duration.ofSeconds(30), 3, Duration.ofMillis(500), auth)));
+        PrometheusSource source = prometheusSource();
         // the lookback starts on the hour's clock, so a model's work for the hour's first round is reused by the rest
         long from = TimeGrid.liveLookbackStart(now, stepSeconds(), config.source().lookbackSeconds());
         List<PrometheusSource.Query> demand = config.workloads().stream()

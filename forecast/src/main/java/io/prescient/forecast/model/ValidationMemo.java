@@ -9,16 +9,17 @@ import java.util.function.Supplier;
 /**
  * A choice's validation losses by the head they were computed from, so that the rounds of a loop
  * between two validation windows' ends choose without fitting the candidates again. Shared by the
- * threads that fit series with the same choice. It keeps two generations of at most half of
- * {@link #CAPACITY} heads each (about 8 MB in all): when the newer is full it becomes the older and
- * the older is forgotten, and a head found in the older moves to the newer. A head that is still met
- * is therefore never forgotten while fewer than half the capacity are in use at once (a fleet of up to
- * 32,768 series per choice validates once an hour); the heads of past hours, never met again, go.
+ * threads that fit series with the same choice. It keeps two generations of up to {@link #GENERATION}
+ * heads each (about 16 MB at most): when the newer is full it becomes the older and the older is
+ * forgotten, and a head found in the older moves to the newer. A fleet of up to {@link #GENERATION}
+ * series per choice therefore validates once per validation end (once an hour where the horizon spans
+ * it) however long the loop runs, a head that stays the same (a series that stopped) is kept, and the
+ * heads of past hours go. A larger fleet validates more often, up to every round.
  */
 final class ValidationMemo {
 
-    /** Heads remembered at most, both generations together. */
-    static final int CAPACITY = 1 << 16;
+    /** Heads remembered at most in each generation. */
+    static final int GENERATION = 1 << 16;
 
     private volatile Map<History.Fingerprint, double[]> newer = new ConcurrentHashMap<>();
     private volatile Map<History.Fingerprint, double[]> older = Map.of();
@@ -46,9 +47,9 @@ final class ValidationMemo {
     }
 
     private void remember(History.Fingerprint head, double[] losses) {
-        if (newer.size() >= CAPACITY / 2) {
+        if (newer.size() >= GENERATION) {
             synchronized (this) {
-                if (newer.size() >= CAPACITY / 2) {
+                if (newer.size() >= GENERATION) {
                     older = newer;
                     newer = new ConcurrentHashMap<>();
                 }

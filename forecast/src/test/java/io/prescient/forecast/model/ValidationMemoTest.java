@@ -16,11 +16,11 @@ class ValidationMemoTest {
     }
 
     @Test
-    void aFleetOfHalfTheCapacityValidatesOnceAnHourForDaysWhileThePastHoursGo() {
+    void aFleetOfAGenerationValidatesOnceAnHourForHalfADayWhileThePastHoursGo() {
         ValidationMemo memo = new ValidationMemo();
-        int fleet = ValidationMemo.CAPACITY / 2 - 100;
+        int fleet = ValidationMemo.GENERATION;
         int[] validations = {0};
-        for (int hour = 1; hour <= 24; hour++) {
+        for (int hour = 1; hour <= 12; hour++) {
             for (int round = 0; round < 3; round++) {
                 for (int s = 0; s < fleet; s++) {
                     int h = hour;
@@ -32,9 +32,26 @@ class ValidationMemoTest {
                     assertArrayEquals(new double[] {s, hour}, losses);
                 }
             }
-            assertTrue(memo.size() <= ValidationMemo.CAPACITY, "at most the capacity: " + memo.size());
+            assertTrue(memo.size() <= 2 * ValidationMemo.GENERATION, "at most two generations: " + memo.size());
         }
-        assertEquals(24 * fleet, validations[0], "once per series and hour, however often the generations turned");
+        assertEquals(12 * fleet, validations[0], "once per series and hour, however often the generations turned");
+    }
+
+    @Test
+    void aHeadMetEveryRoundOutlivesTheGenerationsThatTurnAroundIt() {
+        ValidationMemo memo = new ValidationMemo();
+        int[] stale = {0};
+        for (int hour = 1; hour <= 8; hour++) {
+            // a series whose data stopped: the same head every round, among a fleet of new heads that turns a generation an hour
+            memo.losses(head(-1, 0), () -> {
+                stale[0]++;
+                return new double[] {1};
+            });
+            for (int s = 0; s < ValidationMemo.GENERATION; s++) {
+                memo.losses(head(s, hour), () -> new double[] {0});
+            }
+        }
+        assertEquals(1, stale[0], "validated once, moved up each time its generation became the older");
     }
 
     @Test

@@ -158,7 +158,8 @@ public final class SelectionForecaster implements Forecaster {
         while (tick % stride != 0) {
             stride--;
         }
-        return grid.floorTo(history.length(), stride);
+        // a history shorter than the stride may have no whole hour yet: no windows, the first member
+        return Math.max(0, grid.floorTo(history.length(), stride));
     }
 
     /** Each member's quantile loss over the windows ending at {@code end}. */

@@ -246,6 +246,15 @@ class SelectionForecasterTest {
         assertEquals("seasonal-naive", fitted.parameters().get("form"));
     }
 
+    @Test
+    void aHistoryThatHasNotReachedAWholeHourYetGoesToTheFirstMember() {
+        // five-minute steps from 00:15: five steps end at 00:40, before the grid's first whole hour
+        History history = History.of(new TimeGrid(900, 300, 5), new double[] {1, 2, 3, 4, 5}, true);
+        SelectionForecaster choice = new SelectionForecaster("pick", List.of(new NaiveForecaster(), new SeasonalNaiveForecaster(2)), 12, 2);
+        assertEquals(0, choice.validationEnd(history));
+        assertEquals("naive", choice.fit(history).parameters().get("form"));
+    }
+
     /** Naive, noting the length of each history it is trained on. */
     record TrainedOn(List<Integer> lengths) implements Forecaster {
 

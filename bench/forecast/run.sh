@@ -2,12 +2,20 @@
 # The forecast protocol's four tasks for each model, as one table (MASE, CRPS, MAE, 80% coverage,
 # backtest wall time, fit+forecast CPU per series-window).
 #
-#   bench/forecast/run.sh [data-dir] [out-dir] [models...]
+#   bench/forecast/run.sh [--before <duration>] [data-dir] [out-dir] [models...]
+#
+# --before cuts the data that long before its last step (backtest --before): the tasks on a validation
+# month whose last days no choice has seen. docs/benchmarks.md chooses defaults on --before 5d, 10d and 15d.
 #
 # Defaults: ../shared/data/bitbrains-rnd/2013-8, /tmp/prescient-forecast-bench, and the models
 # naive seasonal-naive ensemble ets auto. Data loading (~10 s per run) is not in the wall time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cut=()
+if [ "${1:-}" = "--before" ]; then
+  cut=(--before "$2")
+  shift 2
+fi
 data="${1:-$root/../shared/data/bitbrains-rnd/2013-8}"
 out="${2:-/tmp/prescient-forecast-bench}"
 shift $(( $# > 2 ? 2 : $# ))
@@ -21,7 +29,7 @@ mkdir -p "$out"
 for model in "${models[@]}"; do
   for task in "5m short" "5m medium" "5m long" "1h short"; do
     set -- $task
-    "$root/prescient" backtest "$data" --format gwa --freq "$1" --term "$2" --model "$model" --out "$out/$model-$1-$2" \
+    "$root/prescient" backtest "$data" --format gwa --freq "$1" --term "$2" --model "$model" "${cut[@]}" --out "$out/$model-$1-$2" \
       > "$out/$model-$1-$2.log" 2>&1
   done
 done

@@ -69,6 +69,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--windows", description = "Exactly this many windows at the end of the grid (default: the protocol's formula).")
     Integer windows;
 
+    @Option(names = "--before", paramLabel = "<duration>", description = "Cut the data this long before its last step, e.g. 5d, "
+            + "as if it had stopped there: the windows, and all the models see, end by then. A validation month for choosing "
+            + "models whose last days stay unseen.")
+    String before;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -95,7 +100,13 @@ public final class BacktestCommand implements Callable<Integer> {
             task = task.withWindows(windows);
         }
         covariateOptions.addTo(input);
-        CovariateOptions.Split split = covariateOptions.split(input.load(environment, store.file(), task.stepSeconds()), input.source(), console);
+        Map<String, Panel> loaded = input.load(environment, store.file(), task.stepSeconds());
+        Long cutAt = before == null ? null : cutTime(loaded, before);
+        if (cutAt != null) {
+            loaded = untilTime(loaded, cutAt);
+            console.printf(Locale.ROOT, "data cut %s before its last step: at %s%n", before, java.time.Instant.ofEpochSecond(cutAt));
+        }
+        CovariateOptions.Split split = covariateOptions.split(loaded, input.source(), console);
         Map<String, Panel> panels = split.targets();
         List<String> covariates = covariateOptions.names();
         Backtest.Covariates ofSeries = covariates.isEmpty() ? Backtest.Covariates.NONE : split.covariates();
@@ -104,6 +115,9 @@ public final class BacktestCommand implements Callable<Integer> {
         report(console, with, out, covariates.isEmpty() ? "" : "  covariates " + String.join(",", covariates)
                 + (knownFuture ? " (known future)" : " (forecast)"));
         Map<String, Object> doc = new java.util.LinkedHashMap<>(ProtocolFiles.metrics(with, input.source()));
+        if (cutAt != null) {
+            doc.put("data_cut_at", java.time.Instant.ofEpochSecond(cutAt).toString());
+        }
         if (compareWithout && !covariates.isEmpty()) {
             Backtest.Result without = evaluate(console, task, panels, Backtest.Covariates.NONE);
             Path dir = out.resolve("without-covariates");
@@ -118,6 +132,23 @@ public final class BacktestCommand implements Callable<Integer> {
             output.print(spec.commandLine().getOut(), doc);
         }
         return 0;
+    }
+
+    /** The time {@code before} ahead of the latest step of any panel. */
+    private static long cutTime(Map<String, Panel> panels, String before) {
+        long seconds;
+        try {
+            seconds = io.prescient.core.Steps.parseSeconds(before);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--before " + before + ": not a duration like 12h, 5d or 300s");
+        }
+        return panels.values().stream().mapToLong(p -> p.grid().last()).max().orElseThrow() - seconds;
+    }
+
+    private static Map<String, Panel> untilTime(Map<String, Panel> panels, long time) {
+        Map<String, Panel> cut = new java.util.LinkedHashMap<>();
+        panels.forEach((name, panel) -> cut.put(name, panel.until(time)));
+        return cut;
     }
 
     /** The model (trained first if it learns across series) backtested on every panel with these covariates. */

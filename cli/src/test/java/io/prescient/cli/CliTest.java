@@ -141,6 +141,40 @@ class CliTest {
         assertTrue(json.readTree(models.out()).get("versions").isArray());
     }
 
+    /**
+     * A backtest {@code --before} a duration sees only the data up to then: on an hourly series whose values count
+     * its steps, the naive forecast of the last window (its origin's value) is the step 48 + 2 days before the end.
+     */
+    @Test
+    void backtestBeforeADurationEndsItsWindowsThen() throws Exception {
+        StringBuilder rows = new StringBuilder("timestamp,value\n");
+        java.time.Instant start = java.time.Instant.parse("2026-11-02T00:00:00Z");
+        int steps = 10 * 24;
+        for (int i = 0; i < steps; i++) {
+            rows.append(start.plusSeconds(3600L * i)).append(',').append(i).append('\n');
+        }
+        Path data = home.resolve("counting");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("count.csv"), rows.toString());
+        Path out = home.resolve("before");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Result r = run("backtest", data.toString(), "--freq", "1h", "--term", "short", "--model", "naive", "--windows", "1",
+                "--before", "2d", "--out", out.toString(), "--output", "json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("data cut 2d before its last step: at 2026-11-09T23:00:00Z"), r.err());
+        assertEquals("2026-11-09T23:00:00Z", json.readTree(r.out()).get("data_cut_at").asText(), r.out());
+        List<String> forecasts = Files.readAllLines(out.resolve("forecasts.csv"));
+        int median = List.of(forecasts.get(0).split(",")).indexOf("q0.5");
+        int lastKept = steps - 1 - 48;
+        assertEquals(lastKept - 48, Double.parseDouble(forecasts.get(1).split(",")[median]), 1e-9,
+                "the window's origin is the last 48 steps before the cut: " + forecasts.get(1));
+        Result bad = run("backtest", data.toString(), "--freq", "1h", "--before", "two days", "--out", out.toString());
+        assertTrue(bad.code() != 0, bad.err());
+        assertTrue(bad.err().contains("--before two days: not a duration like 12h, 5d or 300s"), bad.err());
+        Result tooFar = run("backtest", data.toString(), "--freq", "1h", "--before", "11d", "--out", out.toString());
+        assertTrue(tooFar.code() != 0 && tooFar.err().contains("nothing is left before 2026-10-31T23:00:00Z"), tooFar.err());
+    }
+
     /** Pretraining from a data folder, then the artifact zero-shot in a backtest and fine-tuned in the registry. */
     @Test
     void pretrainThenForecastZeroShotAndFineTuned() throws Exception {

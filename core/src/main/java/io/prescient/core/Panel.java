@@ -32,6 +32,25 @@ public record Panel(TimeGrid grid, List<RegularSeries> series) {
         return aligned(series.stream().map(s -> s.resample(stepSeconds, rule)).toList());
     }
 
+    /**
+     * The panel as it was at {@code time} (epoch seconds): every series cut after the last step that
+     * starts at or before it, as if the data had stopped there. A validation month for choosing models
+     * is the data cut some days before its end, so that nothing chosen on it has seen the last days.
+     *
+     * @throws IllegalArgumentException if the panel starts after {@code time}
+     */
+    public Panel until(long time) {
+        if (time < grid.start()) {
+            throw new IllegalArgumentException("nothing is left before " + java.time.Instant.ofEpochSecond(time)
+                    + ": the data start at " + java.time.Instant.ofEpochSecond(grid.start()));
+        }
+        int steps = (int) Math.min(grid.length(), Math.floorDiv(time - grid.start(), grid.stepSeconds()) + 1);
+        if (steps == grid.length()) {
+            return this;
+        }
+        return new Panel(new TimeGrid(grid.start(), grid.stepSeconds(), steps), series.stream().map(s -> s.slice(0, steps)).toList());
+    }
+
     /** Missing points over all series and steps, as a share of all points. */
     public double missingFraction() {
         long missing = series.stream().mapToLong(s -> s.gaps().missing()).sum();

@@ -13,7 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cut=()
 if [ "${1:-}" = "--before" ]; then
-  cut=(--before "$2")
+  cut=(--before "${2:?--before needs a duration, e.g. 5d}")
   shift 2
 fi
 data="${1:-$root/../shared/data/bitbrains-rnd/2013-8}"
@@ -29,7 +29,7 @@ mkdir -p "$out"
 for model in "${models[@]}"; do
   for task in "5m short" "5m medium" "5m long" "1h short"; do
     set -- $task
-    "$root/prescient" backtest "$data" --format gwa --freq "$1" --term "$2" --model "$model" "${cut[@]}" --out "$out/$model-$1-$2" \
+    "$root/prescient" backtest "$data" --format gwa --freq "$1" --term "$2" --model "$model" ${cut[@]+"${cut[@]}"} --out "$out/$model-$1-$2" \
       > "$out/$model-$1-$2.log" 2>&1
   done
 done

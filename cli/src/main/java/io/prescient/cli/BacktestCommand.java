@@ -69,9 +69,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--windows", description = "Exactly this many windows at the end of the grid (default: the protocol's formula).")
     Integer windows;
 
-    @Option(names = "--before", paramLabel = "<duration>", description = "Cut the data this long before its last step, e.g. 5d, "
-            + "as if it had stopped there: the windows, and all the models see, end by then. A validation month for choosing "
-            + "models whose last days stay unseen.")
+    @Option(names = "--before", paramLabel = "<duration>", description = "Cut the data this long before the last step of the "
+            + "metrics forecast, e.g. 5d, a whole number of grid steps, as if it had stopped there: the windows, and all the models "
+            + "see, end by then. A validation month for choosing models whose last days stay unseen.")
     String before;
 
     @Option(names = "--out", required = true, description = "Output directory.")
@@ -99,9 +99,10 @@ public final class BacktestCommand implements Callable<Integer> {
         if (windows != null) {
             task = task.withWindows(windows);
         }
+        Long beforeSeconds = before == null ? null : beforeSeconds(before);
         covariateOptions.addTo(input);
         Map<String, Panel> loaded = input.load(environment, store.file(), task.stepSeconds());
-        Long cutAt = before == null ? null : cutTime(loaded, before);
+        Long cutAt = beforeSeconds == null ? null : cutTime(loaded, covariateOptions.names(), beforeSeconds);
         if (cutAt != null) {
             loaded = untilTime(loaded, cutAt);
             console.printf(Locale.ROOT, "data cut %s before its last step: at %s%n", before, java.time.Instant.ofEpochSecond(cutAt));
@@ -111,17 +112,14 @@ public final class BacktestCommand implements Callable<Integer> {
         List<String> covariates = covariateOptions.names();
         Backtest.Covariates ofSeries = covariates.isEmpty() ? Backtest.Covariates.NONE : split.covariates();
         Backtest.Result with = evaluate(console, task, panels, ofSeries);
-        write(with, out);
+        write(with, out, cutAt);
         report(console, with, out, covariates.isEmpty() ? "" : "  covariates " + String.join(",", covariates)
                 + (knownFuture ? " (known future)" : " (forecast)"));
-        Map<String, Object> doc = new java.util.LinkedHashMap<>(ProtocolFiles.metrics(with, input.source()));
-        if (cutAt != null) {
-            doc.put("data_cut_at", java.time.Instant.ofEpochSecond(cutAt).toString());
-        }
+        Map<String, Object> doc = metrics(with, cutAt);
         if (compareWithout && !covariates.isEmpty()) {
             Backtest.Result without = evaluate(console, task, panels, Backtest.Covariates.NONE);
             Path dir = out.resolve("without-covariates");
-            write(without, dir);
+            write(without, dir, cutAt);
             report(console, without, dir, "  without covariates, the same series");
             console.printf(Locale.ROOT, "CRPS with %s %.4f, without %.4f: %+.1f%%; MASE %.4f vs %.4f%n", String.join(",", covariates),
                     with.scores().crps(), without.scores().crps(), 100 * (with.scores().crps() / without.scores().crps() - 1),
@@ -134,21 +132,59 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The time {@code before} ahead of the latest step of any panel. */
-    private static long cutTime(Map<String, Panel> panels, String before) {
-        long seconds;
+    /** The seconds of {@code --before}, read before any data. */
+    private static long beforeSeconds(String before) {
         try {
-            seconds = io.prescient.core.Steps.parseSeconds(before);
+            return io.prescient.core.Steps.parseSeconds(before);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--before " + before + ": not a duration like 12h, 5d or 300s");
+            throw new IllegalArgumentException("--before " + before + ": not a positive duration like 12h, 5d or 300s");
         }
-        return panels.values().stream().mapToLong(p -> p.grid().last()).max().orElseThrow() - seconds;
+    }
+
+    /**
+     * {@code seconds} before the latest step of the metrics forecast (not of covariates, which may run later), a whole
+     * number of steps, so that no step kept straddles the cut.
+     */
+    private long cutTime(Map<String, Panel> panels, List<String> covariates, long seconds) {
+        long last = Long.MIN_VALUE;
+        long first = Long.MAX_VALUE;
+        for (Map.Entry<String, Panel> e : panels.entrySet()) {
+            long step = e.getValue().grid().stepSeconds();
+            if (seconds % step != 0) {
+                throw new IllegalArgumentException("--before " + before + " is not a whole number of the grid's "
+                        + io.prescient.core.Steps.format(step) + " steps");
+            }
+            first = Math.min(first, e.getValue().grid().start());
+            if (!covariates.contains(e.getKey())) {
+                last = Math.max(last, e.getValue().grid().last());
+            }
+        }
+        if (seconds > last - first) {
+            throw new IllegalArgumentException("--before " + before + " reaches before the data, which start at "
+                    + java.time.Instant.ofEpochSecond(first) + " and end at " + java.time.Instant.ofEpochSecond(last));
+        }
+        return last - seconds;
     }
 
     private static Map<String, Panel> untilTime(Map<String, Panel> panels, long time) {
         Map<String, Panel> cut = new java.util.LinkedHashMap<>();
-        panels.forEach((name, panel) -> cut.put(name, panel.until(time)));
+        panels.forEach((metric, panel) -> {
+            try {
+                cut.put(metric, panel.until(time));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--before: metric " + metric + ": " + e.getMessage());
+            }
+        });
         return cut;
+    }
+
+    /** The metrics as {@code metrics.json} holds them, with where the data were cut. */
+    private Map<String, Object> metrics(Backtest.Result result, Long cutAt) {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>(ProtocolFiles.metrics(result, input.source()));
+        if (cutAt != null) {
+            doc.put("data_cut_at", java.time.Instant.ofEpochSecond(cutAt).toString());
+        }
+        return doc;
     }
 
     /** The model (trained first if it learns across series) backtested on every panel with these covariates. */
@@ -181,7 +217,7 @@ public final class BacktestCommand implements Callable<Integer> {
         return Backtest.Result.pooled(parts);
     }
 
-    private void write(Backtest.Result result, Path out) {
+    private void write(Backtest.Result result, Path out, Long cutAt) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -189,7 +225,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         ProtocolFiles.writeForecasts(out.resolve("forecasts.csv"), List.of(result));
         ProtocolFiles.writeSeriesScores(out.resolve("series.csv"), result);
-        ProtocolFiles.writeJson(out.resolve("metrics.json"), ProtocolFiles.metrics(result, input.source()));
+        ProtocolFiles.writeJson(out.resolve("metrics.json"), metrics(result, cutAt));
     }
 
     private void report(PrintWriter console, Backtest.Result r, Path out, String covariateNote) {

@@ -163,6 +163,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("data cut 2d before its last step: at 2026-11-09T23:00:00Z"), r.err());
         assertEquals("2026-11-09T23:00:00Z", json.readTree(r.out()).get("data_cut_at").asText(), r.out());
+        assertEquals("2026-11-09T23:00:00Z", json.readTree(Files.readString(out.resolve("metrics.json"))).get("data_cut_at").asText());
         List<String> forecasts = Files.readAllLines(out.resolve("forecasts.csv"));
         int median = List.of(forecasts.get(0).split(",")).indexOf("q0.5");
         int lastKept = steps - 1 - 48;
@@ -170,9 +171,13 @@ class CliTest {
                 "the window's origin is the last 48 steps before the cut: " + forecasts.get(1));
         Result bad = run("backtest", data.toString(), "--freq", "1h", "--before", "two days", "--out", out.toString());
         assertTrue(bad.code() != 0, bad.err());
-        assertTrue(bad.err().contains("--before two days: not a duration like 12h, 5d or 300s"), bad.err());
+        assertTrue(bad.err().contains("--before two days: not a positive duration like 12h, 5d or 300s"), bad.err());
         Result tooFar = run("backtest", data.toString(), "--freq", "1h", "--before", "11d", "--out", out.toString());
-        assertTrue(tooFar.code() != 0 && tooFar.err().contains("nothing is left before 2026-10-31T23:00:00Z"), tooFar.err());
+        assertTrue(tooFar.code() != 0 && tooFar.err().contains("--before 11d reaches before the data, which start at "
+                + "2026-11-02T00:00:00Z and end at 2026-11-11T23:00:00Z"), tooFar.err());
+        Result straddling = run("backtest", data.toString(), "--freq", "1h", "--before", "90m", "--out", out.toString());
+        assertTrue(straddling.code() != 0 && straddling.err().contains("--before 90m is not a whole number of the grid's 1h steps"),
+                straddling.err());
     }
 
     /** Pretraining from a data folder, then the artifact zero-shot in a backtest and fine-tuned in the registry. */

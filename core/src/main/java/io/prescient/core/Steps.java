@@ -22,14 +22,19 @@ public final class Steps {
         if (!m.matches()) {
             throw new IllegalArgumentException("step '" + text + "' is not a duration like 300, 300s, 5m, 1h or 1d");
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        long seconds = switch (unit) {
-            case "m", "min", "t" -> n * 60;
-            case "h" -> n * 3600;
-            case "d" -> n * 86400;
-            default -> n;
-        };
+        long seconds;
+        try {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            seconds = switch (unit) {
+                case "m", "min", "t" -> Math.multiplyExact(n, 60);
+                case "h" -> Math.multiplyExact(n, 3600);
+                case "d" -> Math.multiplyExact(n, 86400);
+                default -> n;
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("step '" + text + "' is longer than any clock counts");
+        }
         if (seconds <= 0) {
             throw new IllegalArgumentException("step '" + text + "' must be positive");
         }

@@ -19,6 +19,15 @@ class StepsTest {
     }
 
     @Test
+    void refusesDurationsPastTheLargestCount() {
+        // 213503982334602 days wrap to 61,184 s when multiplied without a check
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Steps.parseSeconds("213503982334602d"));
+        assertEquals("step '213503982334602d' is longer than any clock counts", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Steps.parseSeconds("99999999999999999999"));
+        assertEquals(9_223_372_036_854_775_800L / 86400 * 86400, Steps.parseSeconds(9_223_372_036_854_775_800L / 86400 + "d"));
+    }
+
+    @Test
     void formatsExactly() {
         assertEquals("5m", Steps.format(300));
         assertEquals("1h", Steps.format(3600));

@@ -139,12 +139,11 @@ public final class EnsembleForecaster implements Forecaster {
     }
 
     private double[][] errorQuantiles(double[][][] f, int[] best, double[] raw, int n, int windows) {
-        double[][] table = new double[buckets][];
-        List<Double> all = new ArrayList<>();
-        List<List<Double>> perBucket = new ArrayList<>();
-        for (int b = 0; b < buckets; b++) {
-            perBucket.add(new ArrayList<>());
-        }
+        // the errors in primitive arrays, each bucket's in its own stretch of one array: boxing them cost a quarter of the fit
+        int[] count = new int[buckets];
+        double[] errors = new double[windows * horizon];
+        int[] bucketOfError = new int[errors.length];
+        int total = 0;
         for (int j = 0; j < windows; j++) {
             int origin = n - (j + 1) * horizon;
             for (int h = 0; h < horizon; h++) {
@@ -156,14 +155,32 @@ public final class EnsembleForecaster implements Forecaster {
                 for (int c : best) {
                     point += f[c][j][h];
                 }
-                double error = actual - point / best.length;
-                perBucket.get(bucketOf(h, horizon, buckets)).add(error);
-                all.add(error);
+                int b = bucketOf(h, horizon, buckets);
+                errors[total] = actual - point / best.length;
+                bucketOfError[total++] = b;
+                count[b]++;
             }
         }
+        double[] all = Arrays.copyOf(errors, total);
+        double[][] perBucket = new double[buckets][];
         for (int b = 0; b < buckets; b++) {
-            List<Double> sample = perBucket.get(b).size() >= 20 ? perBucket.get(b) : all;
-            table[b] = quantilesOf(sample);
+            perBucket[b] = new double[count[b]];
+        }
+        int[] filled = new int[buckets];
+        for (int i = 0; i < total; i++) {
+            int b = bucketOfError[i];
+            perBucket[b][filled[b]++] = errors[i];
+        }
+        Arrays.sort(all);
+        double[][] table = new double[buckets][];
+        for (int b = 0; b < buckets; b++) {
+            double[] sample = perBucket[b];
+            if (sample.length >= 20) {
+                Arrays.sort(sample);
+                table[b] = quantilesOfSorted(sample);
+            } else {
+                table[b] = quantilesOfSorted(all);
+            }
         }
         return table;
     }
@@ -172,12 +189,11 @@ public final class EnsembleForecaster implements Forecaster {
         return Math.min(buckets - 1, (int) ((long) h * buckets / horizon));
     }
 
-    private static double[] quantilesOf(List<Double> sample) {
+    private static double[] quantilesOfSorted(double[] sorted) {
         double[] q = new double[LEVELS.length];
-        if (sample.isEmpty()) {
+        if (sorted.length == 0) {
             return q;
         }
-        double[] sorted = sample.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         for (int k = 0; k < LEVELS.length; k++) {
             q[k] = io.prescient.core.SummaryStats.quantileOfSorted(sorted, LEVELS[k]);
         }

@@ -139,7 +139,7 @@ public final class EnsembleForecaster implements Forecaster {
     }
 
     private double[][] errorQuantiles(double[][][] f, int[] best, double[] raw, int n, int windows) {
-        // the errors in primitive arrays, each bucket's in its own stretch of one array: boxing them cost a quarter of the fit
+        // the errors in primitive arrays, all of them and each bucket's apart: boxing them cost a quarter of the fit
         int[] count = new int[buckets];
         double[] errors = new double[windows * horizon];
         int[] bucketOfError = new int[errors.length];
@@ -161,7 +161,6 @@ public final class EnsembleForecaster implements Forecaster {
                 count[b]++;
             }
         }
-        double[] all = Arrays.copyOf(errors, total);
         double[][] perBucket = new double[buckets][];
         for (int b = 0; b < buckets; b++) {
             perBucket[b] = new double[count[b]];
@@ -171,15 +170,21 @@ public final class EnsembleForecaster implements Forecaster {
             int b = bucketOfError[i];
             perBucket[b][filled[b]++] = errors[i];
         }
-        Arrays.sort(all);
         double[][] table = new double[buckets][];
+        double[] ofAll = null;
         for (int b = 0; b < buckets; b++) {
             double[] sample = perBucket[b];
             if (sample.length >= 20) {
                 Arrays.sort(sample);
                 table[b] = quantilesOfSorted(sample);
             } else {
-                table[b] = quantilesOfSorted(all);
+                // a bucket with too few errors of its own takes those of all buckets, sorted once
+                if (ofAll == null) {
+                    double[] all = Arrays.copyOf(errors, total);
+                    Arrays.sort(all);
+                    ofAll = quantilesOfSorted(all);
+                }
+                table[b] = ofAll.clone();
             }
         }
         return table;

@@ -95,4 +95,23 @@ class EnsembleForecasterTest {
             assertTrue(v >= 0);
         }
     }
+
+    /**
+     * The last value misses step 2 of every 4-step window by 10 and the others by nothing. With 10 windows each of
+     * the two horizon buckets has 20 errors and its own quantiles; with 9, 18 each, too few, so both take all 36.
+     */
+    @Test
+    void bucketsWithTwentyErrorsKeepTheirOwnQuantilesAndFewerTakeAllErrors() {
+        double[] y = new double[48];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = t % 4 == 2 ? 10 : 0;
+        }
+        History h = History.of(new TimeGrid(0, 60, y.length), y, true);
+        Forecast own = new EnsembleForecaster(List.of(new PointRule.Last()), 4, 10, 2, false).fit(h).forecast(4);
+        assertEquals(0, own.quantile(0.9)[0], 1e-12, "bucket 0: 20 errors, all 0");
+        assertEquals(10, own.quantile(0.9)[2], 1e-12, "bucket 1: 20 errors, half of them 10");
+        Forecast pooled = new EnsembleForecaster(List.of(new PointRule.Last()), 4, 9, 2, false).fit(h).forecast(4);
+        assertEquals(10, pooled.quantile(0.9)[0], 1e-12, "18 errors: all 36, a quarter of them 10");
+        assertEquals(0, pooled.quantile(0.5)[2], 1e-12, "18 errors: all 36, the median 0");
+    }
 }
